@@ -1,0 +1,20 @@
+# Fails when any file under the core includes a Qt header: the engine must stay
+# usable without Qt (headless batch jobs, other front ends).
+# Usage: cmake -DCORE_DIR=<dir> [-DSTAMP=<file>] -P CheckCoreNoQt.cmake
+file(GLOB_RECURSE sources "${CORE_DIR}/*.h" "${CORE_DIR}/*.hpp" "${CORE_DIR}/*.cpp" "${CORE_DIR}/*.txt")
+set(offenders "")
+foreach(f IN LISTS sources)
+  file(STRINGS "${f}" hits REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"](Q[A-Za-z0-9_]*|Qt[A-Za-z0-9_]*/)")
+  file(STRINGS "${f}" links REGEX "Qt[56]?::")
+  if(hits OR links)
+    file(RELATIVE_PATH rel "${CORE_DIR}" "${f}")
+    list(APPEND offenders "core/${rel}: ${hits}${links}")
+  endif()
+endforeach()
+if(offenders)
+  list(JOIN offenders "\n  " text)
+  message(FATAL_ERROR "The core must not use Qt, but:\n  ${text}")
+endif()
+if(STAMP)
+  file(TOUCH "${STAMP}")
+endif()

@@ -1,0 +1,18 @@
+# Warnings, sanitizers and CPU tuning as INTERFACE targets, linked per target
+# instead of being forced on everything through CMAKE_CXX_FLAGS.
+
+add_library(neurolift_warnings INTERFACE)
+add_library(neurolift::warnings ALIAS neurolift_warnings)
+target_compile_options(neurolift_warnings INTERFACE
+  $<$<CXX_COMPILER_ID:GNU,Clang>:-Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
+    -Wold-style-cast -Wcast-align -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough>)
+
+add_library(neurolift_options INTERFACE)
+add_library(neurolift::options ALIAS neurolift_options)
+if(NEUROLIFT_NATIVE_ARCH)
+  target_compile_options(neurolift_options INTERFACE -march=native)
+endif()
+if(NEUROLIFT_ENABLE_ASAN)
+  target_compile_options(neurolift_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
+  target_link_options(neurolift_options INTERFACE -fsanitize=address,undefined)
+endif()
