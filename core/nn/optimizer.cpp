@@ -1,0 +1,135 @@
+#include "nn/optimizer.h"
+
+#include <array>
+#include <cmath>
+
+namespace neurolift {
+
+namespace {
+
+struct OptimizerInfo {
+    OptimizerKind kind;
+    std::string_view id;
+};
+
+constexpr std::array kOptimizers{
+    OptimizerInfo{OptimizerKind::SGD, "sgd"},
+    OptimizerInfo{OptimizerKind::Adam, "adam"},
+    OptimizerInfo{OptimizerKind::AdamW, "adamw"},
+    OptimizerInfo{OptimizerKind::RMSprop, "rmsprop"},
+};
+
+} // namespace
+
+std::string_view optimizerKindId(OptimizerKind k)
+{
+    return kOptimizers[static_cast<std::size_t>(k)].id;
+}
+
+std::optional<OptimizerKind> optimizerKindFromId(std::string_view id)
+{
+    for (const auto& o : kOptimizers) {
+        if (o.id == id) {
+            return o.kind;
+        }
+    }
+    return std::nullopt;
+}
+
+float gradientNorm(const std::vector<Parameter*>& parameters)
+{
+    double sq = 0.0;
+    for (const Parameter* p : parameters) {
+        sq += static_cast<double>(p->grad.squaredNorm());
+    }
+    return static_cast<float>(std::sqrt(sq));
+}
+
+Optimizer::Optimizer(const OptimizerSpec& spec, std::vector<Parameter*> parameters)
+    : m_spec(spec)
+    , m_parameters(std::move(parameters))
+{
+    for (const Parameter* p : m_parameters) {
+        m_state.first.push_back(Matrix::Zero(p->value.rows(), p->value.cols()));
+        m_state.second.push_back(Matrix::Zero(p->value.rows(), p->value.cols()));
+    }
+}
+
+float Optimizer::step(float lr)
+{
+    ++m_steps;
+    m_state.steps = m_steps;
+    const float norm = gradientNorm(m_parameters);
+    float gradScale = 1.0f;
+    if (m_spec.clipNorm > 0.0f && norm > m_spec.clipNorm) {
+        gradScale = m_spec.clipNorm / (norm + 1e-6f);
+    }
+    const float wd = m_spec.weightDecay;
+    // Bias corrections in double, as PyTorch computes them in Python floats.
+    const auto steps = static_cast<double>(m_steps);
+    const auto bc1 = static_cast<float>(1.0 - std::pow(static_cast<double>(m_spec.beta1), steps));
+    const auto bc2 = static_cast<float>(1.0 - std::pow(static_cast<double>(m_spec.beta2), steps));
+
+    for (std::size_t i = 0; i < m_parameters.size(); ++i) {
+        auto p = m_parameters[i]->value.array();
+        auto m = m_state.first[i].array();
+        auto v = m_state.second[i].array();
+        // The effective gradient, with clipping and (except for AdamW) the L2 term.
+        const auto g = m_parameters[i]->grad.array() * gradScale;
+        switch (m_spec.kind) {
+        case OptimizerKind::SGD: {
+            const float mu = m_spec.momentum;
+            if (mu == 0.0f) {
+                p -= lr * (g + wd * p);
+                break;
+            }
+            // PyTorch: the buffer starts as the first gradient, then buf = mu buf + g.
+            if (m_steps == 1) {
+                m = g + wd * p;
+            } else {
+                m = mu * m + (g + wd * p);
+            }
+            if (m_spec.nesterov) {
+                p -= lr * ((g + wd * p) + mu * m);
+            } else {
+                p -= lr * m;
+            }
+            break;
+        }
+        case OptimizerKind::Adam:
+        case OptimizerKind::AdamW: {
+            const float b1 = m_spec.beta1;
+            const float b2 = m_spec.beta2;
+            if (m_spec.kind == OptimizerKind::AdamW) {
+                p *= 1.0f - lr * wd;
+                m = b1 * m + (1.0f - b1) * g;
+                v = b2 * v + (1.0f - b2) * g.square();
+            } else if (wd != 0.0f) {
+                m = b1 * m + (1.0f - b1) * (g + wd * p);
+                v = b2 * v + (1.0f - b2) * (g + wd * p).square();
+            } else {
+                m = b1 * m + (1.0f - b1) * g;
+                v = b2 * v + (1.0f - b2) * g.square();
+            }
+            const float stepSize = lr / bc1;
+            const float invSqrtBc2 = 1.0f / std::sqrt(bc2);
+            p -= stepSize * m / (v.sqrt() * invSqrtBc2 + m_spec.epsilon);
+            break;
+        }
+        case OptimizerKind::RMSprop: {
+            const float rho = m_spec.rho;
+            v = rho * v + (1.0f - rho) * (g + wd * p).square();
+            if (m_spec.momentum > 0.0f) {
+                m = m_spec.momentum * m + (g + wd * p) / (v.sqrt() + m_spec.epsilon);
+                p -= lr * m;
+            } else {
+                p -= lr * (g + wd * p) / (v.sqrt() + m_spec.epsilon);
+            }
+            break;
+        }
+        }
+    }
+    return norm;
+}
+
+} // namespace neurolift
