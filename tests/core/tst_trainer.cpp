@@ -1,0 +1,366 @@
+#include "nn/random.h"
+#include "training/trainer.h"
+
+#include <QTest>
+
+#include <cmath>
+
+using namespace neurolift;
+
+namespace {
+
+struct Data {
+    Matrix x;
+    Matrix y;
+    DataView view() const { return DataView::of(x, y); }
+};
+
+Data xorData()
+{
+    Data d{Matrix(2, 100), Matrix(1, 100)};
+    for (Index i = 0; i < 100; ++i) {
+        const int a = static_cast<int>(i % 2);
+        const int b = static_cast<int>((i / 2) % 2);
+        d.x(0, i) = static_cast<float>(a);
+        d.x(1, i) = static_cast<float>(b);
+        d.y(0, i) = static_cast<float>(a ^ b);
+    }
+    return d;
+}
+
+/// Two interleaved spirals (the classic hard 2-D set), `n` points per arm.
+Data twoSpirals(int n, float noise, std::uint64_t seed)
+{
+    Rng rng(seed);
+    Data d{Matrix(2, 2 * n), Matrix(1, 2 * n)};
+    for (int i = 0; i < n; ++i) {
+        const float t =
+            0.25f + 3.0f * static_cast<float>(M_PI) * static_cast<float>(i) / static_cast<float>(n);
+        for (int arm = 0; arm < 2; ++arm) {
+            const Index c = 2 * i + arm;
+            const float sign = arm == 0 ? 1.0f : -1.0f;
+            d.x(0, c) = sign * t * std::cos(t) / 5.0f + noise * rng.normal();
+            d.x(1, c) = sign * t * std::sin(t) / 5.0f + noise * rng.normal();
+            d.y(0, c) = static_cast<float>(arm);
+        }
+    }
+    return d;
+}
+
+/// y = 3 x1 - 2 x2 + 0.5 + N(0, 0.1^2).
+Data noisyLinear(int n, std::uint64_t seed)
+{
+    Rng rng(seed);
+    Data d{Matrix(2, n), Matrix(1, n)};
+    for (int i = 0; i < n; ++i) {
+        d.x(0, i) = rng.normal();
+        d.x(1, i) = rng.normal();
+        d.y(0, i) = 3.0f * d.x(0, i) - 2.0f * d.x(1, i) + 0.5f + 0.1f * rng.normal();
+    }
+    return d;
+}
+
+/// Three Gaussian blobs, classes 0..2.
+Data blobs(int n, std::uint64_t seed)
+{
+    Rng rng(seed);
+    Data d{Matrix(2, n), Matrix(1, n)};
+    const float cx[] = {0.0f, 3.0f, -3.0f};
+    const float cy[] = {3.0f, -2.0f, -2.0f};
+    for (int i = 0; i < n; ++i) {
+        const int c = i % 3;
+        d.x(0, i) = cx[c] + 0.8f * rng.normal();
+        d.x(1, i) = cy[c] + 0.8f * rng.normal();
+        d.y(0, i) = static_cast<float>(c);
+    }
+    return d;
+}
+
+/// Features with labels that are pure noise: a big network can only overfit.
+Data noise(int n, std::uint64_t seed)
+{
+    Rng rng(seed);
+    Data d{Matrix(5, n), Matrix(1, n)};
+    d.x = d.x.unaryExpr([&](float) { return rng.normal(); });
+    d.y = d.y.unaryExpr([&](float) { return rng.uniform() < 0.5f ? 0.0f : 1.0f; });
+    return d;
+}
+
+Architecture mlp(std::initializer_list<int> hidden, Activation act, const TaskSpec& task)
+{
+    Architecture a;
+    for (int h : hidden) {
+        a.layers.push_back(
+            LayerSpec::dense(h, act, act == Activation::ReLU ? WeightInit::He : WeightInit::Xavier));
+    }
+    a.layers.push_back(LayerSpec::dense(task.outputUnits(), task.outputActivation(), WeightInit::Xavier));
+    return a;
+}
+
+TrainSpec adam(const TaskSpec& task, float lr, int epochs, int batch)
+{
+    TrainSpec s = TrainSpec::forTask(task);
+    s.optimizer.learningRate = lr;
+    s.epochs = epochs;
+    s.batchSize = batch;
+    s.earlyStopping.enabled = false;
+    s.threads = 1;
+    return s;
+}
+
+} // namespace
+
+class TestTrainer : public QObject {
+    Q_OBJECT
+
+private slots:
+    void learnsXor();
+    void learnsTwoSpirals();
+    void learnsNoisyLinearRegression();
+    void learnsThreeClasses();
+    void earlyStoppingRestoresBestWeights();
+    void cancelStopsAtOnce();
+    void divergenceKeepsLastGoodWeights();
+    void sameSeedGivesIdenticalWeights_data();
+    void sameSeedGivesIdenticalWeights();
+    void pausedAndResumedRunEqualsUninterrupted();
+    void runEpochTrainsOneEpoch();
+    void scheduleDrivesLearningRate();
+    void rejectsMismatchedData();
+};
+
+void TestTrainer::learnsXor()
+{
+    const TaskSpec task;
+    const Data d = xorData();
+    Network net(mlp({8}, Activation::Tanh, task), 2, 3);
+    Trainer trainer(net, adam(task, 0.05f, 150, 10), d.view());
+    const TrainResult r = trainer.run();
+    QCOMPARE(r.status, TrainStatus::Completed);
+    const EvaluationMetrics m = evaluate(net, d.view(), task, trainer.spec().loss);
+    QCOMPARE(*m.accuracy, 1.0);
+    QVERIFY2(m.loss < 0.05, qPrintable(QString("loss %1").arg(m.loss)));
+}
+
+void TestTrainer::learnsTwoSpirals()
+{
+    const TaskSpec task;
+    const Data train = twoSpirals(300, 0.02f, 1);
+    const Data test = twoSpirals(100, 0.02f, 2);
+    Network net(mlp({48, 48}, Activation::Tanh, task), 2, 7);
+    Trainer trainer(net, adam(task, 0.01f, 300, 32), train.view());
+    QCOMPARE(trainer.run().status, TrainStatus::Completed);
+    const EvaluationMetrics m = evaluate(net, test.view(), task, trainer.spec().loss);
+    QVERIFY2(*m.accuracy >= 0.95, qPrintable(QString("test accuracy %1").arg(*m.accuracy)));
+}
+
+void TestTrainer::learnsNoisyLinearRegression()
+{
+    TaskSpec task{TaskKind::Regression, 0, 1};
+    const Data train = noisyLinear(2000, 5);
+    const Data val = noisyLinear(500, 6);
+    Network net(makeTemplate(ArchitectureTemplate::LogisticRegression, task), 2, 1);
+    TrainSpec spec = TrainSpec::forTask(task);
+    spec.optimizer.kind = OptimizerKind::SGD;
+    spec.optimizer.learningRate = 0.05f;
+    spec.epochs = 30;
+    spec.batchSize = 32;
+    Trainer trainer(net, spec, train.view(), val.view());
+    trainer.run();
+    const EvaluationMetrics m = evaluate(net, val.view(), task, spec.loss);
+    QVERIFY2(*m.r2 >= 0.995, qPrintable(QString("R2 %1").arg(*m.r2)));
+    QVERIFY2(*m.rmse <= 0.12, qPrintable(QString("RMSE %1").arg(*m.rmse)));
+    const auto& w = static_cast<const DenseLayer&>(net.layer(0));
+    QCOMPARE_LT(std::abs(w.weight().value(0, 0) - 3.0f), 0.02f);
+    QCOMPARE_LT(std::abs(w.weight().value(0, 1) + 2.0f), 0.02f);
+    QCOMPARE_LT(std::abs(w.bias().value(0, 0) - 0.5f), 0.02f);
+}
+
+void TestTrainer::learnsThreeClasses()
+{
+    TaskSpec task{TaskKind::MultiClassification, 3, 1};
+    const Data train = blobs(600, 3);
+    const Data val = blobs(300, 4);
+    Network net(mlp({16}, Activation::ReLU, task), 2, 2);
+    Trainer trainer(net, adam(task, 0.01f, 40, 32), train.view(), val.view());
+    const TrainResult r = trainer.run();
+    QVERIFY2(*r.history.back().validation->accuracy >= 0.95,
+             qPrintable(QString("accuracy %1").arg(*r.history.back().validation->accuracy)));
+}
+
+void TestTrainer::earlyStoppingRestoresBestWeights()
+{
+    const TaskSpec task;
+    const Data train = noise(200, 1);
+    const Data val = noise(200, 2);
+    Network net(mlp({64, 64}, Activation::ReLU, task), 5, 1);
+    TrainSpec spec = adam(task, 0.01f, 300, 20);
+    spec.earlyStopping = {true, 4, 0.0, true};
+    Trainer trainer(net, spec, train.view(), val.view());
+    const TrainResult r = trainer.run();
+    QCOMPARE(r.status, TrainStatus::EarlyStopped);
+    QVERIFY(r.history.size() < 300u);
+    QCOMPARE(r.bestEpoch, static_cast<int>(r.history.size()) - 4);
+    QVERIFY(r.history[static_cast<std::size_t>(r.bestEpoch - 1)].improved);
+    QVERIFY(r.message.find("epoch " + std::to_string(r.bestEpoch)) != std::string::npos);
+    // The network now holds the best epoch's weights: its validation loss is that epoch's.
+    const double bestLoss = r.history[static_cast<std::size_t>(r.bestEpoch - 1)].validation->loss;
+    const double lastLoss = r.history.back().validation->loss;
+    QVERIFY(lastLoss > bestLoss);
+    QCOMPARE(evaluate(net, val.view(), task, spec.loss).loss, bestLoss);
+}
+
+void TestTrainer::cancelStopsAtOnce()
+{
+    const TaskSpec task;
+    const Data d = xorData();
+    Network net(mlp({4}, Activation::Tanh, task), 2, 1);
+    Trainer trainer(net, adam(task, 0.01f, 100, 10), d.view());
+    int batches = 0;
+    TrainObserver observer;
+    observer.onBatch = [&](const BatchReport& b) {
+        ++batches;
+        return b.step == 7 ? TrainControl::Cancel : TrainControl::Continue;
+    };
+    const TrainResult r = trainer.run(observer);
+    QCOMPARE(r.status, TrainStatus::Cancelled);
+    QCOMPARE(batches, 7);
+    QVERIFY(r.history.empty());
+    QVERIFY(trainer.finished());
+    // A finished trainer does not train again.
+    const auto before = net.weights();
+    QCOMPARE(trainer.run(observer).status, TrainStatus::Cancelled);
+    QCOMPARE(batches, 7);
+    QVERIFY(net.weights() == before);
+}
+
+void TestTrainer::divergenceKeepsLastGoodWeights()
+{
+    TaskSpec task{TaskKind::Regression, 0, 1};
+    Data d = noisyLinear(400, 1);
+    d.y *= 1e4f;
+    Network net(makeTemplate(ArchitectureTemplate::Small, task), 2, 1);
+    TrainSpec spec = TrainSpec::forTask(task);
+    spec.optimizer.kind = OptimizerKind::SGD;
+    spec.optimizer.momentum = 0.0f;
+    spec.optimizer.learningRate = 0.02f;
+    spec.epochs = 50;
+    spec.batchSize = 40;
+    spec.earlyStopping.enabled = false;
+    NamedTensors lastGood = net.weights();
+    TrainObserver observer;
+    observer.onEpoch = [&](const EpochReport&) {
+        lastGood = net.weights();
+        return TrainControl::Continue;
+    };
+    Trainer trainer(net, spec, d.view());
+    const TrainResult r = trainer.run(observer);
+    QCOMPARE(r.status, TrainStatus::Diverged);
+    const std::string epoch = "epoch " + std::to_string(r.history.size() + 1);
+    QVERIFY2(r.message.find(epoch) != std::string::npos, r.message.c_str());
+    QVERIFY(net.weights() == lastGood);
+    for (const auto& [name, value] : net.weights()) {
+        QVERIFY2(value.allFinite(), name.c_str());
+    }
+}
+
+void TestTrainer::sameSeedGivesIdenticalWeights_data()
+{
+    QTest::addColumn<int>("threads");
+    QTest::newRow("1 thread") << 1;
+    QTest::newRow("2 threads") << 2;
+}
+
+void TestTrainer::sameSeedGivesIdenticalWeights()
+{
+    QFETCH(int, threads);
+    const TaskSpec task;
+    const Data d = twoSpirals(200, 0.05f, 3);
+    Architecture arch = mlp({64, 32}, Activation::ReLU, task);
+    arch.layers.insert(arch.layers.begin() + 1, LayerSpec::dropout(0.2f));
+    arch.layers.insert(arch.layers.begin() + 1, LayerSpec::batchNorm());
+    auto train = [&](std::uint64_t seed) {
+        Network net(arch, 2, seed);
+        TrainSpec spec = adam(task, 0.01f, 5, 16);
+        spec.seed = seed;
+        spec.threads = threads;
+        Trainer(net, spec, d.view()).run();
+        return net.weights();
+    };
+    const NamedTensors a = train(11);
+    QVERIFY(a == train(11));
+    QVERIFY(a != train(12));
+}
+
+void TestTrainer::pausedAndResumedRunEqualsUninterrupted()
+{
+    const TaskSpec task;
+    const Data d = twoSpirals(100, 0.05f, 4);
+    const Architecture arch = mlp({16}, Activation::Tanh, task);
+    const TrainSpec spec = adam(task, 0.01f, 6, 16);
+
+    Network straight(arch, 2, 5);
+    Trainer(straight, spec, d.view()).run();
+
+    Network paused(arch, 2, 5);
+    Trainer trainer(paused, spec, d.view());
+    TrainObserver observer;
+    observer.onBatch = [](const BatchReport& b) {
+        return b.step % 5 == 0 ? TrainControl::Pause : TrainControl::Continue;
+    };
+    int pauses = 0;
+    TrainResult r;
+    while ((r = trainer.run(observer)).status == TrainStatus::Paused) {
+        ++pauses;
+    }
+    QCOMPARE(r.status, TrainStatus::Completed);
+    QVERIFY(pauses >= 8);
+    QVERIFY(paused.weights() == straight.weights());
+}
+
+void TestTrainer::runEpochTrainsOneEpoch()
+{
+    const TaskSpec task;
+    const Data d = xorData();
+    Network net(mlp({4}, Activation::Tanh, task), 2, 1);
+    Trainer trainer(net, adam(task, 0.01f, 3, 10), d.view());
+    QCOMPARE(trainer.runEpoch().status, TrainStatus::Paused);
+    QCOMPARE(trainer.history().size(), 1u);
+    QCOMPARE(trainer.runEpoch().status, TrainStatus::Paused);
+    QCOMPARE(trainer.history().size(), 2u);
+    QCOMPARE(trainer.runEpoch().status, TrainStatus::Completed);
+    QCOMPARE(trainer.history().size(), 3u);
+}
+
+void TestTrainer::scheduleDrivesLearningRate()
+{
+    const TaskSpec task;
+    const Data d = xorData();
+    Network net(mlp({4}, Activation::Tanh, task), 2, 1);
+    TrainSpec spec = adam(task, 0.1f, 5, 50);
+    spec.schedule.kind = ScheduleKind::Step;
+    spec.schedule.stepEpochs = 2;
+    spec.schedule.gamma = 0.1f;
+    Trainer trainer(net, spec, d.view());
+    const TrainResult r = trainer.run();
+    QCOMPARE(r.history.size(), 5u);
+    const float expected[] = {0.1f, 0.1f, 0.01f, 0.01f, 0.001f};
+    for (std::size_t i = 0; i < 5; ++i) {
+        QCOMPARE_LT(std::abs(r.history[i].learningRate - expected[i]), 1e-7f);
+    }
+}
+
+void TestTrainer::rejectsMismatchedData()
+{
+    const TaskSpec task;
+    const Data d = xorData();
+    Network net(mlp({4}, Activation::Tanh, task), 3, 1);
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, Trainer(net, adam(task, 0.01f, 1, 10), d.view()));
+    Network ok(mlp({4}, Activation::Tanh, task), 2, 1);
+    TrainSpec wrongLoss = adam(task, 0.01f, 1, 10);
+    wrongLoss.loss.kind = LossKind::MeanSquaredError;
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, Trainer(ok, wrongLoss, d.view()));
+}
+
+QTEST_APPLESS_MAIN(TestTrainer)
+#include "tst_trainer.moc"
