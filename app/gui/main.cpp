@@ -1,0 +1,70 @@
+// neurolift: the desktop workbench.
+
+#include "appicon.h"
+#include "mainwindow.h"
+#include "version.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QImage>
+#include <QPixmap>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <cstdio>
+#include <optional>
+
+namespace {
+
+// Documentation screenshots have the same size on every machine.
+constexpr QSize kScreenshotSize{1000, 640};
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("NeuroLift"));
+    QApplication::setApplicationName(QStringLiteral("NeuroLift"));
+    QApplication::setApplicationVersion(neurolift::versionString());
+    QApplication::setWindowIcon(neurolift::appIcon());
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Build, train and explain neural networks on customer data."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main", "Save a picture of the main window to <file> and quit."),
+        QApplication::translate("main", "file"));
+    parser.addOption(screenshot);
+    parser.process(app);
+
+    // A screenshot neither reads nor writes the user's settings, so it looks the same everywhere.
+    const QString screenshotPath = parser.value(screenshot);
+    std::optional<QTemporaryDir> scratchSettings;
+    if (!screenshotPath.isEmpty()) {
+        scratchSettings.emplace();
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, scratchSettings->path());
+    }
+
+    neurolift::MainWindow window;
+    if (!screenshotPath.isEmpty()) {
+        window.resize(kScreenshotSize);
+    }
+    window.show();
+
+    if (!screenshotPath.isEmpty()) {
+        // Grab once the event loop has run, after pending layouts are done.
+        QTimer::singleShot(0, &window, [&window, &screenshotPath] {
+            const bool saved = window.grab().toImage().save(screenshotPath);
+            if (!saved) {
+                std::fprintf(stderr, "neurolift: cannot write %s\n", qPrintable(screenshotPath));
+            }
+            QCoreApplication::exit(saved ? 0 : 1);
+        });
+    }
+    return QApplication::exec();
+}
