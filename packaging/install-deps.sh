@@ -1,0 +1,19 @@
+#!/bin/sh
+# Installs the Debian 12 packages NeuroLift needs to build, test and run.
+# Runs apt-get directly as root, through sudo otherwise.
+set -eu
+packages="
+  build-essential cmake ninja-build pkg-config
+  qt6-base-dev qt6-base-dev-tools libgl-dev
+  libqcustomplot-dev
+  libeigen3-dev
+  libsqlite3-dev
+  nlohmann-json3-dev
+  libcli11-dev
+"
+if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+# shellcheck disable=SC2086
+$sudo apt-get install -y -qq --no-install-recommends $packages >/dev/null
+echo "NeuroLift build dependencies are installed."
