@@ -5,6 +5,7 @@
 //   neurolift-bench [W1 W2 W3] [--reps N] [--threads 1,2] [--data DIR]
 
 #include "nn/batchscorer.h"
+#include "nn/threading.h"
 #include "training/metrics.h"
 #include "training/trainer.h"
 
@@ -172,8 +173,7 @@ void w3(int threads, Index chunk)
     static const Table data = load("w3", 1000000, 32);
     const Index rows = data.x.cols();
     std::vector<float> out(static_cast<std::size_t>(rows));
-    const int previous = Eigen::nbThreads();
-    Eigen::setNbThreads(threads);
+    const ThreadCountScope scope(threads);
     BatchScorer scorer(*g_w1Model, threads);
     std::vector<double> rates;
     for (int rep = 0; rep < g_reps; ++rep) {
@@ -185,7 +185,6 @@ void w3(int threads, Index chunk)
         const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         rates.push_back(static_cast<double>(rows) / s);
     }
-    Eigen::setNbThreads(previous);
     double sum = 0;
     for (float p : out) {
         sum += p;

@@ -4,8 +4,10 @@
 
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <stdexcept>
+#include <type_traits>
 
 namespace neurolift {
 
@@ -68,6 +70,13 @@ std::string knownActivationIds()
 std::string layerLabel(int index, const std::string& name)
 {
     return "layer " + std::to_string(index + 1) + " (" + name + ")";
+}
+
+std::string formatNumber(float v)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", static_cast<double>(v));
+    return buf;
 }
 
 [[noreturn]] void fail(const std::string& where, const std::string& what)
@@ -213,7 +222,11 @@ std::vector<ArchitectureIssue> Architecture::validate(int inputs, const TaskSpec
     }
     if (task.kind != TaskKind::Regression && task.classes < 2) {
         issues.push_back({-1, "the target has " + std::to_string(task.classes) +
-                                  " class; a classifier needs at least 2 (check the target column)"});
+                                  (task.classes == 1 ? " class" : " classes") +
+                                  "; a classifier needs at least 2 (check the target column)"});
+    }
+    if (task.kind == TaskKind::Regression && task.outputs < 1) {
+        issues.push_back({-1, "a numeric target needs at least one value to predict"});
     }
     if (layers.empty()) {
         issues.push_back({-1, "the network has no layers: add at least an output layer"});
@@ -231,7 +244,7 @@ std::vector<ArchitectureIssue> Architecture::validate(int inputs, const TaskSpec
             break;
         case LayerKind::Dropout:
             if (!(l.rate >= 0.0f && l.rate < 1.0f)) {
-                issues.push_back({idx, layerLabel(idx, names[i]) + " drops " + std::to_string(l.rate) +
+                issues.push_back({idx, layerLabel(idx, names[i]) + " drops " + formatNumber(l.rate) +
                                            " of its inputs; the rate must be at least 0 and below 1"});
             }
             break;
@@ -320,8 +333,17 @@ Architecture Architecture::fromJson(const nlohmann::json& j)
     if (!j.is_object()) {
         fail("top level", "expected an object");
     }
-    if (j.contains("version") && (!j["version"].is_number_integer() || j["version"].get<int>() > 1)) {
-        fail("version", "this architecture was written by a newer NeuroLift; update NeuroLift to read it");
+    if (j.contains("format") && j["format"] != "neurolift.architecture") {
+        fail("format", "this is not a NeuroLift architecture (format " + j["format"].dump() + ")");
+    }
+    if (j.contains("version")) {
+        if (!j["version"].is_number() || j["version"].get<double>() != std::floor(j["version"].get<double>()) ||
+            j["version"].get<double>() < 1) {
+            fail("version", "expected a whole number from 1 up");
+        }
+        if (j["version"].get<double>() > 1) {
+            fail("version", "this architecture was written by a newer NeuroLift; update NeuroLift to read it");
+        }
     }
     Architecture a;
     if (j.contains("name")) {
@@ -351,6 +373,11 @@ Architecture Architecture::fromJson(const nlohmann::json& j)
             if (lj.contains(key)) {
                 if (!lj[key].is_number()) {
                     fail(where + "." + key, "expected a number");
+                }
+                if constexpr (std::is_integral_v<std::decay_t<decltype(field)>>) {
+                    if (!lj[key].is_number_integer()) {
+                        fail(where + "." + key, "expected a whole number, not " + lj[key].dump());
+                    }
                 }
                 field = lj[key].get<std::decay_t<decltype(field)>>();
             }

@@ -1,5 +1,7 @@
 #include "nn/layers.h"
 
+#include "nn/threading.h"
+
 #include <cmath>
 #include <stdexcept>
 
@@ -46,6 +48,7 @@ DenseLayer::DenseLayer(std::string name, int inputs, int units, Activation activ
 void DenseLayer::affine(const ConstMatrixRef& in, Matrix& out) const
 {
     out.resize(m_weight.value.rows(), in.cols());
+    const SmallProductScope threads(m_weight.value.rows(), in.cols(), in.rows());
     if (m_weight.value.rows() == 1) {
         // A single output (a yes/no score) is a matrix-vector product; the
         // general matrix product would pack and block for nothing.
@@ -78,6 +81,7 @@ void DenseLayer::backward(const ConstMatrixRef& in, const Matrix& out, Matrix& g
         activationBackward(m_activation, buffers.pre, out, gradOut, gradOut);
     }
     m_bias.grad = gradOut.rowwise().sum();
+    const SmallProductScope threads(gradOut.rows(), in.rows(), gradOut.cols());
     if (gradOut.rows() == 1) {
         // Single output: a matrix-vector product and an outer product.
         m_weight.grad.resize(1, in.rows());

@@ -1,8 +1,7 @@
 #include "training/trainer.h"
 
+#include "nn/threading.h"
 #include "training/metrics.h"
-
-#include <Eigen/Core>
 
 #include <algorithm>
 #include <chrono>
@@ -15,24 +14,6 @@ namespace neurolift {
 namespace {
 
 constexpr Index kEvaluationChunk = 4096;
-
-/// Sets Eigen's thread count for a scope and puts the previous one back.
-class ThreadScope {
-public:
-    explicit ThreadScope(int threads)
-        : m_previous(Eigen::nbThreads())
-    {
-        if (threads > 0) {
-            Eigen::setNbThreads(threads);
-        }
-    }
-    ~ThreadScope() { Eigen::setNbThreads(m_previous); }
-    ThreadScope(const ThreadScope&) = delete;
-    ThreadScope& operator=(const ThreadScope&) = delete;
-
-private:
-    int m_previous;
-};
 
 std::string formatLoss(double v)
 {
@@ -278,7 +259,7 @@ TrainResult Trainer::runUntil(const TrainObserver& observer, bool stopAtEpochEnd
     if (m_finished) {
         return result(m_finalStatus, m_finalMessage);
     }
-    const ThreadScope threads(m_spec.threads);
+    const ThreadCountScope threads(m_spec.threads);
     auto finish = [&](TrainStatus status, std::string message) {
         m_finished = true;
         m_finalStatus = status;

@@ -210,12 +210,11 @@ void TestArchitecture::validateReportsIssue_data()
         << QStringList{"layer 1 (dense_1) has -2 units; a dense layer needs at least 1"} << true << 0 << 2;
     QTest::newRow("dropout rate 1") << net({dense(8, relu), LayerSpec::dropout(1.0f), dense(1, sigmoid)}) << 5
                                     << binary()
-                                    << QStringList{"layer 2 (dropout_1) drops ",
-                                                   " of its inputs; the rate must be at least 0 and below 1"}
+                                    << QStringList{"layer 2 (dropout_1) drops 1 of its inputs; the rate must be at least 0 and below 1"}
                                     << false << 1 << 1;
     QTest::newRow("dropout rate negative")
         << net({dense(8, relu), LayerSpec::dropout(-0.1f), dense(1, sigmoid)}) << 5 << binary()
-        << QStringList{"layer 2 (dropout_1) drops ", "the rate must be at least 0 and below 1"} << false << 1
+        << QStringList{"layer 2 (dropout_1) drops -0.1 of its inputs", "the rate must be at least 0 and below 1"} << false << 1
         << 1;
     QTest::newRow("dropout rate NaN")
         << net({LayerSpec::dropout(std::numeric_limits<float>::quiet_NaN()), dense(1, sigmoid)}) << 5
@@ -460,7 +459,13 @@ void TestArchitecture::fromJsonErrorNamesField_data()
     QTest::newRow("layer name not text") << QByteArray(R"({"layers": [{"kind": "dense", "name": ["a"]}]})")
                                          << QString("layers[0].name") << QStringList{};
     QTest::newRow("version as text") << QByteArray(R"({"version": "1", "layers": []})") << QString("version")
-                                     << QStringList{};
+                                     << QStringList{"whole number"};
+    QTest::newRow("fractional units")
+        << QByteArray(R"({"layers": [{"kind": "dense", "units": 2.5}]})") << QString("layers[0].units")
+        << QStringList{"whole number", "2.5"};
+    QTest::newRow("foreign format")
+        << QByteArray(R"({"format": "keras.model", "layers": []})") << QString("format")
+        << QStringList{"not a NeuroLift architecture"};
     QTest::newRow("newer version") << QByteArray(R"({"version": 2, "layers": []})") << QString("version")
                                    << QStringList{"newer NeuroLift"};
 }
