@@ -5,6 +5,7 @@
 //   neurolift-bench [W1 W2 W3] [--reps N] [--threads 1,2] [--data DIR]
 
 #include "nn/batchscorer.h"
+#include "nn/matmul.h"
 #include "nn/threading.h"
 #include "training/metrics.h"
 #include "training/trainer.h"
@@ -243,9 +244,9 @@ int main(int argc, char** argv)
     char when[64];
     const std::time_t now = std::time(nullptr);
     std::strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S %Z", std::localtime(&now));
-    std::printf("# %s %s neurolift=%s eigen=%d.%d.%d gemm=eigen simd=\"%s\" reps=%d\n", when, host,
+    std::printf("# %s %s neurolift=%s eigen=%d.%d.%d gemm=%s simd=\"%s\" reps=%d\n", when, host,
                 NEUROLIFT_VERSION, EIGEN_WORLD_VERSION, EIGEN_MAJOR_VERSION, EIGEN_MINOR_VERSION,
-                simd().c_str(), g_reps);
+                matmulBackend(), simd().c_str(), g_reps);
     try {
         for (const auto& w : workloads) {
             for (int t : threads) {

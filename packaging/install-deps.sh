@@ -6,7 +6,7 @@ packages="
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools libgl-dev
   libqcustomplot-dev
-  libeigen3-dev
+  libeigen3-dev libopenblas-openmp-dev
   libsqlite3-dev
   nlohmann-json3-dev
   libcli11-dev

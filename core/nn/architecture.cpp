@@ -337,12 +337,14 @@ Architecture Architecture::fromJson(const nlohmann::json& j)
         fail("format", "this is not a NeuroLift architecture (format " + j["format"].dump() + ")");
     }
     if (j.contains("version")) {
-        if (!j["version"].is_number() || j["version"].get<double>() != std::floor(j["version"].get<double>()) ||
+        if (!j["version"].is_number() ||
+            j["version"].get<double>() != std::floor(j["version"].get<double>()) ||
             j["version"].get<double>() < 1) {
             fail("version", "expected a whole number from 1 up");
         }
         if (j["version"].get<double>() > 1) {
-            fail("version", "this architecture was written by a newer NeuroLift; update NeuroLift to read it");
+            fail("version",
+                 "this architecture was written by a newer NeuroLift; update NeuroLift to read it");
         }
     }
     Architecture a;

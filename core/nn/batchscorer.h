@@ -12,7 +12,7 @@ namespace neurolift {
 class BatchScorer {
 public:
     /// `threads` 0 means all cores. The network must outlive the scorer.
-    explicit BatchScorer(const Network& network, int threads = 1, Index blockRows = 512);
+    explicit BatchScorer(const Network& network, int threads = 1, Index blockRows = 1024);
 
     /// output (outputs x rows) = network outputs with the link applied for input (features x rows).
     void score(const ConstMatrixRef& input, Eigen::Ref<Matrix> output);

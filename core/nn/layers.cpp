@@ -1,6 +1,6 @@
 #include "nn/layers.h"
 
-#include "nn/threading.h"
+#include "nn/matmul.h"
 
 #include <cmath>
 #include <stdexcept>
@@ -45,33 +45,34 @@ DenseLayer::DenseLayer(std::string name, int inputs, int units, Activation activ
     }
 }
 
-void DenseLayer::affine(const ConstMatrixRef& in, Matrix& out) const
+void DenseLayer::affineActivation(const ConstMatrixRef& in, Matrix& out, LayerBuffers* buffers) const
 {
-    out.resize(m_weight.value.rows(), in.cols());
-    const SmallProductScope threads(m_weight.value.rows(), in.cols(), in.rows());
     if (m_weight.value.rows() == 1) {
         // A single output (a yes/no score) is a matrix-vector product; the
         // general matrix product would pack and block for nothing.
+        out.resize(1, in.cols());
         out.row(0).noalias() = m_weight.value.row(0) * in;
+        out.array() += m_bias.value(0, 0);
+    } else if (m_activation == Activation::ReLU) {
+        denseForward(m_weight.value, m_bias.value, in, out, true); // ReLU applied in registers
+        return;
     } else {
-        out.noalias() = m_weight.value * in;
+        denseForward(m_weight.value, m_bias.value, in, out, false);
     }
-    out.colwise() += m_bias.value.col(0);
+    if (buffers && activationNeedsInput(m_activation)) {
+        buffers->pre = out;
+    }
+    applyActivationInPlace(m_activation, out);
 }
 
 void DenseLayer::forward(const ConstMatrixRef& in, Matrix& out, LayerBuffers& buffers, Mode, Rng&)
 {
-    affine(in, out);
-    if (activationNeedsInput(m_activation)) {
-        buffers.pre = out;
-    }
-    applyActivationInPlace(m_activation, out);
+    affineActivation(in, out, &buffers);
 }
 
 void DenseLayer::infer(const ConstMatrixRef& in, Matrix& out) const
 {
-    affine(in, out);
-    applyActivationInPlace(m_activation, out);
+    affineActivation(in, out, nullptr);
 }
 
 void DenseLayer::backward(const ConstMatrixRef& in, const Matrix& out, Matrix& gradOut, Matrix* gradIn,
@@ -81,7 +82,6 @@ void DenseLayer::backward(const ConstMatrixRef& in, const Matrix& out, Matrix& g
         activationBackward(m_activation, buffers.pre, out, gradOut, gradOut);
     }
     m_bias.grad = gradOut.rowwise().sum();
-    const SmallProductScope threads(gradOut.rows(), in.rows(), gradOut.cols());
     if (gradOut.rows() == 1) {
         // Single output: a matrix-vector product and an outer product.
         m_weight.grad.resize(1, in.rows());
@@ -92,10 +92,9 @@ void DenseLayer::backward(const ConstMatrixRef& in, const Matrix& out, Matrix& g
         }
         return;
     }
-    m_weight.grad.noalias() = gradOut * in.transpose();
+    matmul(m_weight.grad, gradOut, Op::Plain, in, Op::Transposed);
     if (gradIn) {
-        gradIn->resize(inputSize(), gradOut.cols());
-        gradIn->noalias() = m_weight.value.transpose() * gradOut;
+        matmul(*gradIn, m_weight.value, Op::Transposed, gradOut, Op::Plain);
     }
 }
 

@@ -75,7 +75,8 @@ public:
     std::unique_ptr<Layer> clone() const override { return std::make_unique<DenseLayer>(*this); }
 
 private:
-    void affine(const ConstMatrixRef& in, Matrix& out) const;
+    /// out = f(W in + b); keeps the pre-activation in `buffers` when the backward pass needs it.
+    void affineActivation(const ConstMatrixRef& in, Matrix& out, LayerBuffers* buffers) const;
 
     Activation m_activation;
     Parameter m_weight;

@@ -17,7 +17,10 @@ ThreadCountScope::ThreadCountScope(int threads)
     omp_set_num_threads(threads > 0 ? threads : omp_get_num_procs());
 }
 
-ThreadCountScope::~ThreadCountScope() { omp_set_num_threads(m_previous); }
+ThreadCountScope::~ThreadCountScope()
+{
+    omp_set_num_threads(m_previous);
+}
 
 SmallProductScope::SmallProductScope(Index m, Index n, Index k)
 {

@@ -1,6 +1,8 @@
 #include "gradcheck.h"
+#include "nn/batchscorer.h"
 #include "nn/layers.h"
 #include "nn/loss.h"
+#include "nn/matmul.h"
 #include "nn/network.h"
 
 #include <QTest>
@@ -71,6 +73,12 @@ private slots:
     void setWeightsRejectsWrongShapeAndLeavesNetworkUnchanged();
     void predictAppliesOutputLink();
     void copiesAreIndependent();
+    void denseForwardMatchesReference_data();
+    void denseForwardMatchesReference();
+    void matmulMatchesReference_data();
+    void matmulMatchesReference();
+    void batchScorerMatchesPredict_data();
+    void batchScorerMatchesPredict();
 };
 
 void TestLayers::layerGradients_data()
@@ -314,6 +322,118 @@ void TestLayers::copiesAreIndependent()
     b.parameters()[0]->value.setZero();
     QVERIFY(a.weights() != b.weights());
     QVERIFY(!a.parameters()[0]->value.isZero());
+}
+
+void TestLayers::denseForwardMatchesReference_data()
+{
+    QTest::addColumn<int>("units");
+    QTest::addColumn<int>("inputs");
+    QTest::addColumn<int>("samples");
+    QTest::addColumn<bool>("relu");
+    // Unit counts around the register tiles (1 and 2 packets of 4, 8 or 16 lanes),
+    // sample counts around the 6-sample tile, and one product large enough for matmul().
+    for (int units : {2, 7, 8, 10, 16, 17, 24, 33, 64}) {
+        for (int samples : {1, 5, 6, 7, 13, 256}) {
+            QTest::addRow("%d units x %d samples", units, samples)
+                << units << 32 << samples << (units % 2 == 0);
+        }
+    }
+    QTest::newRow("depth 1") << 16 << 1 << 9 << true;
+    QTest::newRow("depth 600 (over the L1 panel)") << 16 << 600 << 9 << false;
+    QTest::newRow("large: matmul path") << 256 << 256 << 256 << true;
+}
+
+void TestLayers::denseForwardMatchesReference()
+{
+    QFETCH(int, units);
+    QFETCH(int, inputs);
+    QFETCH(int, samples);
+    QFETCH(bool, relu);
+    Rng rng(static_cast<std::uint64_t>(units * 1000 + samples));
+    const Matrix w = randomMatrix(units, inputs, rng);
+    const Matrix b = randomMatrix(units, 1, rng);
+    // A view into a wider matrix, as the scorer passes blocks of whole columns.
+    const Matrix all = randomMatrix(inputs, samples + 3, rng);
+    const ConstMatrixRef x = all.middleCols(2, samples);
+    Eigen::MatrixXd expected = (w.cast<double>() * x.cast<double>()).colwise() + b.col(0).cast<double>();
+    if (relu) {
+        expected = expected.cwiseMax(0.0);
+    }
+    Matrix out;
+    denseForward(w, b, x, out, relu);
+    QCOMPARE(out.rows(), units);
+    QCOMPARE(out.cols(), samples);
+    const double err = (out.cast<double>() - expected).cwiseAbs().maxCoeff();
+    QVERIFY2(err < 1e-5 * std::sqrt(inputs), qPrintable(QString("max abs error %1").arg(err)));
+}
+
+void TestLayers::matmulMatchesReference_data()
+{
+    QTest::addColumn<int>("m");
+    QTest::addColumn<int>("n");
+    QTest::addColumn<int>("k");
+    QTest::addColumn<bool>("transA");
+    QTest::addColumn<bool>("transB");
+    for (bool ta : {false, true}) {
+        for (bool tb : {false, true}) {
+            QTest::addRow("small %s%s", ta ? "At" : "A", tb ? "Bt" : "B") << 9 << 7 << 5 << ta << tb;
+            QTest::addRow("large %s%s", ta ? "At" : "A", tb ? "Bt" : "B") << 300 << 200 << 100 << ta << tb;
+        }
+    }
+}
+
+void TestLayers::matmulMatchesReference()
+{
+    QFETCH(int, m);
+    QFETCH(int, n);
+    QFETCH(int, k);
+    QFETCH(bool, transA);
+    QFETCH(bool, transB);
+    Rng rng(3);
+    const Matrix a = transA ? randomMatrix(k, m, rng) : randomMatrix(m, k, rng);
+    const Matrix b = transB ? randomMatrix(n, k, rng) : randomMatrix(k, n, rng);
+    const Eigen::MatrixXd ad = transA ? Eigen::MatrixXd(a.cast<double>().transpose()) : a.cast<double>();
+    const Eigen::MatrixXd bd = transB ? Eigen::MatrixXd(b.cast<double>().transpose()) : b.cast<double>();
+    const Eigen::MatrixXd expected = ad * bd;
+    Matrix out;
+    matmul(out, a, transA ? Op::Transposed : Op::Plain, b, transB ? Op::Transposed : Op::Plain);
+    QCOMPARE(out.rows(), m);
+    QCOMPARE(out.cols(), n);
+    const double err = (out.cast<double>() - expected).cwiseAbs().maxCoeff();
+    QVERIFY2(err < 1e-5 * k,
+             qPrintable(QString("max abs error %1 (backend %2)").arg(err).arg(matmulBackend())));
+}
+
+void TestLayers::batchScorerMatchesPredict_data()
+{
+    QTest::addColumn<int>("threads");
+    QTest::addColumn<int>("block");
+    QTest::newRow("1 thread, one block") << 1 << 4096;
+    QTest::newRow("1 thread, ragged blocks") << 1 << 7;
+    QTest::newRow("2 threads, ragged blocks") << 2 << 7;
+    QTest::newRow("2 threads, default blocks") << 2 << 1024;
+}
+
+void TestLayers::batchScorerMatchesPredict()
+{
+    QFETCH(int, threads);
+    QFETCH(int, block);
+    TaskSpec task;
+    Network net(makeTemplate(ArchitectureTemplate::Deep, task), 12, 3);
+    Rng rng(6);
+    const Matrix x = randomMatrix(12, 3001, rng);
+    Network::Workspace ws;
+    Matrix expected;
+    net.predict(x, expected, ws);
+    std::vector<float> scores(3001, -1.0f);
+    BatchScorer scorer(net, threads, block);
+    scorer.score(x, MatrixMap(scores.data(), 1, 3001));
+    for (Index i = 0; i < 3001; ++i) {
+        QCOMPARE(scores[static_cast<std::size_t>(i)], expected(0, i));
+    }
+    std::vector<float> wrong(5);
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                             scorer.score(x.leftCols(5).topRows(11), MatrixMap(wrong.data(), 1, 5)));
 }
 
 QTEST_APPLESS_MAIN(TestLayers)
