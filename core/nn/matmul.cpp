@@ -67,12 +67,14 @@ constexpr double kLargeProductWork = 4.0 * 1024 * 1024;
 
 } // namespace
 
-void matmul(Matrix& out, const ConstMatrixRef& a, Op opA, const ConstMatrixRef& b, Op opB)
+void matmul(Matrix& out, const ConstMatrixRef& a, Op opA, const ConstMatrixRef& b, Op opB, bool accumulate)
 {
     const Index m = opA == Op::Plain ? a.rows() : a.cols();
     const Index k = opA == Op::Plain ? a.cols() : a.rows();
     const Index n = opB == Op::Plain ? b.cols() : b.rows();
-    out.resize(m, n);
+    if (!accumulate) {
+        out.resize(m, n);
+    }
     const double work = static_cast<double>(m) * static_cast<double>(n) * static_cast<double>(k);
 #ifdef NEUROLIFT_HAVE_OPENBLAS
     if (work >= kLargeProductWork) {
@@ -81,19 +83,23 @@ void matmul(Matrix& out, const ConstMatrixRef& a, Op opA, const ConstMatrixRef& 
         cblas_sgemm(CblasColMajor, opA == Op::Plain ? CblasNoTrans : CblasTrans,
                     opB == Op::Plain ? CblasNoTrans : CblasTrans, static_cast<int>(m), static_cast<int>(n),
                     static_cast<int>(k), 1.0f, a.data(), static_cast<int>(a.outerStride()), b.data(),
-                    static_cast<int>(b.outerStride()), 0.0f, out.data(), static_cast<int>(out.rows()));
+                    static_cast<int>(b.outerStride()), accumulate ? 1.0f : 0.0f, out.data(),
+                    static_cast<int>(out.rows()));
         return;
     }
 #endif
     const SmallProductScope threads(m, n, k);
+    if (!accumulate) {
+        out.setZero();
+    }
     if (opA == Op::Plain && opB == Op::Plain) {
-        out.noalias() = a * b;
+        out.noalias() += a * b;
     } else if (opA == Op::Plain) {
-        out.noalias() = a * b.transpose();
+        out.noalias() += a * b.transpose();
     } else if (opB == Op::Plain) {
-        out.noalias() = a.transpose() * b;
+        out.noalias() += a.transpose() * b;
     } else {
-        out.noalias() = a.transpose() * b.transpose();
+        out.noalias() += a.transpose() * b.transpose();
     }
     (void)work;
 }
@@ -106,8 +112,10 @@ void denseForward(const Matrix& w, const Matrix& bias, const ConstMatrixRef& x, 
     const double work = static_cast<double>(m) * static_cast<double>(n) * static_cast<double>(k);
     // The tiled kernel keeps a 2-packet slice of the weights (2 x lanes x k floats) in L1.
     if (work >= kLargeProductWork || m < kLanes || k > 512) {
-        matmul(out, w, Op::Plain, x, Op::Plain);
-        out.colwise() += bias.col(0);
+        // Start from the bias and accumulate: BLAS then skips its pass zeroing the output.
+        out.resize(m, n);
+        out.colwise() = bias.col(0);
+        matmul(out, w, Op::Plain, x, Op::Plain, true);
         if (relu) {
             out = out.cwiseMax(0.0f);
         }

@@ -98,22 +98,28 @@ float Optimizer::step(float lr)
         }
         case OptimizerKind::Adam:
         case OptimizerKind::AdamW: {
+            // One pass over the parameter, its gradient and both moments (the
+            // expression form took three), since large layers make Adam memory-bound.
             const float b1 = m_spec.beta1;
             const float b2 = m_spec.beta2;
-            if (m_spec.kind == OptimizerKind::AdamW) {
-                p *= 1.0f - lr * wd;
-                m = b1 * m + (1.0f - b1) * g;
-                v = b2 * v + (1.0f - b2) * g.square();
-            } else if (wd != 0.0f) {
-                m = b1 * m + (1.0f - b1) * (g + wd * p);
-                v = b2 * v + (1.0f - b2) * (g + wd * p).square();
-            } else {
-                m = b1 * m + (1.0f - b1) * g;
-                v = b2 * v + (1.0f - b2) * g.square();
-            }
+            const float decay = m_spec.kind == OptimizerKind::AdamW ? 1.0f - lr * wd : 1.0f;
+            const float l2 = m_spec.kind == OptimizerKind::AdamW ? 0.0f : wd;
             const float stepSize = lr / bc1;
             const float invSqrtBc2 = 1.0f / std::sqrt(bc2);
-            p -= stepSize * m / (v.sqrt() * invSqrtBc2 + m_spec.epsilon);
+            const float eps = m_spec.epsilon;
+            float* __restrict pd = m_parameters[i]->value.data();
+            const float* __restrict gd = m_parameters[i]->grad.data();
+            float* __restrict md = m_state.first[i].data();
+            float* __restrict vd = m_state.second[i].data();
+            const Index n = m_parameters[i]->value.size();
+            for (Index j = 0; j < n; ++j) {
+                const float gj = gd[j] * gradScale + l2 * pd[j];
+                const float mj = b1 * md[j] + (1.0f - b1) * gj;
+                const float vj = b2 * vd[j] + (1.0f - b2) * gj * gj;
+                md[j] = mj;
+                vd[j] = vj;
+                pd[j] = pd[j] * decay - stepSize * mj / (std::sqrt(vj) * invSqrtBc2 + eps);
+            }
             break;
         }
         case OptimizerKind::RMSprop: {
