@@ -192,6 +192,30 @@ std::vector<float> balancedClassWeights(const std::vector<long long>& classCount
     return w;
 }
 
+double lossNormalizer(const LossSpec& spec, const ConstMatrixRef& targets)
+{
+    switch (spec.kind) {
+    case LossKind::BinaryCrossEntropy:
+    case LossKind::CrossEntropy: {
+        if (spec.classWeights.empty()) {
+            return static_cast<double>(targets.cols());
+        }
+        double sum = 0.0;
+        for (Index i = 0; i < targets.cols(); ++i) {
+            const float y = targets(0, i);
+            const Index cls =
+                spec.kind == LossKind::BinaryCrossEntropy ? (y >= 0.5f ? 1 : 0) : static_cast<Index>(y);
+            sum += weightOf(spec.classWeights, cls);
+        }
+        return sum;
+    }
+    case LossKind::MeanSquaredError:
+    case LossKind::Huber:
+        return static_cast<double>(targets.size());
+    }
+    return static_cast<double>(targets.cols());
+}
+
 double computeLoss(const LossSpec& spec, const Matrix& logits, const ConstMatrixRef& targets,
                    Matrix* gradLogits)
 {

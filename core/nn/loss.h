@@ -44,4 +44,10 @@ std::vector<float> balancedClassWeights(const std::vector<long long>& classCount
 double computeLoss(const LossSpec& spec, const Matrix& logits, const ConstMatrixRef& targets,
                    Matrix* gradLogits = nullptr);
 
+/// The denominator of computeLoss's mean for these targets: the sum of the rows'
+/// class weights (the row count without weights), or the number of values for
+/// regression. Lets the losses of a batch's parts be combined exactly:
+/// L = sum(n_i L_i) / sum(n_i), and likewise for the gradients.
+double lossNormalizer(const LossSpec& spec, const ConstMatrixRef& targets);
+
 } // namespace neurolift

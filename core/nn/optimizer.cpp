@@ -19,6 +19,9 @@ constexpr std::array kOptimizers{
     OptimizerInfo{OptimizerKind::RMSprop, "rmsprop"},
 };
 
+/// Tensor size from which the update is shared out over the calling thread's OpenMP threads.
+constexpr Index kParallelElements = 65536;
+
 } // namespace
 
 std::string_view optimizerKindId(OptimizerKind k)
@@ -112,6 +115,8 @@ float Optimizer::step(float lr)
             float* __restrict md = m_state.first[i].data();
             float* __restrict vd = m_state.second[i].data();
             const Index n = m_parameters[i]->value.size();
+            // Element-wise, so splitting a large tensor over threads changes no result.
+#pragma omp parallel for schedule(static) if (n >= kParallelElements)
             for (Index j = 0; j < n; ++j) {
                 const float gj = gd[j] * gradScale + l2 * pd[j];
                 const float mj = b1 * md[j] + (1.0f - b1) * gj;

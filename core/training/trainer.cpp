@@ -3,17 +3,23 @@
 #include "nn/threading.h"
 #include "training/metrics.h"
 
+#include <omp.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <exception>
 #include <sstream>
 #include <stdexcept>
+#include <utility>
 
 namespace neurolift {
 
 namespace {
 
 constexpr Index kEvaluationChunk = 4096;
+/// Smallest slice of a batch worth a thread of its own in data-parallel training.
+constexpr int kMinSamplesPerReplica = 32;
 
 std::string formatLoss(double v)
 {
@@ -155,6 +161,24 @@ Trainer::Trainer(Network& network, TrainSpec spec, DataView train, std::optional
         throw std::invalid_argument("epochs and batch size must be at least 1");
     }
     m_batchesPerEpoch = static_cast<int>((m_train.rows + m_spec.batchSize - 1) / m_spec.batchSize);
+    m_parameters = m_network.parameters();
+
+    const int threads = m_spec.threads > 0 ? m_spec.threads : omp_get_num_procs();
+    bool hasBatchNorm = false;
+    for (std::size_t i = 0; i < m_network.layerCount(); ++i) {
+        hasBatchNorm = hasBatchNorm || m_network.layer(i).kind() == LayerKind::BatchNorm;
+    }
+    if (threads > 1 && !hasBatchNorm && m_spec.batchSize >= kMinSamplesPerReplica * threads) {
+        for (int r = 0; r < threads; ++r) {
+            // Each replica draws its dropout masks from its own stream, derived from the seed.
+            Replica rep{m_network, {},  {}, {}, Rng(m_spec.seed + 0x9E3779B97F4A7C15ULL * (r + 1)),
+                        0.0,       0.0, 0,  {}};
+            m_replicas.push_back(std::move(rep));
+        }
+        for (Replica& rep : m_replicas) {
+            rep.parameters = rep.network.parameters();
+        }
+    }
 }
 
 TrainResult Trainer::run(const TrainObserver& observer)
@@ -212,18 +236,105 @@ bool Trainer::trainBatch(double& loss)
         m_batchX.col(j) = x.col(row);
         m_batchY.col(j) = y.col(row);
     }
-    const Matrix& logits = m_network.forward(m_batchX, m_workspace, Mode::Train, m_rng);
-    loss = computeLoss(m_spec.loss, logits, m_batchY, &m_gradLogits);
+    // A batch too small to split (the last one can be) runs on one thread.
+    loss = m_replicas.empty() || n < static_cast<Index>(m_replicas.size()) ? computeGradientsSerial()
+                                                                           : computeGradientsParallel();
     if (!std::isfinite(loss)) {
         return false;
     }
-    m_correct += countCorrect(m_spec.task.kind, logits, m_batchY);
-    m_network.backward(m_batchX, m_workspace, m_gradLogits);
+    m_correct += m_batchCorrect;
     m_optimizer.step(m_schedule.rate());
     m_lossSum += loss * static_cast<double>(n);
     m_seen += n;
     ++m_batch;
     return true;
+}
+
+double Trainer::computeGradientsSerial()
+{
+    const Matrix& logits = m_network.forward(m_batchX, m_workspace, Mode::Train, m_rng);
+    const double loss = computeLoss(m_spec.loss, logits, m_batchY, &m_gradLogits);
+    if (!std::isfinite(loss)) {
+        return loss;
+    }
+    m_batchCorrect = countCorrect(m_spec.task.kind, logits, m_batchY);
+    m_network.backward(m_batchX, m_workspace, m_gradLogits);
+    return loss;
+}
+
+double Trainer::computeGradientsParallel()
+{
+    const Index n = m_batchX.cols();
+    const auto parts = static_cast<Index>(m_replicas.size());
+#pragma omp parallel num_threads(static_cast <int>(parts))
+    {
+        const Index thread = omp_get_thread_num();
+        const Index threads = omp_get_num_threads();
+        // Each replica takes a contiguous slice of the batch and the current weights.
+        for (Index r = thread; r < parts; r += threads) {
+            Replica& rep = m_replicas[static_cast<std::size_t>(r)];
+            const Index begin = n * r / parts;
+            const Index end = n * (r + 1) / parts;
+            try {
+                for (std::size_t p = 0; p < m_parameters.size(); ++p) {
+                    rep.parameters[p]->value = m_parameters[p]->value;
+                }
+                const auto x = m_batchX.middleCols(begin, end - begin);
+                const auto y = m_batchY.middleCols(begin, end - begin);
+                const Matrix& logits = rep.network.forward(x, rep.workspace, Mode::Train, rep.rng);
+                rep.loss = computeLoss(m_spec.loss, logits, y, &rep.gradLogits);
+                rep.normalizer = lossNormalizer(m_spec.loss, y);
+                rep.correct = countCorrect(m_spec.task.kind, logits, y);
+                if (std::isfinite(rep.loss)) {
+                    rep.network.backward(x, rep.workspace, rep.gradLogits);
+                }
+            } catch (...) {
+                // An exception must not leave an OpenMP region; it is rethrown below.
+                rep.error = std::current_exception();
+            }
+        }
+#pragma omp barrier
+        // The batch's gradient is the slices' gradients weighted by their share of
+        // the loss's denominator; each thread sums its own range of every tensor,
+        // always in replica order, so the result does not depend on timing.
+        double total = 0.0;
+        for (const Replica& rep : m_replicas) {
+            total += rep.normalizer;
+        }
+        for (std::size_t p = 0; p < m_parameters.size(); ++p) {
+            float* grad = m_parameters[p]->grad.data();
+            const Index size = m_parameters[p]->grad.size();
+            const Index begin = size * thread / threads;
+            const Index end = size * (thread + 1) / threads;
+            for (std::size_t r = 0; r < m_replicas.size(); ++r) {
+                const float share = static_cast<float>(m_replicas[r].normalizer / total);
+                const float* part = m_replicas[r].parameters[p]->grad.data();
+                if (r == 0) {
+                    for (Index e = begin; e < end; ++e) {
+                        grad[e] = part[e] * share;
+                    }
+                } else {
+                    for (Index e = begin; e < end; ++e) {
+                        grad[e] += part[e] * share;
+                    }
+                }
+            }
+        }
+    }
+    double total = 0.0;
+    for (Replica& rep : m_replicas) {
+        if (rep.error) {
+            std::rethrow_exception(std::exchange(rep.error, nullptr));
+        }
+        total += rep.normalizer;
+    }
+    double loss = 0.0;
+    m_batchCorrect = 0;
+    for (const Replica& rep : m_replicas) {
+        loss += rep.loss * rep.normalizer / total;
+        m_batchCorrect += rep.correct;
+    }
+    return loss;
 }
 
 EpochReport Trainer::finishEpoch()

@@ -6,6 +6,7 @@
 #include "nn/schedule.h"
 
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <optional>
 #include <string>
@@ -137,6 +138,10 @@ private:
     void startEpoch();
     /// Returns false when the loss was not finite.
     bool trainBatch(double& loss);
+    /// The forward and backward pass of the gathered batch on one thread.
+    double computeGradientsSerial();
+    /// The same with the batch split over replicas, one thread each (see m_replicas).
+    double computeGradientsParallel();
     EpochReport finishEpoch();
     std::string restoreBestWeights();
 
@@ -152,6 +157,26 @@ private:
     Matrix m_batchX;
     Matrix m_batchY;
     Matrix m_gradLogits;
+
+    /// Data-parallel training: with several threads and no batch normalisation
+    /// (whose statistics need the whole batch), each thread runs the forward and
+    /// backward pass of a slice of the batch on a copy of the network, and the
+    /// slices' gradients are combined exactly as one batch's. Small layers keep
+    /// both cores busy this way, which splitting each small product cannot.
+    struct Replica {
+        Network network;
+        std::vector<Parameter*> parameters;
+        Network::Workspace workspace;
+        Matrix gradLogits;
+        Rng rng;
+        double loss = 0.0;
+        double normalizer = 0.0;
+        long long correct = 0;
+        std::exception_ptr error;
+    };
+    std::vector<Replica> m_replicas;
+    std::vector<Parameter*> m_parameters;
+    long long m_batchCorrect = 0;
 
     std::vector<std::int64_t> m_order;
     int m_epoch = 0; ///< 0-based index of the current epoch.

@@ -123,6 +123,9 @@ private slots:
     void divergenceKeepsLastGoodWeights();
     void sameSeedGivesIdenticalWeights_data();
     void sameSeedGivesIdenticalWeights();
+    void dataParallelMatchesOneThread_data();
+    void dataParallelMatchesOneThread();
+    void dataParallelReportsBadTargets();
     void pausedAndResumedRunEqualsUninterrupted();
     void runEpochTrainsOneEpoch();
     void scheduleDrivesLearningRate();
@@ -267,21 +270,31 @@ void TestTrainer::divergenceKeepsLastGoodWeights()
 void TestTrainer::sameSeedGivesIdenticalWeights_data()
 {
     QTest::addColumn<int>("threads");
-    QTest::newRow("1 thread") << 1;
-    QTest::newRow("2 threads") << 2;
+    QTest::addColumn<bool>("batchNorm");
+    QTest::addColumn<int>("batch");
+    // Batch norm keeps training on one thread per batch; without it, 2 threads
+    // and batches of 64 split each batch over two network replicas.
+    QTest::newRow("1 thread, batch norm") << 1 << true << 16;
+    QTest::newRow("2 threads, batch norm") << 2 << true << 16;
+    QTest::newRow("1 thread, dropout") << 1 << false << 64;
+    QTest::newRow("2 threads, dropout, data-parallel") << 2 << false << 64;
 }
 
 void TestTrainer::sameSeedGivesIdenticalWeights()
 {
     QFETCH(int, threads);
+    QFETCH(bool, batchNorm);
+    QFETCH(int, batch);
     const TaskSpec task;
     const Data d = twoSpirals(200, 0.05f, 3);
     Architecture arch = mlp({64, 32}, Activation::ReLU, task);
     arch.layers.insert(arch.layers.begin() + 1, LayerSpec::dropout(0.2f));
-    arch.layers.insert(arch.layers.begin() + 1, LayerSpec::batchNorm());
+    if (batchNorm) {
+        arch.layers.insert(arch.layers.begin() + 1, LayerSpec::batchNorm());
+    }
     auto train = [&](std::uint64_t seed) {
         Network net(arch, 2, seed);
-        TrainSpec spec = adam(task, 0.01f, 5, 16);
+        TrainSpec spec = adam(task, 0.01f, 5, batch);
         spec.seed = seed;
         spec.threads = threads;
         Trainer(net, spec, d.view()).run();
@@ -290,6 +303,60 @@ void TestTrainer::sameSeedGivesIdenticalWeights()
     const NamedTensors a = train(11);
     QVERIFY(a == train(11));
     QVERIFY(a != train(12));
+}
+
+void TestTrainer::dataParallelMatchesOneThread_data()
+{
+    QTest::addColumn<bool>("classWeights");
+    QTest::addColumn<int>("batch");
+    QTest::newRow("even split") << false << 64;
+    QTest::newRow("odd batches, class weights") << true << 75;
+}
+
+void TestTrainer::dataParallelMatchesOneThread()
+{
+    // Splitting a batch over two replicas computes the same mean gradient, so
+    // without dropout the weights agree up to float rounding.
+    QFETCH(bool, classWeights);
+    QFETCH(int, batch);
+    const TaskSpec task{TaskKind::MultiClassification, 3, 1};
+    const Data d = blobs(601, 5);
+    const Architecture arch = mlp({32, 16}, Activation::Tanh, task);
+    auto train = [&](int threads) {
+        Network net(arch, 2, 4);
+        TrainSpec spec = adam(task, 0.01f, 2, batch);
+        spec.threads = threads;
+        if (classWeights) {
+            spec.loss.classWeights = {1.0f, 2.5f, 0.5f};
+        }
+        Trainer trainer(net, spec, d.view());
+        const TrainResult r = trainer.run();
+        return std::pair{net.weights(), r.history.back().trainLoss};
+    };
+    const auto [one, lossOne] = train(1);
+    const auto [two, lossTwo] = train(2);
+    QCOMPARE_LT(std::abs(lossOne - lossTwo), 1e-5 * lossOne);
+    bool identical = true;
+    for (std::size_t i = 0; i < one.size(); ++i) {
+        const double diff = (one[i].second - two[i].second).norm();
+        QVERIFY2(diff <= 1e-4 * std::max(1.0f, one[i].second.norm()),
+                 qPrintable(QString("%1 differs by %2").arg(QString::fromStdString(one[i].first)).arg(diff)));
+        identical = identical && diff == 0.0;
+    }
+    // Bit-identical results would mean the batch was not split at all.
+    QVERIFY(!identical);
+}
+
+void TestTrainer::dataParallelReportsBadTargets()
+{
+    const TaskSpec task{TaskKind::MultiClassification, 3, 1};
+    Data d = blobs(200, 1);
+    d.y(0, 150) = 7.0f; // no such class
+    Network net(mlp({8}, Activation::Tanh, task), 2, 1);
+    TrainSpec spec = adam(task, 0.01f, 1, 200);
+    spec.threads = 2;
+    Trainer trainer(net, spec, d.view());
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, trainer.run());
 }
 
 void TestTrainer::pausedAndResumedRunEqualsUninterrupted()
