@@ -1,5 +1,7 @@
 #include "nn/activation.h"
 
+#include "nn/enumnames.h"
+
 #include <array>
 #include <cmath>
 
@@ -7,27 +9,16 @@ namespace neurolift {
 
 namespace {
 
-struct ActivationInfo {
-    Activation activation;
-    std::string_view id;
-    std::string_view displayName;
-};
-
 constexpr std::array kActivations{
-    ActivationInfo{Activation::Linear, "linear", "Linear"},
-    ActivationInfo{Activation::ReLU, "relu", "ReLU"},
-    ActivationInfo{Activation::LeakyReLU, "leaky_relu", "Leaky ReLU"},
-    ActivationInfo{Activation::ELU, "elu", "ELU"},
-    ActivationInfo{Activation::GELU, "gelu", "GELU"},
-    ActivationInfo{Activation::Tanh, "tanh", "tanh"},
-    ActivationInfo{Activation::Sigmoid, "sigmoid", "Sigmoid"},
-    ActivationInfo{Activation::Softmax, "softmax", "Softmax"},
+    EnumName<Activation>{Activation::Linear, "linear", "Linear"},
+    EnumName<Activation>{Activation::ReLU, "relu", "ReLU"},
+    EnumName<Activation>{Activation::LeakyReLU, "leaky_relu", "Leaky ReLU"},
+    EnumName<Activation>{Activation::ELU, "elu", "ELU"},
+    EnumName<Activation>{Activation::GELU, "gelu", "GELU"},
+    EnumName<Activation>{Activation::Tanh, "tanh", "tanh"},
+    EnumName<Activation>{Activation::Sigmoid, "sigmoid", "Sigmoid"},
+    EnumName<Activation>{Activation::Softmax, "softmax", "Softmax"},
 };
-
-const ActivationInfo& info(Activation a)
-{
-    return kActivations[static_cast<std::size_t>(a)];
-}
 
 constexpr float kInvSqrt2 = 0.70710678118654752f;
 constexpr float kInvSqrt2Pi = 0.39894228040143268f;
@@ -56,21 +47,16 @@ void softmaxColumns(Matrix& m)
 
 std::string_view activationId(Activation a)
 {
-    return info(a).id;
+    return enumEntry(kActivations, a).id;
 }
 std::string_view activationDisplayName(Activation a)
 {
-    return info(a).displayName;
+    return enumEntry(kActivations, a).display;
 }
 
 std::optional<Activation> activationFromId(std::string_view id)
 {
-    for (const auto& i : kActivations) {
-        if (i.id == id) {
-            return i.activation;
-        }
-    }
-    return std::nullopt;
+    return enumFromId(kActivations, id);
 }
 
 bool activationNeedsInput(Activation a)

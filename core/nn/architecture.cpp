@@ -1,5 +1,7 @@
 #include "nn/architecture.h"
 
+#include "nn/enumnames.h"
+
 #include <nlohmann/json.hpp>
 
 #include <array>
@@ -13,50 +15,22 @@ namespace neurolift {
 
 namespace {
 
-template <typename E>
-struct Named {
-    E value;
-    std::string_view id;
-    std::string_view display;
-};
-
 constexpr std::array kLayerKinds{
-    Named<LayerKind>{LayerKind::Dense, "dense", "Dense"},
-    Named<LayerKind>{LayerKind::Activation, "activation", "Activation"},
-    Named<LayerKind>{LayerKind::Dropout, "dropout", "Dropout"},
-    Named<LayerKind>{LayerKind::BatchNorm, "batch_norm", "Batch normalisation"},
+    EnumName<LayerKind>{LayerKind::Dense, "dense", "Dense"},
+    EnumName<LayerKind>{LayerKind::Activation, "activation", "Activation"},
+    EnumName<LayerKind>{LayerKind::Dropout, "dropout", "Dropout"},
+    EnumName<LayerKind>{LayerKind::BatchNorm, "batch_norm", "Batch normalisation"},
 };
 constexpr std::array kInits{
-    Named<WeightInit>{WeightInit::He, "he", "He"},
-    Named<WeightInit>{WeightInit::Xavier, "xavier", "Xavier/Glorot"},
-    Named<WeightInit>{WeightInit::TorchLinear, "torch_linear", "PyTorch Linear"},
+    EnumName<WeightInit>{WeightInit::He, "he", "He"},
+    EnumName<WeightInit>{WeightInit::Xavier, "xavier", "Xavier/Glorot"},
+    EnumName<WeightInit>{WeightInit::TorchLinear, "torch_linear", "PyTorch Linear"},
 };
 constexpr std::array kTasks{
-    Named<TaskKind>{TaskKind::BinaryClassification, "binary", "Yes/no"},
-    Named<TaskKind>{TaskKind::MultiClassification, "multiclass", "Several classes"},
-    Named<TaskKind>{TaskKind::Regression, "regression", "Number"},
+    EnumName<TaskKind>{TaskKind::BinaryClassification, "binary", "Yes/no"},
+    EnumName<TaskKind>{TaskKind::MultiClassification, "multiclass", "Several classes"},
+    EnumName<TaskKind>{TaskKind::Regression, "regression", "Number"},
 };
-
-template <typename E, std::size_t N>
-std::optional<E> fromId(const std::array<Named<E>, N>& table, std::string_view id)
-{
-    for (const auto& n : table) {
-        if (n.id == id) {
-            return n.value;
-        }
-    }
-    return std::nullopt;
-}
-
-template <typename E, std::size_t N>
-std::string knownIds(const std::array<Named<E>, N>& table)
-{
-    std::string s;
-    for (const auto& n : table) {
-        s += (s.empty() ? "" : ", ") + std::string(n.id);
-    }
-    return s;
-}
 
 std::string knownActivationIds()
 {
@@ -88,31 +62,31 @@ std::string formatNumber(float v)
 
 std::string_view layerKindId(LayerKind k)
 {
-    return kLayerKinds[static_cast<std::size_t>(k)].id;
+    return enumEntry(kLayerKinds, k).id;
 }
 std::string_view layerKindDisplayName(LayerKind k)
 {
-    return kLayerKinds[static_cast<std::size_t>(k)].display;
+    return enumEntry(kLayerKinds, k).display;
 }
 std::optional<LayerKind> layerKindFromId(std::string_view id)
 {
-    return fromId(kLayerKinds, id);
+    return enumFromId(kLayerKinds, id);
 }
 std::string_view weightInitId(WeightInit w)
 {
-    return kInits[static_cast<std::size_t>(w)].id;
+    return enumEntry(kInits, w).id;
 }
 std::optional<WeightInit> weightInitFromId(std::string_view id)
 {
-    return fromId(kInits, id);
+    return enumFromId(kInits, id);
 }
 std::string_view taskKindId(TaskKind t)
 {
-    return kTasks[static_cast<std::size_t>(t)].id;
+    return enumEntry(kTasks, t).id;
 }
 std::optional<TaskKind> taskKindFromId(std::string_view id)
 {
-    return fromId(kTasks, id);
+    return enumFromId(kTasks, id);
 }
 
 LayerSpec LayerSpec::dense(int units, Activation a, WeightInit init)
@@ -367,7 +341,7 @@ Architecture Architecture::fromJson(const nlohmann::json& j)
         const auto kind = layerKindFromId(lj["kind"].get<std::string>());
         if (!kind) {
             fail(where + ".kind", "unknown layer kind \"" + lj["kind"].get<std::string>() +
-                                      "\" (known: " + knownIds(kLayerKinds) + ")");
+                                      "\" (known: " + enumIds(kLayerKinds) + ")");
         }
         LayerSpec l;
         l.kind = *kind;
@@ -412,7 +386,7 @@ Architecture Architecture::fromJson(const nlohmann::json& j)
                 const auto init =
                     lj["init"].is_string() ? weightInitFromId(lj["init"].get<std::string>()) : std::nullopt;
                 if (!init) {
-                    fail(where + ".init", "unknown weight initialisation (known: " + knownIds(kInits) + ")");
+                    fail(where + ".init", "unknown weight initialisation (known: " + enumIds(kInits) + ")");
                 }
                 l.init = *init;
             }

@@ -1,5 +1,7 @@
 #include "nn/loss.h"
 
+#include "nn/enumnames.h"
+
 #include <array>
 #include <cmath>
 #include <stdexcept>
@@ -9,16 +11,11 @@ namespace neurolift {
 
 namespace {
 
-struct LossInfo {
-    LossKind kind;
-    std::string_view id;
-};
-
 constexpr std::array kLosses{
-    LossInfo{LossKind::BinaryCrossEntropy, "binary_cross_entropy"},
-    LossInfo{LossKind::CrossEntropy, "cross_entropy"},
-    LossInfo{LossKind::MeanSquaredError, "mse"},
-    LossInfo{LossKind::Huber, "huber"},
+    EnumName<LossKind>{LossKind::BinaryCrossEntropy, "binary_cross_entropy", "Binary cross-entropy"},
+    EnumName<LossKind>{LossKind::CrossEntropy, "cross_entropy", "Cross-entropy"},
+    EnumName<LossKind>{LossKind::MeanSquaredError, "mse", "Mean squared error"},
+    EnumName<LossKind>{LossKind::Huber, "huber", "Huber"},
 };
 
 float weightOf(const std::vector<float>& weights, Index cls)
@@ -138,17 +135,12 @@ double regressionLoss(const LossSpec& spec, const Matrix& z, const ConstMatrixRe
 
 std::string_view lossKindId(LossKind k)
 {
-    return kLosses[static_cast<std::size_t>(k)].id;
+    return enumEntry(kLosses, k).id;
 }
 
 std::optional<LossKind> lossKindFromId(std::string_view id)
 {
-    for (const auto& l : kLosses) {
-        if (l.id == id) {
-            return l.kind;
-        }
-    }
-    return std::nullopt;
+    return enumFromId(kLosses, id);
 }
 
 LossKind defaultLoss(TaskKind task)

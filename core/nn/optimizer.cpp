@@ -1,5 +1,7 @@
 #include "nn/optimizer.h"
 
+#include "nn/enumnames.h"
+
 #include <array>
 #include <cmath>
 
@@ -7,16 +9,11 @@ namespace neurolift {
 
 namespace {
 
-struct OptimizerInfo {
-    OptimizerKind kind;
-    std::string_view id;
-};
-
 constexpr std::array kOptimizers{
-    OptimizerInfo{OptimizerKind::SGD, "sgd"},
-    OptimizerInfo{OptimizerKind::Adam, "adam"},
-    OptimizerInfo{OptimizerKind::AdamW, "adamw"},
-    OptimizerInfo{OptimizerKind::RMSprop, "rmsprop"},
+    EnumName<OptimizerKind>{OptimizerKind::SGD, "sgd", "SGD"},
+    EnumName<OptimizerKind>{OptimizerKind::Adam, "adam", "Adam"},
+    EnumName<OptimizerKind>{OptimizerKind::AdamW, "adamw", "AdamW"},
+    EnumName<OptimizerKind>{OptimizerKind::RMSprop, "rmsprop", "RMSprop"},
 };
 
 /// Tensor size from which the update is shared out over the calling thread's OpenMP threads.
@@ -26,17 +23,12 @@ constexpr Index kParallelElements = 65536;
 
 std::string_view optimizerKindId(OptimizerKind k)
 {
-    return kOptimizers[static_cast<std::size_t>(k)].id;
+    return enumEntry(kOptimizers, k).id;
 }
 
 std::optional<OptimizerKind> optimizerKindFromId(std::string_view id)
 {
-    for (const auto& o : kOptimizers) {
-        if (o.id == id) {
-            return o.kind;
-        }
-    }
-    return std::nullopt;
+    return enumFromId(kOptimizers, id);
 }
 
 float gradientNorm(const std::vector<Parameter*>& parameters)

@@ -1,5 +1,7 @@
 #include "nn/schedule.h"
 
+#include "nn/enumnames.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -9,33 +11,23 @@ namespace neurolift {
 
 namespace {
 
-struct ScheduleInfo {
-    ScheduleKind kind;
-    std::string_view id;
-};
-
 constexpr std::array kSchedules{
-    ScheduleInfo{ScheduleKind::Constant, "constant"},
-    ScheduleInfo{ScheduleKind::Step, "step"},
-    ScheduleInfo{ScheduleKind::Cosine, "cosine"},
-    ScheduleInfo{ScheduleKind::ReduceOnPlateau, "reduce_on_plateau"},
+    EnumName<ScheduleKind>{ScheduleKind::Constant, "constant", "Constant"},
+    EnumName<ScheduleKind>{ScheduleKind::Step, "step", "Step"},
+    EnumName<ScheduleKind>{ScheduleKind::Cosine, "cosine", "Cosine"},
+    EnumName<ScheduleKind>{ScheduleKind::ReduceOnPlateau, "reduce_on_plateau", "Reduce on plateau"},
 };
 
 } // namespace
 
 std::string_view scheduleKindId(ScheduleKind k)
 {
-    return kSchedules[static_cast<std::size_t>(k)].id;
+    return enumEntry(kSchedules, k).id;
 }
 
 std::optional<ScheduleKind> scheduleKindFromId(std::string_view id)
 {
-    for (const auto& s : kSchedules) {
-        if (s.id == id) {
-            return s.kind;
-        }
-    }
-    return std::nullopt;
+    return enumFromId(kSchedules, id);
 }
 
 LearningRateSchedule::LearningRateSchedule(const ScheduleSpec& spec, float baseRate, int totalEpochs)
