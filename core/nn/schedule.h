@@ -7,9 +7,10 @@
 namespace neurolift {
 
 enum class ScheduleKind {
-    Constant,       ///< The base learning rate throughout.
-    Step,           ///< Multiplied by `gamma` every `stepEpochs` epochs.
-    Cosine,         ///< Cosine annealing from the base rate to `minLearningRate` over the run.
+    Constant, ///< The base learning rate throughout.
+    Step,     ///< Multiplied by `gamma` every `stepEpochs` epochs.
+    Cosine,   ///< Cosine annealing from the base rate to `minLearningRate` over the run; holds the minimum
+              ///< after (PyTorch's closed form would rise again).
     ReduceOnPlateau ///< Multiplied by `factor` when the monitored loss stops improving for `patience` epochs.
 };
 
