@@ -5,7 +5,7 @@ add_library(neurolift_warnings INTERFACE)
 add_library(neurolift::warnings ALIAS neurolift_warnings)
 target_compile_options(neurolift_warnings INTERFACE
   $<$<CXX_COMPILER_ID:GNU,Clang>:-Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
-    -Wold-style-cast -Wcast-align -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough>)
+    -Wold-style-cast -Wcast-align -Woverloaded-virtual -Wimplicit-fallthrough>)
 
 add_library(neurolift_options INTERFACE)
 add_library(neurolift::options ALIAS neurolift_options)

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace neurolift {
+
+/// What a column holds, and so how it is stored and used (see Column).
+enum class ColumnType { Numeric, Categorical, Boolean, Identifier, Text };
+
+/// Stable identifier of a column type ("numeric", "categorical", ...).
+std::string_view columnTypeId(ColumnType t);
+
+/// One typed column. Which members are filled depends on `type`:
+/// Numeric/Boolean use `values` (+ `missing`), Categorical uses `codes` and
+/// `levels`, Identifier/Text use `strings` (+ `missing`), exactly as in the file.
+struct Column {
+    std::string name;
+    ColumnType type = ColumnType::Numeric;
+    std::vector<float> values;         ///< Numeric; Boolean as 0/1. NaN where missing.
+    std::vector<std::uint8_t> missing; ///< 1 = missing (Numeric, Boolean, Identifier, Text).
+    std::vector<std::int32_t> codes;   ///< Categorical: index into `levels`, -1 = missing.
+    std::vector<std::string> levels;   ///< Categorical: distinct values, in order of first appearance.
+    std::vector<std::string> strings;  ///< Identifier/Text: raw values ("" where missing).
+
+    /// Number of rows stored in this column.
+    std::size_t size() const;
+    /// Whether row `row` has no value.
+    bool isMissing(std::size_t row) const;
+    /// Count of missing rows.
+    std::size_t missingCount() const;
+};
+
+/// Columns of equal length, in file order.
+class Table {
+public:
+    Table() = default;
+    Table(std::vector<Column> columns, std::size_t rows);
+
+    std::size_t rowCount() const { return m_rows; }
+    std::size_t columnCount() const { return m_columns.size(); }
+    const std::vector<Column>& columns() const { return m_columns; }
+    const Column& column(std::size_t index) const { return m_columns.at(index); }
+    /// The column called `name`, or nullptr.
+    const Column* column(std::string_view name) const;
+
+private:
+    std::vector<Column> m_columns;
+    std::size_t m_rows = 0;
+};
+
+} // namespace neurolift

@@ -1,0 +1,108 @@
+#include "model/modelfile.h"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace neurolift {
+
+namespace {
+
+constexpr const char* kFormat = "neurolift.model";
+constexpr int kVersion = 1;
+
+nlohmann::json tensorToJson(const std::string& name, const Matrix& m)
+{
+    // Column-major values; floats print with enough digits to read back exactly.
+    return {{"name", name},
+            {"rows", m.rows()},
+            {"cols", m.cols()},
+            {"data", std::vector<float>(m.data(), m.data() + m.size())}};
+}
+
+} // namespace
+
+Network TrainedModel::network() const
+{
+    Network net(architecture, recipe.featureCount(), 0);
+    net.setWeights(weights);
+    return net;
+}
+
+void saveModel(const std::string& path, const TrainedModel& model)
+{
+    nlohmann::json tensors = nlohmann::json::array();
+    for (const auto& [name, value] : model.weights) {
+        tensors.push_back(tensorToJson(name, value));
+    }
+    const nlohmann::json j{{"format", kFormat},
+                           {"version", kVersion},
+                           {"target", model.target.toJson()},
+                           {"id_column", model.idColumn},
+                           {"recipe", model.recipe.toJson()},
+                           {"architecture", model.architecture.toJson()},
+                           {"weights", tensors},
+                           {"summary", model.summary}};
+    const std::string temp = path + ".part";
+    {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        if (!out) {
+            throw ModelFileError(path + ": cannot write here (check the folder exists and is writable)");
+        }
+        out << j.dump() << '\n';
+        out.flush();
+        if (!out) {
+            std::remove(temp.c_str());
+            throw ModelFileError(path + ": writing failed (is the disk full?)");
+        }
+    }
+    if (std::rename(temp.c_str(), path.c_str()) != 0) {
+        std::remove(temp.c_str());
+        throw ModelFileError(path + ": cannot replace the file");
+    }
+}
+
+TrainedModel loadModel(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw ModelFileError(path + ": cannot open the model file");
+    }
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(in);
+    } catch (const nlohmann::json::parse_error& e) {
+        throw ModelFileError(path + ": not a NeuroLift model file (it is not valid JSON: byte " +
+                             std::to_string(e.byte) + ")");
+    }
+    if (!j.is_object() || j.value("format", "") != kFormat) {
+        throw ModelFileError(path + ": not a NeuroLift model file");
+    }
+    if (!j.contains("version") || !j["version"].is_number_integer() || j["version"].get<int>() > kVersion) {
+        throw ModelFileError(path + ": written by a newer NeuroLift; update NeuroLift to use it");
+    }
+    try {
+        TrainedModel m;
+        m.target = TargetSpec::fromJson(j.at("target"));
+        m.idColumn = j.at("id_column").get<std::string>();
+        m.recipe = Recipe::fromJson(j.at("recipe"));
+        m.architecture = Architecture::fromJson(j.at("architecture"));
+        for (const auto& t : j.at("weights")) {
+            const auto rows = t.at("rows").get<Index>();
+            const auto cols = t.at("cols").get<Index>();
+            const auto data = t.at("data").get<std::vector<float>>();
+            if (rows < 0 || cols < 0 || static_cast<Index>(data.size()) != rows * cols) {
+                throw std::invalid_argument("tensor \"" + t.at("name").get<std::string>() +
+                                            "\" has the wrong size");
+            }
+            m.weights.emplace_back(t.at("name").get<std::string>(), ConstMatrixMap(data.data(), rows, cols));
+        }
+        m.summary = j.value("summary", nlohmann::json::object());
+        m.network(); // checks that the weights fit the architecture
+        return m;
+    } catch (const std::exception& e) {
+        throw ModelFileError(path + ": damaged model file: " + e.what());
+    }
+}
+
+} // namespace neurolift
