@@ -2,6 +2,7 @@
 // Results go to stdout, messages to stderr; exit codes are in architecturecommands.h.
 
 #include "architecturecommands.h"
+#include "datacommands.h"
 
 #include <CLI/CLI.hpp>
 
@@ -11,7 +12,7 @@
 
 int main(int argc, char** argv)
 {
-    CLI::App app{"NeuroLift on the command line: build, check and (soon) train neural networks "
+    CLI::App app{"NeuroLift on the command line: build, check, train and score neural networks "
                  "on customer data.",
                  "neurolift-cli"};
     app.set_version_flag("--version", "neurolift-cli " NEUROLIFT_VERSION);
@@ -21,6 +22,7 @@ int main(int argc, char** argv)
 
     int exitCode = neurolift::cli::kExitOk;
     neurolift::cli::addArchitectureCommands(app, exitCode);
+    neurolift::cli::addDataCommands(app, exitCode);
 
     try {
         app.parse(argc, argv);

@@ -1,6 +1,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -31,7 +32,17 @@ private slots:
     void testCommandLineMistakes_data();
     void testCommandLineMistakes();
 
+    void testInspectShowsColumnsAndTypes();
+    void testTrainAndScoreRealData_data();
+    void testTrainAndScoreRealData();
+    void testScoredCsvNeutralisesFormulas();
+    void testTrainRejectsUnusableTargets_data();
+    void testTrainRejectsUnusableTargets();
+    void testScoreRejectsDamagedModel();
+
 private:
+    /// ../shared/data/<relative>, or empty when the shared data are not beside the repo.
+    static QString sharedData(const QString& relative);
     /// Runs neurolift-cli with `arguments` and waits for it.
     static CliResult run(const QStringList& arguments);
     /// Writes `contents` to `name` in the temporary directory and returns its path.
@@ -229,6 +240,134 @@ void TestCli::testCommandLineMistakes()
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
     QCOMPARE(r.out, QString());
+}
+
+QString TestCli::sharedData(const QString& relative)
+{
+    const QString path = QStringLiteral(NEUROLIFT_SOURCE_DIR "/../shared/data/") + relative;
+    return QFile::exists(path) ? path : QString();
+}
+
+void TestCli::testInspectShowsColumnsAndTypes()
+{
+    const QString csv = writeFile(QStringLiteral("inspect.csv"),
+                                  "id;spend;plan;bought\n0001;12,5;basic;yes\n0002;7;pro;no\n0003;;pro;no\n");
+    const CliResult r = run({QStringLiteral("inspect"), csv});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("3 rows, 4 columns")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("\\bplan\\s+categorical"))), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("\\bbought\\s+boolean"))), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("\\bid\\s+identifier"))), qPrintable(r.out));
+}
+
+void TestCli::testTrainAndScoreRealData_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<double>("minimumAuc");
+    // Thresholds a little under what the defaults reach (0.842 and 0.936 with seed 42).
+    QTest::newRow("telco churn") << QStringLiteral("telco-churn/telco_customer_churn.csv") << QStringLiteral("Churn")
+                                 << 7043 << 0.82;
+    QTest::newRow("online shoppers") << QStringLiteral("online-shoppers/online_shoppers_intention.csv")
+                                     << QStringLiteral("Revenue") << 12330 << 0.92;
+}
+
+void TestCli::testTrainAndScoreRealData()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, target);
+    QFETCH(int, rows);
+    QFETCH(double, minimumAuc);
+    const QString csv = sharedData(file);
+    if (csv.isEmpty()) {
+        QSKIP("../shared/data is not beside the repository");
+    }
+    const QString model = m_dir.filePath(target + QStringLiteral(".model.json"));
+    const CliResult trained = run({QStringLiteral("train"), csv, QStringLiteral("--target"), target,
+                                   QStringLiteral("--model"), model, QStringLiteral("--threads"), QStringLiteral("1")});
+    QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
+    const QRegularExpressionMatch auc = QRegularExpression(QStringLiteral("AUC ([0-9.]+)")).match(trained.out);
+    QVERIFY2(auc.hasMatch(), qPrintable(trained.out));
+    QVERIFY2(auc.captured(1).toDouble() >= minimumAuc, qPrintable(trained.out));
+
+    const QString scored = m_dir.filePath(target + QStringLiteral("-scored.csv"));
+    const CliResult s = run({QStringLiteral("score"), QStringLiteral("--model"), model, csv, QStringLiteral("--out"),
+                             scored});
+    QVERIFY2(s.exitCode == 0, qPrintable(s.err));
+    QFile out(scored);
+    QVERIFY(out.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = out.readAll().split('\n');
+    QCOMPARE(lines.size(), rows + 2); // header, rows, and the empty piece after the last newline
+    QVERIFY2(lines[0].contains("score"), lines[0].constData());
+    for (int i = 1; i <= rows; i += 997) {
+        const QList<QByteArray> cells = lines[i].split(',');
+        const int scoreColumn = lines[0].split(',').indexOf("score");
+        const double p = cells[scoreColumn].toDouble();
+        QVERIFY2(p >= 0.0 && p <= 1.0, lines[i].constData());
+    }
+}
+
+void TestCli::testScoredCsvNeutralisesFormulas()
+{
+    QByteArray rows = "id,channel,amount,bought\n";
+    for (int i = 0; i < 60; ++i) {
+        rows += "c" + QByteArray::number(i) + "," + (i % 3 ? "web" : "=HYPERLINK(\"x\")") + "," +
+                QByteArray::number(i % 7) + "," + (i % 2 ? "yes" : "no") + "\n";
+    }
+    rows += "@evil,+cmd,3,yes\n";
+    const QString csv = writeFile(QStringLiteral("formulas.csv"), rows);
+    const QString model = m_dir.filePath(QStringLiteral("formulas.model.json"));
+    const CliResult trained = run({QStringLiteral("train"), csv, QStringLiteral("--target"), QStringLiteral("bought"),
+                                   QStringLiteral("--model"), model, QStringLiteral("--epochs"), QStringLiteral("2")});
+    QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
+    const QString scored = m_dir.filePath(QStringLiteral("formulas-scored.csv"));
+    const CliResult s = run({QStringLiteral("score"), QStringLiteral("--model"), model, csv, QStringLiteral("--out"),
+                             scored});
+    QVERIFY2(s.exitCode == 0, qPrintable(s.err));
+    QFile out(scored);
+    QVERIFY(out.open(QIODevice::ReadOnly));
+    const QByteArray text = out.readAll();
+    QVERIFY2(text.contains("\"'=HYPERLINK(\"\"x\"\")\""), text.left(300).constData());
+    QVERIFY2(text.contains("'@evil"), text.right(200).constData());
+    QVERIFY2(text.contains("'+cmd"), text.right(200).constData());
+    QVERIFY(!text.contains("\n=") && !text.contains(",="));
+}
+
+void TestCli::testTrainRejectsUnusableTargets_data()
+{
+    QTest::addColumn<QByteArray>("csv");
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("no such column") << QByteArray("a,b\n1,2\n3,4\n5,6\n") << QStringLiteral("bought")
+                                    << QStringLiteral("no column \"bought\"");
+    QTest::newRow("one class") << QByteArray("a,bought\n1,yes\n3,yes\n5,yes\n4,yes\n") << QStringLiteral("bought")
+                               << QStringLiteral("only one value");
+    QTest::newRow("identifier target") << QByteArray("id,a\nx1,1\nx2,2\nx3,3\n") << QStringLiteral("id")
+                                       << QStringLiteral("cannot be predicted");
+}
+
+void TestCli::testTrainRejectsUnusableTargets()
+{
+    QFETCH(QByteArray, csv);
+    QFETCH(QString, target);
+    QFETCH(QString, message);
+    const QString file = writeFile(QStringLiteral("target.csv"), csv);
+    const CliResult r = run({QStringLiteral("train"), file, QStringLiteral("--target"), target,
+                             QStringLiteral("--model"), m_dir.filePath(QStringLiteral("never.json"))});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("never.json"))));
+}
+
+void TestCli::testScoreRejectsDamagedModel()
+{
+    const QString model = writeFile(QStringLiteral("damaged.json"), "{\"format\": \"neurolift.model\", \"ver");
+    const QString csv = writeFile(QStringLiteral("any.csv"), "a,b\n1,2\n");
+    const CliResult r = run({QStringLiteral("score"), QStringLiteral("--model"), model, csv, QStringLiteral("--out"),
+                             m_dir.filePath(QStringLiteral("out.csv"))});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(model) && r.err.contains(QStringLiteral("not a NeuroLift model file")), qPrintable(r.err));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

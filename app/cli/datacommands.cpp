@@ -1,0 +1,526 @@
+#include "datacommands.h"
+
+#include "architecturecommands.h"
+#include "data/csvreader.h"
+#include "data/recipe.h"
+#include "data/split.h"
+#include "data/target.h"
+#include "model/modelfile.h"
+#include "nn/batchscorer.h"
+#include "training/metrics.h"
+#include "training/trainer.h"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <set>
+#include <sstream>
+
+namespace neurolift::cli {
+
+namespace {
+
+/// Progress for a long step on stderr, one line that rewrites itself.
+class ProgressLine {
+public:
+    explicit ProgressLine(std::string what)
+        : m_what(std::move(what))
+    {
+    }
+    bool operator()(double fraction)
+    {
+        const int percent = static_cast<int>(fraction * 100.0);
+        if (percent != m_last) {
+            m_last = percent;
+            std::cerr << '\r' << m_what << ' ' << percent << "%" << std::flush;
+            if (percent >= 100) {
+                std::cerr << '\n';
+            }
+        }
+        return true;
+    }
+
+private:
+    std::string m_what;
+    int m_last = -1;
+};
+
+CsvResult readData(const std::string& file)
+{
+    ProgressLine progress("Reading " + file);
+    CsvResult data = readCsv(file, {}, [&](double f) { return progress(f); });
+    for (const CsvWarning& w : data.warnings) {
+        std::cerr << file;
+        if (w.line > 0) {
+            std::cerr << ", line " << w.line;
+        }
+        if (w.column > 0) {
+            std::cerr << ", column " << w.column;
+        }
+        std::cerr << ": " << w.message << '\n';
+    }
+    return data;
+}
+
+std::string formatValue(float v)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.7g", static_cast<double>(v));
+    return buf;
+}
+
+/// A cell as text for the scored file: text that a spreadsheet would run as a
+/// formula gets a leading apostrophe, and quoting follows RFC 4180.
+std::string csvCell(const std::string& text, bool fromUser)
+{
+    std::string s = text;
+    if (fromUser && !s.empty() &&
+        (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r')) {
+        s.insert(s.begin(), '\'');
+    }
+    if (s.find_first_of(",\"\r\n") != std::string::npos) {
+        std::string q = "\"";
+        for (char c : s) {
+            q += c;
+            if (c == '"') {
+                q += '"';
+            }
+        }
+        return q + "\"";
+    }
+    return s;
+}
+
+std::string cellText(const Column& c, std::size_t row)
+{
+    switch (c.type) {
+    case ColumnType::Numeric:
+        return c.isMissing(row) || std::isnan(c.values[row]) ? std::string() : formatValue(c.values[row]);
+    case ColumnType::Boolean:
+        return c.isMissing(row) || std::isnan(c.values[row]) ? std::string()
+                                                             : (c.values[row] >= 0.5f ? "1" : "0");
+    case ColumnType::Categorical:
+        return c.codes[row] < 0 ? std::string() : c.levels[static_cast<std::size_t>(c.codes[row])];
+    case ColumnType::Identifier:
+    case ColumnType::Text:
+        return c.strings[row];
+    }
+    return {};
+}
+
+/// "64:relu,32:relu" (or "none") into hidden layers, then the task's output layer.
+Architecture parseLayers(const std::string& text, const TaskSpec& task)
+{
+    Architecture a;
+    a.name = text == "none" ? "Logistic regression" : text;
+    if (text != "none" && !text.empty()) {
+        std::stringstream ss(text);
+        std::string item;
+        while (std::getline(ss, item, ',')) {
+            const auto colon = item.find(':');
+            int units = 0;
+            try {
+                units = std::stoi(item.substr(0, colon));
+            } catch (const std::exception&) {
+                throw std::invalid_argument("--layers: \"" + item +
+                                            "\" is not UNITS[:ACTIVATION], e.g. 64:relu");
+            }
+            Activation act = Activation::ReLU;
+            if (colon != std::string::npos) {
+                const auto parsed = activationFromId(item.substr(colon + 1));
+                if (!parsed) {
+                    throw std::invalid_argument("--layers: unknown activation \"" + item.substr(colon + 1) +
+                                                "\"");
+                }
+                act = *parsed;
+            }
+            a.layers.push_back(LayerSpec::dense(units, act,
+                                                act == Activation::ReLU || act == Activation::LeakyReLU
+                                                    ? WeightInit::He
+                                                    : WeightInit::Xavier));
+        }
+    }
+    a.layers.push_back(LayerSpec::dense(task.outputUnits(), task.outputActivation(), WeightInit::Xavier));
+    return a;
+}
+
+/// Rows and columns of `x` (features x all rows) picked by `rows`, with their targets.
+struct Part {
+    Matrix x;
+    Matrix y;
+    DataView view() const { return DataView::of(x, y); }
+};
+
+Part takeRows(const Matrix& x, const TargetValues& t, const std::vector<std::int64_t>& rows)
+{
+    Part p{Matrix(x.rows(), static_cast<Index>(rows.size())), Matrix(1, static_cast<Index>(rows.size()))};
+    for (std::size_t j = 0; j < rows.size(); ++j) {
+        p.x.col(static_cast<Index>(j)) = x.col(rows[j]);
+        p.y(0, static_cast<Index>(j)) = t.values[static_cast<std::size_t>(rows[j])];
+    }
+    return p;
+}
+
+void printMetrics(const std::string& label, const EvaluationMetrics& m)
+{
+    std::cout << label << ": loss " << std::setprecision(4) << m.loss;
+    if (m.auc) {
+        std::cout << ", AUC " << *m.auc;
+    }
+    if (m.accuracy) {
+        std::cout << ", accuracy " << *m.accuracy;
+    }
+    if (m.rmse) {
+        std::cout << ", RMSE " << *m.rmse;
+    }
+    if (m.r2) {
+        std::cout << ", R2 " << *m.r2;
+    }
+    std::cout << '\n';
+}
+
+int runInspect(const std::string& file)
+{
+    const CsvResult data = readData(file);
+    const Table& t = data.table;
+    std::cout << file << ": " << t.rowCount() << " rows, " << t.columnCount() << " columns, "
+              << (data.delimiter == '\t' ? std::string("tab") : std::string(1, data.delimiter))
+              << "-separated, " << data.encoding << ", " << (data.header ? "with" : "without")
+              << " a header row\n\n";
+    std::cout << std::left << std::setw(28) << "column" << std::setw(13) << "type" << std::setw(10)
+              << "missing"
+              << "summary\n";
+    for (const Column& c : t.columns()) {
+        const double missingShare =
+            t.rowCount() ? 100.0 * static_cast<double>(c.missingCount()) / static_cast<double>(t.rowCount())
+                         : 0.0;
+        std::ostringstream summary;
+        if (c.type == ColumnType::Numeric) {
+            double sum = 0;
+            long long n = 0;
+            float lo = INFINITY;
+            float hi = -INFINITY;
+            for (std::size_t i = 0; i < c.values.size(); ++i) {
+                if (!c.isMissing(i) && !std::isnan(c.values[i])) {
+                    sum += c.values[i];
+                    ++n;
+                    lo = std::min(lo, c.values[i]);
+                    hi = std::max(hi, c.values[i]);
+                }
+            }
+            if (n > 0) {
+                summary << "min " << formatValue(lo) << ", mean " << formatValue(static_cast<float>(sum / n))
+                        << ", max " << formatValue(hi);
+            }
+        } else if (c.type == ColumnType::Categorical) {
+            summary << c.levels.size() << " values: ";
+            for (std::size_t i = 0; i < std::min<std::size_t>(c.levels.size(), 5); ++i) {
+                summary << (i ? ", " : "") << c.levels[i];
+            }
+            if (c.levels.size() > 5) {
+                summary << ", ...";
+            }
+        } else if (c.type == ColumnType::Boolean) {
+            long long yes = 0;
+            for (std::size_t i = 0; i < c.values.size(); ++i) {
+                yes += !c.isMissing(i) && c.values[i] >= 0.5f;
+            }
+            summary << yes << " yes";
+        } else if (!c.strings.empty()) {
+            summary << "e.g. " << c.strings.front();
+        }
+        std::ostringstream pct;
+        pct << std::fixed << std::setprecision(1) << missingShare << "%";
+        std::cout << std::left << std::setw(28) << c.name << std::setw(13) << columnTypeId(c.type)
+                  << std::setw(10) << pct.str() << summary.str() << '\n';
+    }
+    return kExitOk;
+}
+
+int runTrain(const TrainOptions& o)
+{
+    const CsvResult data = readData(o.file);
+    const Table& table = data.table;
+    const TargetSpec target = chooseTarget(table, o.target, o.positive);
+    const TargetValues values = targetValues(table, target);
+    if (values.missing > 0) {
+        std::cerr << values.missing << " rows have no value of \"" << o.target << "\" and are left out\n";
+    }
+
+    std::string idColumn = o.id.value_or("");
+    if (idColumn.empty()) {
+        for (const Column& c : table.columns()) {
+            if (c.type == ColumnType::Identifier && c.name != o.target) {
+                idColumn = c.name;
+                break;
+            }
+        }
+    }
+    std::vector<std::string> features;
+    for (const Column& c : table.columns()) {
+        if (c.name == o.target || c.name == idColumn) {
+            continue;
+        }
+        if (c.type == ColumnType::Identifier || c.type == ColumnType::Text) {
+            std::cerr << "\"" << c.name << "\" is not used: it holds " << columnTypeId(c.type) << " values\n";
+            continue;
+        }
+        const bool constant = (c.type == ColumnType::Categorical && c.levels.size() < 2) ||
+                              ((c.type == ColumnType::Numeric || c.type == ColumnType::Boolean) && [&] {
+                                  float first = NAN;
+                                  for (std::size_t i = 0; i < c.values.size(); ++i) {
+                                      if (std::isnan(c.values[i])) {
+                                          continue;
+                                      }
+                                      if (std::isnan(first)) {
+                                          first = c.values[i];
+                                      } else if (c.values[i] != first) {
+                                          return false;
+                                      }
+                                  }
+                                  return true;
+                              }());
+        if (constant) {
+            std::cerr << "\"" << c.name << "\" is not used: it has the same value in every row\n";
+            continue;
+        }
+        features.push_back(c.name);
+    }
+
+    const std::uint64_t seed = static_cast<std::uint64_t>(o.seed);
+    const SplitFractions fractions{0.7, 0.15};
+    Split split;
+    if (target.task == TaskKind::Regression) {
+        std::vector<std::int32_t> present(values.values.size());
+        for (std::size_t i = 0; i < present.size(); ++i) {
+            present[i] = std::isnan(values.values[i]) ? -1 : 0;
+        }
+        split = stratifiedSplit(present, fractions, seed);
+    } else {
+        split = stratifiedSplit(values.classes, fractions, seed);
+    }
+    const Recipe recipe = Recipe::fit(table, split.train, features);
+    const Matrix all = recipe.transform(table);
+    const Part train = takeRows(all, values, split.train);
+    const Part validation = takeRows(all, values, split.validation);
+    const Part test = takeRows(all, values, split.test);
+
+    const TaskSpec task = target.taskSpec();
+    const Architecture arch = parseLayers(o.layers, task);
+    const auto issues = arch.validate(recipe.featureCount(), task);
+    if (!issues.empty()) {
+        for (const auto& issue : issues) {
+            std::cerr << "--layers: " << issue.message << '\n';
+        }
+        return kExitProblems;
+    }
+    TrainSpec spec = TrainSpec::forTask(task);
+    const auto optimizer = optimizerKindFromId(o.optimizer);
+    if (!optimizer) {
+        std::cerr << "--optimizer: unknown optimiser \"" << o.optimizer << "\" (sgd, adam, adamw, rmsprop)\n";
+        return kExitBadInput;
+    }
+    spec.optimizer.kind = *optimizer;
+    spec.optimizer.learningRate = o.learningRate;
+    spec.epochs = o.epochs;
+    spec.batchSize = o.batch;
+    spec.seed = seed;
+    spec.threads = o.threads;
+    spec.earlyStopping.patience = o.patience;
+
+    std::cerr << "Training on " << split.train.size() << " rows (" << split.validation.size()
+              << " to validate, " << split.test.size() << " held out for the test), " << recipe.featureCount()
+              << " inputs from " << features.size() << " columns, network "
+              << (o.layers == "none" ? "none (logistic)" : o.layers) << "\n";
+    Network net(arch, recipe.featureCount(), seed);
+    Trainer trainer(net, spec, train.view(), validation.view());
+    TrainObserver observer;
+    observer.onEpoch = [&](const EpochReport& r) {
+        std::cerr << "epoch " << r.epoch << ": train loss " << std::setprecision(4) << r.trainLoss;
+        if (r.validation) {
+            std::cerr << ", validation loss " << r.validation->loss;
+            if (r.validation->auc) {
+                std::cerr << ", AUC " << *r.validation->auc;
+            }
+        }
+        std::cerr << '\n';
+        return TrainControl::Continue;
+    };
+    const TrainResult result = trainer.run(observer);
+    std::cerr << result.message << '\n';
+    if (result.status == TrainStatus::Diverged) {
+        return kExitProblems;
+    }
+
+    const EvaluationMetrics testMetrics = evaluate(net, test.view(), task, spec.loss);
+    printMetrics("test (" + std::to_string(split.test.size()) + " held-out rows)", testMetrics);
+
+    TrainedModel model;
+    model.target = target;
+    model.idColumn = idColumn;
+    model.recipe = recipe;
+    model.architecture = arch;
+    model.weights = net.weights();
+    model.summary = {{"source", o.file},
+                     {"rows", table.rowCount()},
+                     {"seed", o.seed},
+                     {"epochs_run", result.history.size()},
+                     {"best_epoch", result.bestEpoch},
+                     {"status", trainStatusId(result.status)},
+                     {"test_loss", testMetrics.loss}};
+    if (testMetrics.auc) {
+        model.summary["test_auc"] = *testMetrics.auc;
+    }
+    saveModel(o.model, model);
+    std::cerr << "Model written to " << o.model << '\n';
+    return kExitOk;
+}
+
+int runScore(const ScoreOptions& o)
+{
+    const TrainedModel model = loadModel(o.model);
+    const CsvResult data = readData(o.file);
+    const Table& table = data.table;
+    std::vector<RecipeWarning> warnings;
+    const Matrix x = model.recipe.transform(table, &warnings);
+    for (const auto& w : warnings) {
+        std::cerr << o.file << ": " << w.message << '\n';
+    }
+    const Network net = model.network();
+    Matrix scores(net.outputSize(), x.cols());
+    BatchScorer scorer(net, 0);
+    scorer.score(x, scores);
+
+    const std::string temp = o.out + ".part";
+    {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        if (!out) {
+            std::cerr << o.out << ": cannot write here\n";
+            return kExitBadInput;
+        }
+        const Column* id = model.idColumn.empty() ? nullptr : table.column(model.idColumn);
+        std::vector<std::string> header;
+        if (id) {
+            header.push_back(model.idColumn);
+        }
+        const TaskKind task = model.target.task;
+        if (task == TaskKind::BinaryClassification) {
+            header.push_back("score");
+        } else if (task == TaskKind::MultiClassification) {
+            header.push_back("predicted");
+            for (const auto& c : model.target.classes) {
+                header.push_back("p_" + c);
+            }
+        } else {
+            header.push_back("predicted");
+        }
+        for (const Column& c : table.columns()) {
+            header.push_back(c.name);
+        }
+        for (std::size_t i = 0; i < header.size(); ++i) {
+            out << (i ? "," : "") << csvCell(header[i], true);
+        }
+        out << '\n';
+        for (std::size_t r = 0; r < table.rowCount(); ++r) {
+            const auto col = static_cast<Index>(r);
+            bool first = true;
+            auto cell = [&](const std::string& text, bool fromUser) {
+                out << (first ? "" : ",") << csvCell(text, fromUser);
+                first = false;
+            };
+            if (id) {
+                cell(cellText(*id, r), true);
+            }
+            if (task == TaskKind::MultiClassification) {
+                Index best = 0;
+                scores.col(col).maxCoeff(&best);
+                cell(model.target.classes[static_cast<std::size_t>(best)], true);
+                for (Index k = 0; k < scores.rows(); ++k) {
+                    cell(formatValue(scores(k, col)), false);
+                }
+            } else {
+                cell(formatValue(scores(0, col)), false);
+            }
+            for (const Column& c : table.columns()) {
+                const bool text = c.type != ColumnType::Numeric && c.type != ColumnType::Boolean;
+                cell(cellText(c, r), text);
+            }
+            out << '\n';
+        }
+        if (!out.flush()) {
+            std::cerr << o.out << ": writing failed (is the disk full?)\n";
+            return kExitBadInput;
+        }
+    }
+    if (std::rename(temp.c_str(), o.out.c_str()) != 0) {
+        std::cerr << o.out << ": cannot replace the file\n";
+        return kExitBadInput;
+    }
+    std::cerr << "Scored " << table.rowCount() << " rows into " << o.out << '\n';
+    return kExitOk;
+}
+
+/// Runs a command, turning the engine's exceptions into messages and exit codes.
+template <typename F>
+int guarded(F&& f)
+{
+    try {
+        return f();
+    } catch (const CsvError& e) {
+        std::cerr << e.what() << '\n';
+        return kExitBadInput;
+    } catch (const ModelFileError& e) {
+        std::cerr << e.what() << '\n';
+        return kExitBadInput;
+    } catch (const std::invalid_argument& e) {
+        std::cerr << e.what() << '\n';
+        return kExitProblems;
+    } catch (const std::exception& e) {
+        std::cerr << "error: " << e.what() << '\n';
+        return kExitBadInput;
+    }
+}
+
+} // namespace
+
+void addDataCommands(CLI::App& app, int& exitCode)
+{
+    auto* inspect =
+        app.add_subcommand("inspect", "Show how a CSV/TSV file is read: columns, types, missing values.");
+    static std::string inspectFile;
+    inspect->add_option("FILE", inspectFile, "Customer table (CSV or TSV)")->required();
+    inspect->callback([&exitCode] { exitCode = guarded([] { return runInspect(inspectFile); }); });
+
+    static TrainOptions train;
+    auto* t = app.add_subcommand("train", "Train a model on a customer table and write it to a model file.");
+    t->add_option("FILE", train.file, "Customer table (CSV or TSV)")->required();
+    t->add_option("--target", train.target, "Column to predict, e.g. Churn")->required();
+    t->add_option("--positive", train.positive, "Value of the target that counts as yes (default: detected)");
+    t->add_option("--id", train.id, "Customer id column (default: the first identifier column)");
+    t->add_option("--layers", train.layers, "Hidden layers as UNITS:ACTIVATION,..., or none")
+        ->capture_default_str();
+    t->add_option("--epochs", train.epochs, "Most passes over the training rows")->capture_default_str();
+    t->add_option("--batch", train.batch, "Rows per step")->capture_default_str();
+    t->add_option("--lr", train.learningRate, "Learning rate")->capture_default_str();
+    t->add_option("--optimizer", train.optimizer, "sgd, adam, adamw or rmsprop")->capture_default_str();
+    t->add_option("--seed", train.seed, "Seed: the same seed gives the same model")->capture_default_str();
+    t->add_option("--threads", train.threads, "Threads (0: all cores)")->capture_default_str();
+    t->add_option("--patience", train.patience, "Stop after this many epochs without improvement")
+        ->capture_default_str();
+    t->add_option("--model", train.model, "Model file to write")->required();
+    t->callback([&exitCode] { exitCode = guarded([] { return runTrain(train); }); });
+
+    static ScoreOptions score;
+    auto* s = app.add_subcommand("score", "Score a customer table with a trained model and write a CSV.");
+    s->add_option("--model", score.model, "Model file from `train`")->required();
+    s->add_option("FILE", score.file, "Customer table (CSV or TSV) with the model's columns")->required();
+    s->add_option("--out", score.out, "Scored CSV to write")->required();
+    s->callback([&exitCode] { exitCode = guarded([] { return runScore(score); }); });
+}
+
+} // namespace neurolift::cli

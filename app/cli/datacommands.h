@@ -1,0 +1,37 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace CLI {
+class App;
+} // namespace CLI
+
+namespace neurolift::cli {
+
+struct TrainOptions {
+    std::string file;
+    std::string target;
+    std::optional<std::string> positive;
+    std::optional<std::string> id;
+    std::string layers = "64:relu,32:relu"; ///< "none" trains a logistic/linear model.
+    int epochs = 200;
+    int batch = 64;
+    float learningRate = 1e-3f;
+    std::string optimizer = "adam";
+    int seed = 42;
+    int threads = 0;
+    int patience = 15;
+    std::string model;
+};
+
+struct ScoreOptions {
+    std::string model;
+    std::string file;
+    std::string out;
+};
+
+/// Adds `inspect`, `train` and `score` to `app`; the command that runs stores its ExitCode in `exitCode`.
+void addDataCommands(CLI::App& app, int& exitCode);
+
+} // namespace neurolift::cli
