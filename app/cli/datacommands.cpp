@@ -96,23 +96,6 @@ std::string csvCell(const std::string& text, bool fromUser)
     return s;
 }
 
-std::string cellText(const Column& c, std::size_t row)
-{
-    switch (c.type) {
-    case ColumnType::Numeric:
-        return c.isMissing(row) || std::isnan(c.values[row]) ? std::string() : formatValue(c.values[row]);
-    case ColumnType::Boolean:
-        return c.isMissing(row) || std::isnan(c.values[row]) ? std::string()
-                                                             : (c.values[row] >= 0.5f ? "1" : "0");
-    case ColumnType::Categorical:
-        return c.codes[row] < 0 ? std::string() : c.levels[static_cast<std::size_t>(c.codes[row])];
-    case ColumnType::Identifier:
-    case ColumnType::Text:
-        return c.strings[row];
-    }
-    return {};
-}
-
 /// "64:relu,32:relu" (or "none") into hidden layers, then the task's output layer.
 Architecture parseLayers(const std::string& text, const TaskSpec& task)
 {
@@ -434,7 +417,7 @@ int runScore(const ScoreOptions& o)
                 first = false;
             };
             if (id) {
-                cell(cellText(*id, r), true);
+                cell(id->text(r), true);
             }
             if (task == TaskKind::MultiClassification) {
                 Index best = 0;
@@ -448,7 +431,7 @@ int runScore(const ScoreOptions& o)
             }
             for (const Column& c : table.columns()) {
                 const bool text = c.type != ColumnType::Numeric && c.type != ColumnType::Boolean;
-                cell(cellText(c, r), text);
+                cell(c.text(r), text);
             }
             out << '\n';
         }

@@ -71,25 +71,6 @@ float logOf(float v)
     return std::log1p(std::max(v, 0.0f));
 }
 
-/// The text of a cell of a column that was typed otherwise at scoring time.
-std::string cellText(const Column& c, std::size_t row)
-{
-    switch (c.type) {
-    case ColumnType::Categorical:
-        return c.levels[static_cast<std::size_t>(c.codes[row])];
-    case ColumnType::Identifier:
-    case ColumnType::Text:
-        return c.strings[row];
-    case ColumnType::Numeric:
-    case ColumnType::Boolean: {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%g", static_cast<double>(c.values[row]));
-        return buf;
-    }
-    }
-    return {};
-}
-
 Recipe::NumericStep fitNumeric(const Column& c, std::span<const std::int64_t> rows, const RecipeOptions& o)
 {
     Recipe::NumericStep s;
@@ -380,11 +361,11 @@ Matrix Recipe::transform(const Table& table, std::span<const std::int64_t> rows,
                 continue;
             }
             Index feature = c.type == ColumnType::Categorical ? byCode[static_cast<std::size_t>(c.codes[row])]
-                                                              : featureOf(cellText(c, row));
+                                                              : featureOf(c.text(row));
             if (feature < 0) {
                 feature = otherFeature;
                 // Rare training levels fold into "other" silently; only truly new values are news.
-                const std::string text = cellText(c, row);
+                const std::string text = c.text(row);
                 if (!std::binary_search(s.folded.begin(), s.folded.end(), text)) {
                     ++unseen;
                     if (example.empty()) {

@@ -1,6 +1,8 @@
 #include "data/table.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <utility>
 
 namespace neurolift {
@@ -30,6 +32,31 @@ std::size_t Column::size() const
 bool Column::isMissing(std::size_t row) const
 {
     return type == ColumnType::Categorical ? codes[row] < 0 : missing[row] != 0;
+}
+
+std::string Column::text(std::size_t row) const
+{
+    if (isMissing(row)) {
+        return {};
+    }
+    switch (type) {
+    case ColumnType::Categorical:
+        return levels[static_cast<std::size_t>(codes[row])];
+    case ColumnType::Identifier:
+    case ColumnType::Text:
+        return strings[row];
+    case ColumnType::Boolean:
+        return values[row] >= 0.5f ? "1" : "0";
+    case ColumnType::Numeric: {
+        if (std::isnan(values[row])) {
+            return {};
+        }
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.7g", static_cast<double>(values[row]));
+        return buf;
+    }
+    }
+    return {};
 }
 
 std::size_t Column::missingCount() const

@@ -32,6 +32,9 @@ struct Column {
     bool isMissing(std::size_t row) const;
     /// Count of missing rows.
     std::size_t missingCount() const;
+    /// The cell as text: the level or string as read, a number in up to 7
+    /// significant digits, "1"/"0" for yes/no, and "" where missing.
+    std::string text(std::size_t row) const;
 };
 
 /// Columns of equal length, in file order.

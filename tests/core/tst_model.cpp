@@ -1,3 +1,4 @@
+#include "columns.h"
 #include "data/target.h"
 #include "model/modelfile.h"
 
@@ -8,41 +9,10 @@
 #include <cmath>
 
 using namespace neurolift;
+using neurolift::test::categorical;
+using neurolift::test::numbers;
 
 namespace {
-
-Column categorical(const std::string& name, const std::vector<std::string>& cells)
-{
-    Column c;
-    c.name = name;
-    c.type = ColumnType::Categorical;
-    for (const auto& cell : cells) {
-        if (cell.empty()) {
-            c.codes.push_back(-1);
-            continue;
-        }
-        auto it = std::find(c.levels.begin(), c.levels.end(), cell);
-        if (it == c.levels.end()) {
-            c.levels.push_back(cell);
-            it = c.levels.end() - 1;
-        }
-        c.codes.push_back(static_cast<std::int32_t>(it - c.levels.begin()));
-    }
-    return c;
-}
-
-Column numbers(const std::string& name, const std::vector<float>& values,
-               ColumnType type = ColumnType::Numeric)
-{
-    Column c;
-    c.name = name;
-    c.type = type;
-    c.values = values;
-    for (float v : values) {
-        c.missing.push_back(std::isnan(v) ? 1 : 0);
-    }
-    return c;
-}
 
 QStringList toQt(const std::vector<std::string>& v)
 {

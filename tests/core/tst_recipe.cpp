@@ -1,3 +1,4 @@
+#include "columns.h"
 #include "data/recipe.h"
 
 #include <nlohmann/json.hpp>
@@ -8,41 +9,10 @@
 #include <numeric>
 
 using namespace neurolift;
+using neurolift::test::categorical;
+using neurolift::test::numbers;
 
 namespace {
-
-Column numeric(const std::string& name, const std::vector<float>& values)
-{
-    Column c;
-    c.name = name;
-    c.type = ColumnType::Numeric;
-    c.values = values;
-    c.missing.resize(values.size());
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        c.missing[i] = std::isnan(values[i]) ? 1 : 0;
-    }
-    return c;
-}
-
-Column categorical(const std::string& name, const std::vector<std::string>& cells)
-{
-    Column c;
-    c.name = name;
-    c.type = ColumnType::Categorical;
-    for (const auto& cell : cells) {
-        if (cell.empty()) {
-            c.codes.push_back(-1);
-            continue;
-        }
-        auto it = std::find(c.levels.begin(), c.levels.end(), cell);
-        if (it == c.levels.end()) {
-            c.levels.push_back(cell);
-            it = c.levels.end() - 1;
-        }
-        c.codes.push_back(static_cast<std::int32_t>(it - c.levels.begin()));
-    }
-    return c;
-}
 
 std::vector<std::int64_t> range(std::int64_t from, std::int64_t to)
 {
@@ -89,7 +59,7 @@ void TestRecipe::numericIsFittedOnTrainingRowsOnly()
     QFETCH(int, scaling);
     QFETCH(float, expectedFirst);
     QFETCH(float, expectedLast);
-    const Table t({numeric("spend", {1, 2, 3, 4, 1000})}, 5);
+    const Table t({numbers("spend", {1, 2, 3, 4, 1000})}, 5);
     RecipeOptions o;
     o.scaling = static_cast<Scaling>(scaling);
     o.logSkewed = false;
@@ -103,7 +73,7 @@ void TestRecipe::numericIsFittedOnTrainingRowsOnly()
 
 void TestRecipe::missingValuesGetFillAndFlag()
 {
-    const Table t({numeric("income", {10, kNaN, 30, 50, kNaN})}, 5);
+    const Table t({numbers("income", {10, kNaN, 30, 50, kNaN})}, 5);
     RecipeOptions o;
     o.scaling = Scaling::None;
     o.logSkewed = false;
@@ -127,7 +97,7 @@ void TestRecipe::skewedAmountsAreLogged()
     for (int i = 0; i < 200; ++i) {
         amounts.push_back(i < 190 ? static_cast<float>(i % 10) : 5000.0f + static_cast<float>(i));
     }
-    const Table t({numeric("revenue", amounts), numeric("even", std::vector<float>(200, 0.0f))}, 200);
+    const Table t({numbers("revenue", amounts), numbers("even", std::vector<float>(200, 0.0f))}, 200);
     const Recipe r = Recipe::fit(t, range(0, 200), {"revenue"}, {});
     QVERIFY(r.numericSteps()[0].log);
     RecipeOptions off;
@@ -186,7 +156,7 @@ void TestRecipe::unseenLevelsBecomeOtherWithAWarning()
 
 void TestRecipe::booleanStaysZeroOne()
 {
-    Column b = numeric("newsletter", {1, 0, 1, kNaN});
+    Column b = numbers("newsletter", {1, 0, 1, kNaN});
     b.type = ColumnType::Boolean;
     const Table t({b}, 4);
     const Recipe r = Recipe::fit(t, range(0, 4), {"newsletter"}, {});
@@ -199,9 +169,9 @@ void TestRecipe::booleanStaysZeroOne()
 
 void TestRecipe::columnsAreFoundByNameInAnyOrder()
 {
-    const Table a({numeric("age", {20, 30, 40}), categorical("city", {"A", "B", "A"})}, 3);
+    const Table a({numbers("age", {20, 30, 40}), categorical("city", {"A", "B", "A"})}, 3);
     const Table b(
-        {categorical("city", {"A", "B", "A"}), numeric("age", {20, 30, 40}), numeric("extra", {1, 2, 3})}, 3);
+        {categorical("city", {"A", "B", "A"}), numbers("age", {20, 30, 40}), numbers("extra", {1, 2, 3})}, 3);
     const Recipe r = Recipe::fit(a, range(0, 3), {"city", "age"}, {});
     QCOMPARE(r.transform(a), r.transform(b));
     QCOMPARE(r.featureSources(), (std::vector<std::string>{"city", "city", "city", "age"}));
@@ -228,7 +198,7 @@ void TestRecipe::rejectsColumnsThatCannotBeFeatures()
     id.type = ColumnType::Identifier;
     id.strings = {"001", "002"};
     id.missing = {0, 0};
-    const Table t({id, numeric("empty", {kNaN, kNaN})}, 2);
+    const Table t({id, numbers("empty", {kNaN, kNaN})}, 2);
     try {
         Recipe::fit(t, range(0, 2), {column.toStdString()}, {});
         QFAIL("expected std::invalid_argument");
@@ -236,14 +206,14 @@ void TestRecipe::rejectsColumnsThatCannotBeFeatures()
         QVERIFY2(QString::fromUtf8(e.what()).contains(fragment), e.what());
     }
     // A scoring file without a feature column is named too.
-    const Table train({numeric("age", {1, 2, 3})}, 3);
+    const Table train({numbers("age", {1, 2, 3})}, 3);
     const Recipe r = Recipe::fit(train, range(0, 3), {"age"}, {});
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, r.transform(t));
 }
 
 void TestRecipe::jsonRoundTripGivesTheSameTransform()
 {
-    const Table t({numeric("spend", {1, 2, kNaN, 400, 5}), categorical("city", {"A", "B", "", "A", "C"})}, 5);
+    const Table t({numbers("spend", {1, 2, kNaN, 400, 5}), categorical("city", {"A", "B", "", "A", "C"})}, 5);
     RecipeOptions o;
     o.imputation = Imputation::Mean;
     o.scaling = Scaling::MinMax;
