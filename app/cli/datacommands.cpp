@@ -244,9 +244,15 @@ int runTrain(const TrainOptions& o)
             }
         }
     }
+    for (const std::string& name : o.ignore) {
+        if (!table.column(name)) {
+            throw std::invalid_argument("--ignore: the data has no column \"" + name + "\"");
+        }
+    }
     std::vector<std::string> features;
     for (const Column& c : table.columns()) {
-        if (c.name == o.target || c.name == idColumn) {
+        if (c.name == o.target || c.name == idColumn ||
+            std::find(o.ignore.begin(), o.ignore.end(), c.name) != o.ignore.end()) {
             continue;
         }
         if (c.type == ColumnType::Identifier || c.type == ColumnType::Text) {
@@ -485,6 +491,7 @@ void addDataCommands(CLI::App& app, int& exitCode)
     t->add_option("--target", train.target, "Column to predict, e.g. Churn")->required();
     t->add_option("--positive", train.positive, "Value of the target that counts as yes (default: detected)");
     t->add_option("--id", train.id, "Customer id column (default: the first identifier column)");
+    t->add_option("--ignore", train.ignore, "Column not to use as a feature (repeat for several)");
     t->add_option("--layers", train.layers, "Hidden layers as UNITS:ACTIVATION,..., or none")
         ->capture_default_str();
     t->add_option("--epochs", train.epochs, "Most passes over the training rows")->capture_default_str();

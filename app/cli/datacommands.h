@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace CLI {
 class App;
@@ -14,6 +15,7 @@ struct TrainOptions {
     std::string target;
     std::optional<std::string> positive;
     std::optional<std::string> id;
+    std::vector<std::string> ignore;        ///< Columns not to use as features.
     std::string layers = "64:relu,32:relu"; ///< "none" trains a logistic/linear model.
     int epochs = 200;
     int batch = 64;

@@ -438,6 +438,17 @@ private:
                 c.values[i] = code < 0 ? kNaN : static_cast<float>(truth[static_cast<std::size_t>(code)]);
                 c.missing[i] = code < 0 ? 1 : 0;
             }
+            // The words as the file spells them (first spelling seen), so the
+            // column can be written back as it was read.
+            c.levels = {"0", "1"};
+            bool seen[2] = {false, false};
+            for (std::size_t l = 0; l < levelCount; ++l) {
+                const auto t = static_cast<std::size_t>(truth[l]);
+                if (!seen[t]) {
+                    c.levels[t] = m_levels[l];
+                    seen[t] = true;
+                }
+            }
             return;
         }
 

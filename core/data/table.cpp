@@ -45,8 +45,10 @@ std::string Column::text(std::size_t row) const
     case ColumnType::Identifier:
     case ColumnType::Text:
         return strings[row];
-    case ColumnType::Boolean:
-        return values[row] >= 0.5f ? "1" : "0";
+    case ColumnType::Boolean: {
+        const std::size_t yes = values[row] >= 0.5f ? 1 : 0;
+        return levels.size() == 2 ? levels[yes] : (yes ? "1" : "0");
+    }
     case ColumnType::Numeric: {
         if (std::isnan(values[row])) {
             return {};

@@ -23,8 +23,10 @@ struct Column {
     std::vector<float> values;         ///< Numeric; Boolean as 0/1. NaN where missing.
     std::vector<std::uint8_t> missing; ///< 1 = missing (Numeric, Boolean, Identifier, Text).
     std::vector<std::int32_t> codes;   ///< Categorical: index into `levels`, -1 = missing.
-    std::vector<std::string> levels;   ///< Categorical: distinct values, in order of first appearance.
-    std::vector<std::string> strings;  ///< Identifier/Text: raw values ("" where missing).
+    /// Categorical: distinct values, in order of first appearance. Boolean read
+    /// from words: {no, yes} as the file spells them (empty for 0/1 columns).
+    std::vector<std::string> levels;
+    std::vector<std::string> strings; ///< Identifier/Text: raw values ("" where missing).
 
     /// Number of rows stored in this column.
     std::size_t size() const;
@@ -33,7 +35,7 @@ struct Column {
     /// Count of missing rows.
     std::size_t missingCount() const;
     /// The cell as text: the level or string as read, a number in up to 7
-    /// significant digits, "1"/"0" for yes/no, and "" where missing.
+    /// significant digits, yes/no as the file spelled it ("1"/"0" otherwise), and "" where missing.
     std::string text(std::size_t row) const;
 };
 

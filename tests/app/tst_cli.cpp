@@ -267,8 +267,8 @@ void TestCli::testTrainAndScoreRealData_data()
     QTest::addColumn<int>("rows");
     QTest::addColumn<double>("minimumAuc");
     // Thresholds a little under what the defaults reach (0.842 and 0.936 with seed 42).
-    QTest::newRow("telco churn") << QStringLiteral("telco-churn/telco_customer_churn.csv") << QStringLiteral("Churn")
-                                 << 7043 << 0.82;
+    QTest::newRow("telco churn") << QStringLiteral("telco-churn/telco_customer_churn.csv")
+                                 << QStringLiteral("Churn") << 7043 << 0.82;
     QTest::newRow("online shoppers") << QStringLiteral("online-shoppers/online_shoppers_intention.csv")
                                      << QStringLiteral("Revenue") << 12330 << 0.92;
 }
@@ -284,16 +284,18 @@ void TestCli::testTrainAndScoreRealData()
         QSKIP("../shared/data is not beside the repository");
     }
     const QString model = m_dir.filePath(target + QStringLiteral(".model.json"));
-    const CliResult trained = run({QStringLiteral("train"), csv, QStringLiteral("--target"), target,
-                                   QStringLiteral("--model"), model, QStringLiteral("--threads"), QStringLiteral("1")});
+    const CliResult trained =
+        run({QStringLiteral("train"), csv, QStringLiteral("--target"), target, QStringLiteral("--model"),
+             model, QStringLiteral("--threads"), QStringLiteral("1")});
     QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
-    const QRegularExpressionMatch auc = QRegularExpression(QStringLiteral("AUC ([0-9.]+)")).match(trained.out);
+    const QRegularExpressionMatch auc =
+        QRegularExpression(QStringLiteral("AUC ([0-9.]+)")).match(trained.out);
     QVERIFY2(auc.hasMatch(), qPrintable(trained.out));
     QVERIFY2(auc.captured(1).toDouble() >= minimumAuc, qPrintable(trained.out));
 
     const QString scored = m_dir.filePath(target + QStringLiteral("-scored.csv"));
-    const CliResult s = run({QStringLiteral("score"), QStringLiteral("--model"), model, csv, QStringLiteral("--out"),
-                             scored});
+    const CliResult s = run(
+        {QStringLiteral("score"), QStringLiteral("--model"), model, csv, QStringLiteral("--out"), scored});
     QVERIFY2(s.exitCode == 0, qPrintable(s.err));
     QFile out(scored);
     QVERIFY(out.open(QIODevice::ReadOnly));
@@ -318,12 +320,13 @@ void TestCli::testScoredCsvNeutralisesFormulas()
     rows += "@evil,+cmd,3,yes\n";
     const QString csv = writeFile(QStringLiteral("formulas.csv"), rows);
     const QString model = m_dir.filePath(QStringLiteral("formulas.model.json"));
-    const CliResult trained = run({QStringLiteral("train"), csv, QStringLiteral("--target"), QStringLiteral("bought"),
-                                   QStringLiteral("--model"), model, QStringLiteral("--epochs"), QStringLiteral("2")});
+    const CliResult trained =
+        run({QStringLiteral("train"), csv, QStringLiteral("--target"), QStringLiteral("bought"),
+             QStringLiteral("--model"), model, QStringLiteral("--epochs"), QStringLiteral("2")});
     QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
     const QString scored = m_dir.filePath(QStringLiteral("formulas-scored.csv"));
-    const CliResult s = run({QStringLiteral("score"), QStringLiteral("--model"), model, csv, QStringLiteral("--out"),
-                             scored});
+    const CliResult s = run(
+        {QStringLiteral("score"), QStringLiteral("--model"), model, csv, QStringLiteral("--out"), scored});
     QVERIFY2(s.exitCode == 0, qPrintable(s.err));
     QFile out(scored);
     QVERIFY(out.open(QIODevice::ReadOnly));
@@ -341,10 +344,13 @@ void TestCli::testTrainRejectsUnusableTargets_data()
     QTest::addColumn<QString>("message");
     QTest::newRow("no such column") << QByteArray("a,b\n1,2\n3,4\n5,6\n") << QStringLiteral("bought")
                                     << QStringLiteral("no column \"bought\"");
-    QTest::newRow("one class") << QByteArray("a,bought\n1,yes\n3,yes\n5,yes\n4,yes\n") << QStringLiteral("bought")
-                               << QStringLiteral("only one value");
+    QTest::newRow("one class") << QByteArray("a,bought\n1,yes\n3,yes\n5,yes\n4,yes\n")
+                               << QStringLiteral("bought") << QStringLiteral("only one value");
     QTest::newRow("identifier target") << QByteArray("id,a\nx1,1\nx2,2\nx3,3\n") << QStringLiteral("id")
                                        << QStringLiteral("cannot be predicted");
+    QTest::newRow("ignore unknown column")
+        << QByteArray("a,b\n1,yes\n3,no\n5,yes\n4,no\n") << QStringLiteral("b")
+        << QStringLiteral("--ignore: the data has no column \"zz\"");
 }
 
 void TestCli::testTrainRejectsUnusableTargets()
@@ -353,8 +359,9 @@ void TestCli::testTrainRejectsUnusableTargets()
     QFETCH(QString, target);
     QFETCH(QString, message);
     const QString file = writeFile(QStringLiteral("target.csv"), csv);
-    const CliResult r = run({QStringLiteral("train"), file, QStringLiteral("--target"), target,
-                             QStringLiteral("--model"), m_dir.filePath(QStringLiteral("never.json"))});
+    const CliResult r =
+        run({QStringLiteral("train"), file, QStringLiteral("--target"), target, QStringLiteral("--model"),
+             m_dir.filePath(QStringLiteral("never.json")), QStringLiteral("--ignore"), QStringLiteral("zz")});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("never.json"))));
@@ -362,12 +369,14 @@ void TestCli::testTrainRejectsUnusableTargets()
 
 void TestCli::testScoreRejectsDamagedModel()
 {
-    const QString model = writeFile(QStringLiteral("damaged.json"), "{\"format\": \"neurolift.model\", \"ver");
+    const QString model =
+        writeFile(QStringLiteral("damaged.json"), "{\"format\": \"neurolift.model\", \"ver");
     const QString csv = writeFile(QStringLiteral("any.csv"), "a,b\n1,2\n");
-    const CliResult r = run({QStringLiteral("score"), QStringLiteral("--model"), model, csv, QStringLiteral("--out"),
-                             m_dir.filePath(QStringLiteral("out.csv"))});
+    const CliResult r = run({QStringLiteral("score"), QStringLiteral("--model"), model, csv,
+                             QStringLiteral("--out"), m_dir.filePath(QStringLiteral("out.csv"))});
     QCOMPARE(r.exitCode, 2);
-    QVERIFY2(r.err.contains(model) && r.err.contains(QStringLiteral("not a NeuroLift model file")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(model) && r.err.contains(QStringLiteral("not a NeuroLift model file")),
+             qPrintable(r.err));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

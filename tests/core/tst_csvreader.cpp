@@ -496,6 +496,9 @@ void TestCsvReader::telcoChurn()
     QVERIFY(churn);
     QCOMPARE(churn->type, ColumnType::Boolean);
     QCOMPARE(std::count(churn->values.begin(), churn->values.end(), 1.0f), 1869);
+    // The yes/no words are kept, so the column can be written back as read.
+    QCOMPARE(churn->levels, (std::vector<std::string>{"No", "Yes"}));
+    QCOMPARE(churn->text(0), std::string(churn->values[0] >= 0.5f ? "Yes" : "No"));
 
     QCOMPARE(r.table.column("customerID")->type, ColumnType::Identifier);
     QCOMPARE(r.table.column("customerID")->strings[0], std::string("7590-VHVEG"));
