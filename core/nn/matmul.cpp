@@ -62,9 +62,6 @@ void denseRowPanel(const float* w, Index m, Index k, const float* bias, const fl
     }
 }
 
-/// Multiply-adds from which a product is worth a BLAS call (and a second thread).
-constexpr double kLargeProductWork = 4.0 * 1024 * 1024;
-
 } // namespace
 
 void matmul(Matrix& out, const ConstMatrixRef& a, Op opA, const ConstMatrixRef& b, Op opB, bool accumulate)
@@ -75,9 +72,8 @@ void matmul(Matrix& out, const ConstMatrixRef& a, Op opA, const ConstMatrixRef& 
     if (!accumulate) {
         out.resize(m, n);
     }
-    const double work = static_cast<double>(m) * static_cast<double>(n) * static_cast<double>(k);
 #ifdef NEUROLIFT_HAVE_OPENBLAS
-    if (work >= kLargeProductWork) {
+    if (isLargeProduct(m, n, k)) {
         // OpenBLAS's OpenMP build takes its thread count from the calling thread's
         // OpenMP setting, like Eigen, so ThreadCountScope governs both.
         cblas_sgemm(CblasColMajor, opA == Op::Plain ? CblasNoTrans : CblasTrans,
@@ -101,7 +97,6 @@ void matmul(Matrix& out, const ConstMatrixRef& a, Op opA, const ConstMatrixRef& 
     } else {
         out.noalias() += a.transpose() * b.transpose();
     }
-    (void)work;
 }
 
 void denseForward(const Matrix& w, const Matrix& bias, const ConstMatrixRef& x, Matrix& out, bool relu)
@@ -109,9 +104,8 @@ void denseForward(const Matrix& w, const Matrix& bias, const ConstMatrixRef& x, 
     const Index m = w.rows();
     const Index k = w.cols();
     const Index n = x.cols();
-    const double work = static_cast<double>(m) * static_cast<double>(n) * static_cast<double>(k);
     // The tiled kernel keeps a 2-packet slice of the weights (2 x lanes x k floats) in L1.
-    if (work >= kLargeProductWork || m < kLanes || k > 512) {
+    if (isLargeProduct(m, n, k) || m < kLanes || k > 512) {
         // Start from the bias and accumulate: BLAS then skips its pass zeroing the output.
         out.resize(m, n);
         out.colwise() = bias.col(0);

@@ -4,12 +4,11 @@
 
 namespace neurolift {
 
-namespace {
-
-/// Multiply-adds below which a product stays on one thread: about 50 us of work on one core.
-constexpr double kParallelProductWork = 4.0 * 1024 * 1024;
-
-} // namespace
+bool isLargeProduct(Index m, Index n, Index k)
+{
+    constexpr double kLargeProductWork = 4.0 * 1024 * 1024; // multiply-adds
+    return static_cast<double>(m) * static_cast<double>(n) * static_cast<double>(k) >= kLargeProductWork;
+}
 
 ThreadCountScope::ThreadCountScope(int threads)
     : m_previous(omp_get_max_threads())
@@ -24,8 +23,7 @@ ThreadCountScope::~ThreadCountScope()
 
 SmallProductScope::SmallProductScope(Index m, Index n, Index k)
 {
-    const double work = static_cast<double>(m) * static_cast<double>(n) * static_cast<double>(k);
-    if (work < kParallelProductWork) {
+    if (!isLargeProduct(m, n, k)) {
         m_previous = omp_get_max_threads();
         if (m_previous > 1) {
             omp_set_num_threads(1);

@@ -20,6 +20,10 @@ private:
     int m_previous;
 };
 
+/// Whether an m x k by k x n product is large enough for a second thread (and a
+/// BLAS call) to pay for the fork and join: about 50 us of work on one core.
+bool isLargeProduct(Index m, Index n, Index k);
+
 /// Keeps a matrix product of m x k by k x n on the calling thread when it is too
 /// small for a second thread to pay for the fork and join (W1's layers are;
 /// with two threads Eigen would otherwise split every one of them).
