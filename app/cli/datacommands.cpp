@@ -96,6 +96,29 @@ std::string csvCell(const std::string& text, bool fromUser)
     return s;
 }
 
+/// Whether every present cell of `c` holds the same value (such a column tells rows apart by nothing).
+bool hasOneValue(const Column& c)
+{
+    if (c.type == ColumnType::Categorical) {
+        return c.levels.size() < 2;
+    }
+    if (c.type != ColumnType::Numeric && c.type != ColumnType::Boolean) {
+        return false;
+    }
+    float first = NAN;
+    for (const float v : c.values) {
+        if (std::isnan(v)) {
+            continue;
+        }
+        if (std::isnan(first)) {
+            first = v;
+        } else if (v != first) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /// "64:relu,32:relu" (or "none") into hidden layers, then the task's output layer.
 Architecture parseLayers(const std::string& text, const TaskSpec& task)
 {
@@ -259,21 +282,7 @@ int runTrain(const TrainOptions& o)
             std::cerr << "\"" << c.name << "\" is not used: it holds " << columnTypeId(c.type) << " values\n";
             continue;
         }
-        const bool constant = (c.type == ColumnType::Categorical && c.levels.size() < 2) ||
-                              ((c.type == ColumnType::Numeric || c.type == ColumnType::Boolean) && [&] {
-                                  float first = NAN;
-                                  for (std::size_t i = 0; i < c.values.size(); ++i) {
-                                      if (std::isnan(c.values[i])) {
-                                          continue;
-                                      }
-                                      if (std::isnan(first)) {
-                                          first = c.values[i];
-                                      } else if (c.values[i] != first) {
-                                          return false;
-                                      }
-                                  }
-                                  return true;
-                              }());
+        const bool constant = hasOneValue(c);
         if (constant) {
             std::cerr << "\"" << c.name << "\" is not used: it has the same value in every row\n";
             continue;
