@@ -67,10 +67,10 @@ CsvResult readData(const std::string& file)
     return data;
 }
 
-std::string formatValue(float v)
+std::string formatValue(double v)
 {
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%.7g", static_cast<double>(v));
+    std::snprintf(buf, sizeof buf, "%.7g", v);
     return buf;
 }
 
@@ -105,8 +105,8 @@ bool hasOneValue(const Column& c)
     if (c.type != ColumnType::Numeric && c.type != ColumnType::Boolean) {
         return false;
     }
-    float first = NAN;
-    for (const float v : c.values) {
+    double first = NAN;
+    for (const double v : c.values) {
         if (std::isnan(v)) {
             continue;
         }
@@ -196,8 +196,11 @@ int runInspect(const std::string& file)
     const Table& t = data.table;
     std::cout << file << ": " << t.rowCount() << " rows, " << t.columnCount() << " columns, "
               << (data.delimiter == '\t' ? std::string("tab") : std::string(1, data.delimiter))
-              << "-separated, " << data.encoding << ", " << (data.header ? "with" : "without")
-              << " a header row\n\n";
+              << "-separated, " << encodingName(data.encoding) << (data.bom ? " with BOM" : "")
+              << ", decimal " << (data.decimal == ',' ? "comma" : "point")
+              << (data.thousands == 0 ? std::string()
+                                      : std::string(", thousands separator '") + data.thousands + "'")
+              << ", " << (data.header ? "with" : "without") << " a header row\n\n";
     std::cout << std::left << std::setw(28) << "column" << std::setw(13) << "type" << std::setw(10)
               << "missing"
               << "summary\n";
@@ -206,11 +209,11 @@ int runInspect(const std::string& file)
             t.rowCount() ? 100.0 * static_cast<double>(c.missingCount()) / static_cast<double>(t.rowCount())
                          : 0.0;
         std::ostringstream summary;
-        if (c.type == ColumnType::Numeric) {
+        if (c.type == ColumnType::Numeric || c.type == ColumnType::Date) {
             double sum = 0;
             long long n = 0;
-            float lo = INFINITY;
-            float hi = -INFINITY;
+            double lo = INFINITY;
+            double hi = -INFINITY;
             for (std::size_t i = 0; i < c.values.size(); ++i) {
                 if (!c.isMissing(i) && !std::isnan(c.values[i])) {
                     sum += c.values[i];
@@ -219,8 +222,10 @@ int runInspect(const std::string& file)
                     hi = std::max(hi, c.values[i]);
                 }
             }
-            if (n > 0) {
-                summary << "min " << formatValue(lo) << ", mean " << formatValue(static_cast<float>(sum / n))
+            if (n > 0 && c.type == ColumnType::Date) {
+                summary << formatDate(lo) << " to " << formatDate(hi);
+            } else if (n > 0) {
+                summary << "min " << formatValue(lo) << ", mean " << formatValue(sum / static_cast<double>(n))
                         << ", max " << formatValue(hi);
             }
         } else if (c.type == ColumnType::Categorical) {
@@ -234,7 +239,7 @@ int runInspect(const std::string& file)
         } else if (c.type == ColumnType::Boolean) {
             long long yes = 0;
             for (std::size_t i = 0; i < c.values.size(); ++i) {
-                yes += !c.isMissing(i) && c.values[i] >= 0.5f;
+                yes += !c.isMissing(i) && c.values[i] >= 0.5;
             }
             summary << yes << " yes";
         } else if (!c.strings.empty()) {

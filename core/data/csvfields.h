@@ -5,20 +5,45 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace neurolift::csv {
 
+/// How numbers are written in a file: "1,234.5" is {'.', ','}, "1.234,5" is {',', '.'}.
+struct NumberFormat {
+    char decimal = '.';
+    char group = 0; ///< Thousands separator; 0 = none.
+
+    bool operator==(const NumberFormat&) const = default;
+};
+
 /// The field without surrounding spaces and tabs.
 std::string_view trim(std::string_view s);
-bool isDigit(char c);
-/// Parses a whole field as a number. `plainInt`: only an optional '-' and
-/// digits; `leadingZero`: a zero followed by another digit ("00123").
-bool parseNumber(std::string_view s, float& out, bool& plainInt, bool& leadingZero);
+inline bool isDigit(char c)
+{
+    return static_cast<unsigned char>(c - '0') < 10;
+}
+/// Parses a whole field as a number, correctly rounded. `plainInt`: only an
+/// optional '-' and digits (and group separators); `leadingZero`: a zero
+/// followed by another digit ("00123"). Group separators must stand between
+/// groups of three digits in the integer part ("1,234,567" but not "12,34").
+bool parseNumber(std::string_view s, const NumberFormat& format, double& out, bool& plainInt,
+                 bool& leadingZero);
 /// Shortest text that reads back as `v` (as an integer when `asInteger`).
-std::string formatNumber(float v, bool asInteger);
+std::string formatNumber(double v, bool asInteger);
 std::string lower(std::string_view s);
 /// 1 for a yes-word, 0 for a no-word, -1 otherwise; `family` says which pair
 /// (yes/no, true/false, y/n, 1/0) the word belongs to.
 int booleanWord(std::string_view s, int& family);
+
+} // namespace neurolift::csv
+
+namespace neurolift::csv {
+
+/// The number format most consistent with `samples` (cells of the first rows):
+/// "3,5" or "1.234,5" mean a decimal comma, "1,234,567" or "1,234.5" a
+/// thousands comma, and so on. "1,234" alone reads as a decimal comma in a
+/// semicolon-separated file (as Excel writes them in Europe), else as 1234.
+NumberFormat detectNumberFormat(const std::vector<std::string>& samples, char delimiter);
 
 } // namespace neurolift::csv

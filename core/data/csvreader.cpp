@@ -2,6 +2,9 @@
 
 #include "data/columnbuilder.h"
 #include "data/csvfields.h"
+#include "data/csvscan.h"
+
+#include <omp.h>
 
 #include <algorithm>
 #include <array>
@@ -11,7 +14,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
-#include <deque>
+#include <exception>
 #include <filesystem>
 #include <limits>
 #include <memory>
@@ -28,19 +31,6 @@ constexpr std::size_t kBlockBytes = std::size_t{4} << 20;
 constexpr std::size_t kMaxRowWarnings = 100;
 using namespace csv;
 
-std::string groupDigits(long long n)
-{
-    const std::string digits = std::to_string(n < 0 ? -n : n);
-    std::string out = n < 0 ? "-" : "";
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) {
-            out += ',';
-        }
-        out += digits[i];
-    }
-    return out;
-}
-
 std::string locationText(const std::string& file, long long line, int column)
 {
     std::string s = "\"" + file + "\"";
@@ -51,47 +41,6 @@ std::string locationText(const std::string& file, long long line, int column)
         s += ", column " + std::to_string(column);
     }
     return s + ": ";
-}
-
-bool validUtf8(std::string_view s)
-{
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const auto* const e = p + s.size();
-    while (p < e) {
-        const unsigned char c = *p;
-        int extra = 0;
-        std::uint32_t cp = 0;
-        if (c < 0x80) {
-            ++p;
-            continue;
-        } else if (c >= 0xC2 && c <= 0xDF) {
-            extra = 1;
-            cp = c & 0x1F;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            extra = 2;
-            cp = c & 0x0F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            extra = 3;
-            cp = c & 0x07;
-        } else {
-            return false;
-        }
-        if (e - p <= extra) {
-            return false;
-        }
-        for (int i = 1; i <= extra; ++i) {
-            if ((p[i] & 0xC0) != 0x80) {
-                return false;
-            }
-            cp = (cp << 6) | (p[i] & 0x3F);
-        }
-        if ((extra == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-            (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF))) {
-            return false;
-        }
-        p += extra + 1;
-    }
-    return true;
 }
 
 /// Chooses the candidate whose count per line is the same on the first lines,
@@ -152,13 +101,56 @@ struct FileCloser {
     void operator()(std::FILE* f) const { std::fclose(f); }
 };
 
-struct FieldRef {
-    std::size_t offset = 0; ///< Into the buffer, or into the scratch text.
-    std::size_t length = 0;
-    bool inScratch = false; ///< Unescaped copy (the field had doubled quotes).
-    bool quoted = false;
-    bool clean = false; ///< Unquoted and known to hold no NUL and no byte >= 0x80.
-    long long line = 0;
+/// Fast test for the user's missing-value markers.
+class MissingTokens {
+public:
+    explicit MissingTokens(const std::vector<std::string>& tokens)
+        : m_tokens(tokens)
+    {
+        for (const std::string& t : m_tokens) {
+            if (t.size() < 64) {
+                m_lengths |= std::uint64_t{1} << t.size();
+            }
+            if (t.empty()) {
+                m_empty = true;
+            } else {
+                m_first[static_cast<unsigned char>(t[0])] = true;
+            }
+        }
+    }
+
+    bool contains(std::string_view v) const
+    {
+        if (v.empty()) {
+            return m_empty;
+        }
+        if (!m_first[static_cast<unsigned char>(v[0])]) {
+            return false;
+        }
+        if (v.size() < 64 && !(m_lengths & (std::uint64_t{1} << v.size()))) {
+            return false;
+        }
+        return std::find(m_tokens.begin(), m_tokens.end(), v) != m_tokens.end();
+    }
+
+private:
+    std::vector<std::string> m_tokens;
+    std::uint64_t m_lengths = 0;
+    std::array<bool, 256> m_first{};
+    bool m_empty = false;
+};
+
+/// What parsing one chunk of whole records produced.
+struct ChunkResult {
+    std::vector<ColumnBuilder> columns;
+    std::size_t rows = 0;
+    std::size_t consumed = 0; ///< Bytes of complete records.
+    long long lines = 0;      ///< Lines those records span.
+    bool complete = false;    ///< Stopped exactly at the chunk's end (or at the end of the file).
+    std::vector<std::pair<long long, std::size_t>> ragged; ///< (relative line, field count) of skipped rows.
+    std::size_t raggedCount = 0;
+    std::optional<ScanFailure> failure;
+    std::exception_ptr error; ///< Anything else (out of memory).
 };
 
 class Reader {
@@ -168,65 +160,54 @@ public:
         , m_name(std::filesystem::path(path).filename().string())
         , m_options(options)
         , m_progress(progress)
+        , m_missing(options.missingTokens)
     {
-        for (const std::string& t : m_options.missingTokens) {
-            if (t.size() < 64) {
-                m_missingLengths |= std::uint64_t{1} << t.size();
-            }
-            if (t.empty()) {
-                m_missingEmpty = true;
-            } else {
-                m_missingFirst[static_cast<unsigned char>(t[0])] = true;
-            }
-        }
     }
 
     CsvResult run();
 
 private:
-    enum class Status { Record, NeedMore, End };
-
     [[noreturn]] void fail(long long line, int column, const std::string& message) const
     {
         throw CsvError(m_name, line, column, message);
     }
+    [[noreturn]] void fail(const ScanFailure& f, long long baseLine) const
+    {
+        fail(baseLine + f.line, f.column, f.message);
+    }
 
     void open();
-    bool fill();
-    Status parseRecord();
-    bool nextRecord();
-    std::string_view text(const FieldRef& f) const
-    {
-        return f.inScratch ? std::string_view(m_scratch).substr(f.offset, f.length)
-                           : std::string_view(m_buf.data() + f.offset, f.length);
-    }
-    std::string_view cell(std::size_t k) const;
-    bool isMissingToken(std::string_view v) const;
-    bool blankRecord() const
-    {
-        return m_fields.size() == 1 && m_fields[0].length == 0 && !m_fields[0].quoted;
-    }
+    void detectInputEncoding(CsvResult& result);
+    /// Reads until the buffer holds at least `want` unparsed bytes or the file ends.
+    void fill(std::size_t want);
+    void appendRaw(const char* data, std::size_t size, bool last);
+    void reportProgress();
+    /// The next record for the sequential phase (header and first rows).
+    bool nextRecord(RecordScanner& scanner);
+    std::vector<std::string> sampleCells(std::size_t columnCount);
+    ChunkResult parseChunk(std::size_t begin, std::size_t end, bool eof, std::size_t columnCount) const;
+    std::vector<std::size_t> chunkBounds(std::size_t parts) const;
 
     std::string m_path;
     std::string m_name;
     const CsvOptions& m_options;
     const std::function<bool(double)>& m_progress;
+    MissingTokens m_missing;
     std::unique_ptr<std::FILE, FileCloser> m_file;
     std::uint64_t m_fileSize = 0;
-    std::uint64_t m_bytesRead = 0;
-    std::vector<char> m_buf;
+    std::uint64_t m_bytesRead = 0; ///< Raw bytes read from the file.
+    std::optional<Utf8Transcoder> m_transcoder;
+    std::vector<char> m_raw; ///< Raw bytes, when transcoding.
+    std::string m_converted; ///< Transcoder output.
+    long long m_convertedLines = 0;
+    std::vector<char> m_buf; ///< UTF-8 text; [m_pos, m_end) is not parsed yet.
     std::size_t m_pos = 0;
     std::size_t m_end = 0;
     bool m_eof = false;
     char m_delimiter = ',';
     long long m_line = 1;       ///< Line where the next record starts.
     long long m_recordLine = 1; ///< Line where the current record started.
-    std::vector<FieldRef> m_fields;
-    std::string m_scratch;
-    std::uint64_t m_missingLengths = 0;
-    std::array<bool, 256> m_missingFirst{}; ///< First bytes of the missing tokens.
-    bool m_missingEmpty = false;
-    std::array<std::uint8_t, 256> m_byteKind{}; ///< 1: ends a field, 2: NUL or non-ASCII.
+    std::vector<ColumnBuilder> m_columns;
 };
 
 void Reader::open()
@@ -249,31 +230,64 @@ void Reader::open()
     if (ec) {
         m_fileSize = 0;
     }
-    m_buf.resize(kBlockBytes);
 }
 
-bool Reader::fill()
+void Reader::appendRaw(const char* data, std::size_t size, bool last)
 {
-    if (m_eof) {
-        return false;
+    if (!m_transcoder) {
+        std::memcpy(m_buf.data() + m_end, data, size);
+        m_end += size;
+        return;
     }
+    m_converted.clear();
+    try {
+        m_transcoder->convert(std::string_view(data, size), last, m_converted);
+    } catch (const EncodingError& e) {
+        const long long line =
+            1 + m_convertedLines + std::count(m_converted.begin(), m_converted.end(), '\n');
+        fail(line, 0,
+             "the text is not valid " + std::string(encodingName(m_transcoder->encoding())) + " (" +
+                 e.reason() + "); choose the file's encoding");
+    }
+    m_convertedLines += std::count(m_converted.begin(), m_converted.end(), '\n');
+    if (m_buf.size() - m_end < m_converted.size()) {
+        m_buf.resize(m_end + m_converted.size());
+    }
+    std::memcpy(m_buf.data() + m_end, m_converted.data(), m_converted.size());
+    m_end += m_converted.size();
+}
+
+void Reader::fill(std::size_t want)
+{
     if (m_pos > 0) {
         std::memmove(m_buf.data(), m_buf.data() + m_pos, m_end - m_pos);
         m_end -= m_pos;
         m_pos = 0;
     }
-    if (m_buf.size() - m_end < kBlockBytes / 2) {
-        m_buf.resize(std::max(m_buf.size() * 2, m_end + kBlockBytes));
+    while (!m_eof && m_end < want) {
+        const std::size_t block = std::max(kBlockBytes, want - m_end);
+        if (m_transcoder) {
+            m_raw.resize(block);
+        } else if (m_buf.size() < m_end + block) {
+            m_buf.resize(m_end + block);
+        }
+        char* const into = m_transcoder ? m_raw.data() : m_buf.data() + m_end;
+        const std::size_t n = std::fread(into, 1, block, m_file.get());
+        if (std::ferror(m_file.get())) {
+            fail(m_line, 0, "the file could not be read to the end (a disk or network error); try again");
+        }
+        m_bytesRead += n;
+        m_eof = n < block || std::feof(m_file.get());
+        if (m_transcoder) {
+            appendRaw(m_raw.data(), n, m_eof);
+        } else {
+            m_end += n;
+        }
     }
-    const std::size_t n = std::fread(m_buf.data() + m_end, 1, m_buf.size() - m_end, m_file.get());
-    if (std::ferror(m_file.get())) {
-        fail(m_line, 0, "the file could not be read to the end (a disk or network error); try again");
-    }
-    m_end += n;
-    m_bytesRead += n;
-    if (n == 0 || std::feof(m_file.get())) {
-        m_eof = true;
-    }
+}
+
+void Reader::reportProgress()
+{
     if (m_progress && m_fileSize > 0) {
         const double fraction =
             std::min(1.0, static_cast<double>(m_bytesRead) / static_cast<double>(m_fileSize));
@@ -281,229 +295,189 @@ bool Reader::fill()
             throw CsvCancelled();
         }
     }
-    return true;
 }
 
-Reader::Status Reader::parseRecord()
+void Reader::detectInputEncoding(CsvResult& result)
 {
-    const char* const b = m_buf.data();
-    const std::size_t end = m_end;
-    const char d = m_delimiter;
-    const std::size_t maxBytes = m_options.maxFieldBytes;
-    std::size_t i = m_pos;
-    long long line = m_line;
-    if (i == end) {
-        return m_eof ? Status::End : Status::NeedMore;
+    // The first block, raw, decides the encoding.
+    std::vector<char> first(kBlockBytes);
+    const std::size_t n = std::fread(first.data(), 1, first.size(), m_file.get());
+    if (std::ferror(m_file.get())) {
+        fail(0, 0, "the file could not be read (a disk or network error); try again");
     }
-    m_fields.clear();
-    m_scratch.clear();
-    const auto tooLong = [&](long long at, int column) {
-        fail(at, column,
-             "a field is longer than " + groupDigits(static_cast<long long>(maxBytes)) +
-                 " bytes; the file may have a quote that is never closed, or this is not a table");
-    };
-    for (;;) {
-        FieldRef f;
-        f.line = line;
-        const int column = static_cast<int>(m_fields.size()) + 1;
-        if (b[i] == '"') {
-            const long long openLine = line;
-            const std::size_t start = ++i;
-            std::size_t segment = start;
-            bool escaped = false;
-            const std::size_t scratchStart = m_scratch.size();
-            for (;;) {
-                const auto* q = static_cast<const char*>(std::memchr(b + i, '"', end - i));
-                if (!q) {
-                    if (end - start > maxBytes) {
-                        tooLong(openLine, column);
-                    }
-                    if (m_eof) {
-                        fail(openLine, column,
-                             "a quoted field opened here is never closed; add the missing '\"' (a quote "
-                             "inside a "
-                             "quoted field is written as two quotes \"\")");
-                    }
-                    return Status::NeedMore;
-                }
-                const auto j = static_cast<std::size_t>(q - b);
-                if (j + 1 == end && !m_eof) {
-                    return Status::NeedMore;
-                }
-                if (j + 1 < end && b[j + 1] == '"') {
-                    escaped = true;
-                    m_scratch.append(b + segment, j + 1 - segment);
-                    i = j + 2;
-                    segment = i;
-                    continue;
-                }
-                if (escaped) {
-                    m_scratch.append(b + segment, j - segment);
-                    f.offset = scratchStart;
-                    f.length = m_scratch.size() - scratchStart;
-                    f.inScratch = true;
-                } else {
-                    f.offset = start;
-                    f.length = j - start;
-                }
-                line += std::count(b + start, b + j, '\n');
-                i = j + 1;
-                break;
-            }
-            f.quoted = true;
-            if (f.length > maxBytes) {
-                tooLong(openLine, column);
-            }
-            // Text after the closing quote (not RFC 4180) is kept, appended to the field.
-            std::size_t k = i;
-            while (k < end && b[k] != d && b[k] != '\n' && b[k] != '\r') {
-                ++k;
-            }
-            if (k == end && !m_eof) {
-                return Status::NeedMore;
-            }
-            if (!trim(std::string_view(b + i, k - i)).empty()) {
-                if (!f.inScratch) {
-                    const std::size_t off = m_scratch.size();
-                    m_scratch.append(b + f.offset, f.length);
-                    f.offset = off;
-                    f.inScratch = true;
-                }
-                m_scratch.append(b + i, k - i);
-                f.length = m_scratch.size() - f.offset;
-            }
-            i = k;
-        } else {
-            const std::size_t start = i;
-            bool clean = true;
-            while (i < end) {
-                const std::uint8_t kind = m_byteKind[static_cast<unsigned char>(b[i])];
-                if (kind != 0) {
-                    if (kind == 1) {
-                        break;
-                    }
-                    clean = false;
-                }
-                ++i;
-            }
-            f.clean = clean;
-            if (i - start > maxBytes) {
-                tooLong(line, column);
-            }
-            if (i == end && !m_eof) {
-                return Status::NeedMore;
-            }
-            f.offset = start;
-            f.length = i - start;
-        }
-        m_fields.push_back(f);
-        if (i == end) {
-            break;
-        }
-        const char c = b[i];
-        if (c == d) {
-            ++i;
-            if (i == end && !m_eof) {
-                return Status::NeedMore;
-            }
-            if (i == end) {
-                m_fields.push_back(FieldRef{end, 0, false, false, true, line});
-                break;
-            }
-            continue;
-        }
-        if (c == '\r') {
-            if (i + 1 == end && !m_eof) {
-                return Status::NeedMore;
-            }
-            ++i;
-            if (i < end && b[i] == '\n') {
-                ++i;
-            }
-        } else {
-            ++i;
-        }
-        ++line;
-        break;
+    m_bytesRead = n;
+    m_eof = n < first.size() || std::feof(m_file.get());
+    const std::string_view sample(first.data(), n);
+    if (n == 0) {
+        fail(0, 0, "the file is empty; choose a file with a header row and data rows");
     }
-    m_pos = i;
-    m_recordLine = m_line;
-    m_line = line;
-    return Status::Record;
+    EncodingGuess guess;
+    if (m_options.encoding) {
+        guess = resolveEncoding(*m_options.encoding, sample);
+    } else {
+        // A NUL in a file that is not UTF-16 means binary data, not text in a legacy encoding.
+        guess = detectEncoding(sample, m_eof);
+    }
+    result.encoding = guess.encoding;
+    result.bom = guess.bom;
+    if (guess.encoding != TextEncoding::Utf8) {
+        m_transcoder.emplace(guess.encoding);
+    }
+    m_buf.resize(std::max(kBlockBytes, n * 2 + 16));
+    appendRaw(first.data() + guess.bomBytes, n - guess.bomBytes, m_eof);
 }
 
-bool Reader::nextRecord()
+bool Reader::nextRecord(RecordScanner& scanner)
 {
     for (;;) {
-        const Status s = parseRecord();
-        if (s == Status::Record) {
+        const long long startLine = m_line;
+        RecordScanner::Status s;
+        try {
+            s = scanner.next(m_buf.data(), m_pos, m_end, m_eof, m_line);
+        } catch (const ScanFailure& f) {
+            fail(f.line, f.column, f.message);
+        }
+        if (s == RecordScanner::Status::Record) {
+            m_recordLine = startLine;
             return true;
         }
-        if (s == Status::End) {
+        if (s == RecordScanner::Status::End) {
             return false;
         }
-        fill();
+        fill(m_end - m_pos + kBlockBytes);
     }
 }
 
-std::string_view Reader::cell(std::size_t k) const
+/// Cells of the rows that follow, for detecting the number format (without consuming them).
+std::vector<std::string> Reader::sampleCells(std::size_t columnCount)
 {
-    const FieldRef& f = m_fields[k];
-    const std::string_view v = text(f);
-    if (f.clean) {
-        return trim(v);
+    RecordScanner scanner(m_delimiter, m_options.maxFieldBytes);
+    std::vector<std::string> cells;
+    std::size_t pos = m_pos;
+    long long line = m_line;
+    for (int records = 0; records < 2000; ++records) {
+        RecordScanner::Status s;
+        try {
+            s = scanner.next(m_buf.data(), pos, m_end, m_eof, line);
+        } catch (const ScanFailure&) {
+            break; // reported with its line when the rows are read
+        }
+        if (s != RecordScanner::Status::Record) {
+            break;
+        }
+        if (scanner.fields().size() != columnCount) {
+            continue;
+        }
+        for (const FieldRef& f : scanner.fields()) {
+            const std::string_view v = trim(scanner.text(m_buf.data(), f));
+            if (!v.empty() && v.size() < 40 && (isDigit(v.back()))) {
+                cells.emplace_back(v);
+            }
+        }
     }
-    if (std::memchr(v.data(), 0, v.size())) {
-        fail(f.line, static_cast<int>(k) + 1,
-             "the field contains a NUL byte, so the file is binary or damaged; choose a text CSV file");
-    }
-    unsigned char bits = 0;
-    for (const char c : v) {
-        bits |= static_cast<unsigned char>(c);
-    }
-    if ((bits & 0x80) && !validUtf8(v)) {
-        fail(f.line, static_cast<int>(k) + 1,
-             "the text is not UTF-8; choose the file's encoding (or save it as \"CSV UTF-8\")");
-    }
-    return f.quoted ? v : trim(v);
+    return cells;
 }
 
-bool Reader::isMissingToken(std::string_view v) const
+ChunkResult Reader::parseChunk(std::size_t begin, std::size_t end, bool eof, std::size_t columnCount) const
 {
-    if (v.empty()) {
-        return m_missingEmpty;
+    ChunkResult r;
+    try {
+        r.columns.reserve(columnCount);
+        for (const ColumnBuilder& c : m_columns) {
+            r.columns.push_back(c.forChunk());
+        }
+        RecordScanner scanner(m_delimiter, m_options.maxFieldBytes);
+        const char* const b = m_buf.data();
+        std::size_t pos = begin;
+        long long line = 0;
+        for (;;) {
+            const long long startLine = line;
+            const RecordScanner::Status s = scanner.next(b, pos, end, eof, line);
+            if (s != RecordScanner::Status::Record) {
+                r.complete = s == RecordScanner::Status::End || pos == end;
+                break;
+            }
+            r.consumed = pos - begin;
+            r.lines = line;
+            const std::vector<FieldRef>& fields = scanner.fields();
+            if (scanner.blankRecord()) {
+                continue;
+            }
+            if (fields.size() != columnCount) {
+                if (m_options.ragged == CsvOptions::RaggedRows::Stop) {
+                    throw ScanFailure{
+                        startLine, 0,
+                        std::to_string(fields.size()) + " fields where " + "%WIDTH%" +
+                            std::to_string(columnCount) +
+                            "; fix the row, or choose to skip rows with the wrong number of fields"};
+                }
+                if (r.ragged.size() < kMaxRowWarnings) {
+                    r.ragged.emplace_back(startLine, fields.size());
+                }
+                ++r.raggedCount;
+                continue;
+            }
+            for (std::size_t k = 0; k < columnCount; ++k) {
+                const FieldRef& f = fields[k];
+                const std::string_view v = checkedCell(scanner.text(b, f), f, static_cast<int>(k) + 1);
+                if (m_missing.contains(v)) {
+                    r.columns[k].addMissing();
+                } else {
+                    r.columns[k].add(v);
+                }
+            }
+            ++r.rows;
+        }
+    } catch (const ScanFailure& f) {
+        r.failure = f;
+    } catch (...) {
+        r.error = std::current_exception();
     }
-    if (!m_missingFirst[static_cast<unsigned char>(v[0])]) {
-        return false;
+    return r;
+}
+
+/// Splits the unparsed bytes into up to `parts` ranges that end on line ends
+/// outside quotes (as far as quote parity tells; the parse verifies it).
+std::vector<std::size_t> Reader::chunkBounds(std::size_t parts) const
+{
+    std::vector<std::size_t> bounds{m_pos};
+    const std::size_t size = m_end - m_pos;
+    const std::size_t target = size / parts;
+    const char* const b = m_buf.data();
+    std::size_t from = m_pos;
+    std::size_t quotes = 0; // in [m_pos, from)
+    for (std::size_t k = 1; k < parts; ++k) {
+        std::size_t at = std::max(from, m_pos + k * target);
+        quotes += static_cast<std::size_t>(std::count(b + from, b + at, '"'));
+        from = at;
+        for (;;) {
+            const auto* nl = static_cast<const char*>(std::memchr(b + from, '\n', m_end - from));
+            if (!nl) {
+                from = m_end;
+                break;
+            }
+            const auto next = static_cast<std::size_t>(nl - b) + 1;
+            quotes += static_cast<std::size_t>(std::count(b + from, nl, '"'));
+            from = next;
+            if (quotes % 2 == 0) {
+                break;
+            }
+        }
+        if (from >= m_end) {
+            break;
+        }
+        bounds.push_back(from);
     }
-    if (v.size() < 64 && !(m_missingLengths & (std::uint64_t{1} << v.size()))) {
-        return false;
-    }
-    return std::find(m_options.missingTokens.begin(), m_options.missingTokens.end(), v) !=
-           m_options.missingTokens.end();
+    bounds.push_back(m_end);
+    return bounds;
 }
 
 CsvResult Reader::run()
 {
     CsvResult result;
     open();
-    fill();
-
-    // Encoding and binary checks on the first block.
-    const auto* u = reinterpret_cast<const unsigned char*>(m_buf.data());
-    result.encoding = "UTF-8";
-    if (m_end >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
-        const std::string which = u[0] == 0xFF ? "UTF-16 LE" : "UTF-16 BE";
-        fail(0, 0,
-             "the file is encoded as " + which +
-                 " (it starts with a UTF-16 byte order mark), which cannot be read yet; save it as "
-                 "\"CSV UTF-8\" and import it again");
-    }
-    if (m_end >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
-        m_pos = 3;
-        result.encoding = "UTF-8 with BOM";
-    }
-    if (m_pos == m_end) {
+    detectInputEncoding(result);
+    if (m_pos == m_end && m_eof) {
         fail(0, 0, "the file is empty; choose a file with a header row and data rows");
     }
     {
@@ -511,45 +485,59 @@ CsvResult Reader::run()
         if (const auto* z = static_cast<const char*>(std::memchr(m_buf.data(), 0, probe))) {
             const long long line = 1 + std::count(static_cast<const char*>(m_buf.data()), z, '\n');
             fail(line, 0,
-                 "the file contains NUL bytes, so it looks like a binary file (for example a spreadsheet "
-                 "or a UTF-16 text without byte order mark), not CSV; export it as \"CSV UTF-8\"");
+                 "the file contains NUL bytes, so it looks like a binary file (for example a spreadsheet), "
+                 "not CSV; export it as \"CSV UTF-8\"");
         }
     }
     const std::string_view sample(m_buf.data() + m_pos, std::min<std::size_t>(m_end - m_pos, 65536));
     m_delimiter = m_options.delimiter != 0 ? m_options.delimiter
                                            : detectDelimiter(sample, m_eof && m_end - m_pos <= 65536);
     result.delimiter = m_delimiter;
-    m_byteKind[0] = 2;
-    for (int c = 0x80; c < 0x100; ++c) {
-        m_byteKind[static_cast<std::size_t>(c)] = 2;
-    }
-    m_byteKind[static_cast<unsigned char>('\n')] = 1;
-    m_byteKind[static_cast<unsigned char>('\r')] = 1;
-    m_byteKind[static_cast<unsigned char>(m_delimiter)] = 1;
+    RecordScanner scanner(m_delimiter, m_options.maxFieldBytes);
 
     // First non-blank record: header or first data row.
     bool any = false;
-    while ((any = nextRecord()) && blankRecord()) {
+    while ((any = nextRecord(scanner)) && scanner.blankRecord()) {
     }
     if (!any) {
         fail(0, 0, "the file is empty (only blank lines); choose a file with a header row and data rows");
     }
-    const std::size_t columnCount = m_fields.size();
+    const std::size_t columnCount = scanner.fields().size();
     const long long firstLine = m_recordLine;
     std::vector<std::string> firstRow;
     firstRow.reserve(columnCount);
     for (std::size_t k = 0; k < columnCount; ++k) {
-        firstRow.emplace_back(cell(k));
+        const FieldRef& f = scanner.fields()[k];
+        try {
+            firstRow.emplace_back(checkedCell(scanner.text(m_buf.data(), f), f, static_cast<int>(k) + 1));
+        } catch (const ScanFailure& e) {
+            fail(e.line, e.column, e.message);
+        }
     }
+
+    // Number format, from the rows that follow.
+    NumberFormat format = detectNumberFormat(sampleCells(columnCount), m_delimiter);
+    if (m_options.decimal != 0) {
+        format.decimal = m_options.decimal;
+        if (!m_options.thousands && format.group == format.decimal) {
+            format.group = 0;
+        }
+    }
+    if (m_options.thousands) {
+        format.group = *m_options.thousands;
+    }
+    result.decimal = format.decimal;
+    result.thousands = format.group;
+
     bool header = true;
     if (m_options.header) {
         header = *m_options.header;
     } else {
         for (const std::string& v : firstRow) {
-            float x = 0.0f;
+            double x = 0.0;
             bool plain = false;
             bool leadingZero = false;
-            if (v.empty() || parseNumber(v, x, plain, leadingZero)) {
+            if (v.empty() || parseNumber(v, format, x, plain, leadingZero)) {
                 header = false;
             }
         }
@@ -557,7 +545,10 @@ CsvResult Reader::run()
     result.header = header;
 
     std::vector<std::string> names;
-    std::vector<ColumnBuilder> builders(columnCount);
+    m_columns.resize(columnCount);
+    for (ColumnBuilder& c : m_columns) {
+        c.setFormat(format);
+    }
     if (header) {
         std::unordered_map<std::string, std::size_t> seen;
         for (std::size_t k = 0; k < columnCount; ++k) {
@@ -579,46 +570,123 @@ CsvResult Reader::run()
     } else {
         for (std::size_t k = 0; k < columnCount; ++k) {
             names.push_back("column" + std::to_string(k + 1));
-            const std::string_view v = firstRow[k];
-            if (isMissingToken(v)) {
-                builders[k].addMissing();
+        }
+    }
+    for (const auto& [name, type] : m_options.columnTypes) {
+        const auto it = std::find(names.begin(), names.end(), name);
+        if (it == names.end()) {
+            std::string list;
+            for (std::size_t k = 0; k < names.size() && k < 12; ++k) {
+                list += (k ? ", " : "") + names[k];
+            }
+            fail(0, 0,
+                 "there is no column \"" + name + "\" to set the type of; the columns are " + list +
+                     (names.size() > 12 ? ", \u2026" : ""));
+        }
+        m_columns[static_cast<std::size_t>(it - names.begin())].setForcedType(type);
+    }
+    if (!header) {
+        for (std::size_t k = 0; k < columnCount; ++k) {
+            if (m_missing.contains(firstRow[k])) {
+                m_columns[k].addMissing();
             } else {
-                builders[k].add(v);
+                m_columns[k].add(firstRow[k]);
             }
         }
     }
 
+    // The data rows, in batches of chunks parsed side by side and appended in file order.
     const std::string widthName = header ? "the header has " : "the first row has ";
-    std::size_t rows = header ? 0 : 1;
+    const int threads = std::max(1, m_options.threads > 0 ? m_options.threads : omp_get_max_threads());
+    const std::size_t batchBytes = kBlockBytes * static_cast<std::size_t>(threads);
     std::size_t skipped = 0;
-    while (nextRecord()) {
-        if (blankRecord()) {
-            continue;
+    std::size_t want = batchBytes;
+    bool sequential = false;
+    bool reserved = false;
+    for (;;) {
+        fill(want);
+        const std::size_t parts =
+            sequential || m_end - m_pos < std::size_t{1} << 18 ? 1 : static_cast<std::size_t>(threads);
+        const std::vector<std::size_t> bounds = chunkBounds(parts);
+        const std::size_t chunks = bounds.size() - 1;
+        std::vector<ChunkResult> results(chunks);
+#pragma omp parallel for num_threads(static_cast <int>(chunks)) schedule(static, 1) if (chunks > 1)
+        for (std::size_t k = 0; k < chunks; ++k) {
+            results[k] = parseChunk(bounds[k], bounds[k + 1], m_eof && k + 1 == chunks, columnCount);
         }
-        if (m_fields.size() != columnCount) {
-            const std::string message =
-                std::to_string(m_fields.size()) + " fields where " + widthName + std::to_string(columnCount);
-            if (m_options.ragged == CsvOptions::RaggedRows::Stop) {
-                fail(m_recordLine, 0,
-                     message + "; fix the row, or choose to skip rows with the wrong number of fields");
+        const std::size_t before = m_pos;
+        sequential = false;
+        // Warnings and errors in file order; chunks after one that did not end
+        // where it was cut are dropped and read again.
+        std::size_t accepted = 0;
+        for (std::size_t k = 0; k < chunks; ++k) {
+            ChunkResult& r = results[k];
+            if (r.error) {
+                std::rethrow_exception(r.error);
             }
-            if (++skipped <= kMaxRowWarnings) {
-                result.warnings.push_back(
-                    {m_recordLine, 0,
-                     "line " + groupDigits(m_recordLine) + ": " + message + " \u2014 row skipped"});
+            if (r.failure) {
+                std::string& message = r.failure->message;
+                if (const auto at = message.find("%WIDTH%"); at != std::string::npos) {
+                    message.replace(at, 7, widthName);
+                }
+                fail(*r.failure, m_line);
             }
-            continue;
+            for (const auto& [line, fields] : r.ragged) {
+                if (++skipped <= kMaxRowWarnings) {
+                    const long long at = m_line + line;
+                    result.warnings.push_back({at, 0,
+                                               "line " + groupDigits(at) + ": " + std::to_string(fields) +
+                                                   " fields where " + widthName +
+                                                   std::to_string(columnCount) + " \u2014 row skipped"});
+                }
+            }
+            skipped += r.raggedCount - r.ragged.size();
+            m_pos = bounds[k] + r.consumed;
+            m_line += r.lines;
+            ++accepted;
+            if (!r.complete && k + 1 < chunks) {
+                // The cut fell inside a quoted field: read on from here in one piece.
+                sequential = true;
+                break;
+            }
         }
-        for (std::size_t k = 0; k < columnCount; ++k) {
-            const std::string_view v = cell(k);
-            if (isMissingToken(v)) {
-                builders[k].addMissing();
-            } else {
-                builders[k].add(v);
+        // Append the chunks' rows, column by column side by side.
+        std::exception_ptr appendError;
+#pragma omp parallel for num_threads(threads) schedule(dynamic, 1) if (accepted > 1)
+        for (std::size_t c = 0; c < columnCount; ++c) {
+            try {
+                for (std::size_t k = 0; k < accepted; ++k) {
+                    m_columns[c].append(std::move(results[k].columns[c]));
+                }
+            } catch (...) {
+#pragma omp critical
+                appendError = std::current_exception();
             }
         }
-        ++rows;
+        if (appendError) {
+            std::rethrow_exception(appendError);
+        }
+        if (!reserved && m_fileSize > 0 && m_bytesRead > 0 && m_end > 0 && !m_eof) {
+            // Reserve the columns for the rows the whole file will likely have.
+            const double parsedShare = static_cast<double>(m_pos) / static_cast<double>(m_end);
+            const double rawParsed = static_cast<double>(m_bytesRead) * parsedShare;
+            if (rawParsed > 0) {
+                const double estimate = static_cast<double>(m_columns.front().rows()) *
+                                        static_cast<double>(m_fileSize) / rawParsed;
+                for (ColumnBuilder& c : m_columns) {
+                    c.reserve(static_cast<std::size_t>(estimate * 1.02) + 64);
+                }
+            }
+            reserved = true;
+        }
+        reportProgress();
+        if (m_eof && m_pos == m_end) {
+            break;
+        }
+        // No progress: one record is larger than the batch; read more of it.
+        want = m_pos == before && !sequential ? (m_end - m_pos) * 2 + kBlockBytes : batchBytes;
     }
+    const std::size_t rows = m_columns.empty() ? 0 : m_columns.front().rows();
     if (skipped > kMaxRowWarnings) {
         result.warnings.push_back({0, 0,
                                    groupDigits(static_cast<long long>(skipped - kMaxRowWarnings)) +
@@ -631,11 +699,26 @@ CsvResult Reader::run()
                          : "the file has a header row but no data rows; choose a file that contains data");
     }
 
-    std::vector<Column> columns;
-    columns.reserve(columnCount);
+    // Type each column (independent of the others), side by side.
+    std::vector<Column> columns(columnCount);
+    std::vector<std::vector<CsvWarning>> columnWarnings(columnCount);
+    std::exception_ptr finishError;
+#pragma omp parallel for num_threads(threads) schedule(dynamic, 1)
     for (std::size_t k = 0; k < columnCount; ++k) {
-        columns.push_back(builders[k].finish(std::move(names[k]), static_cast<int>(k) + 1, result.warnings));
-        builders[k] = ColumnBuilder();
+        try {
+            columns[k] = m_columns[k].finish(std::move(names[k]), static_cast<int>(k) + 1, m_options,
+                                             columnWarnings[k]);
+            m_columns[k] = ColumnBuilder();
+        } catch (...) {
+#pragma omp critical
+            finishError = std::current_exception();
+        }
+    }
+    if (finishError) {
+        std::rethrow_exception(finishError);
+    }
+    for (auto& w : columnWarnings) {
+        result.warnings.insert(result.warnings.end(), w.begin(), w.end());
     }
     result.table = Table(std::move(columns), rows);
     if (m_progress && !m_progress(1.0)) {

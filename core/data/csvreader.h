@@ -1,10 +1,13 @@
 #pragma once
 
+#include "data/datetime.h"
+#include "data/encoding.h"
 #include "data/table.h"
 
 #include <cstddef>
 #include <exception>
 #include <functional>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -21,6 +24,14 @@ struct CsvOptions {
     /// What to do with a row whose field count differs from the header's.
     enum class RaggedRows { Skip, Stop } ragged = RaggedRows::Skip;
     std::size_t maxFieldBytes = std::size_t{16} << 20; ///< A longer field is an error.
+    std::optional<TextEncoding> encoding;              ///< Unset: detect (see detectEncoding).
+    char decimal = 0;                                  ///< 0: detect '.' or ','.
+    std::optional<char> thousands; ///< Unset: detect; '\0' = none; else ',', '.', ' ' or '\''.
+    /// Decides dates that read either way (03/04/2024); unset: day-first, with a warning.
+    std::optional<DateOrder> dateOrder;
+    /// Column types chosen by the user, by column name; the others are inferred.
+    std::map<std::string, ColumnType, std::less<>> columnTypes;
+    int threads = 0; ///< Parsing threads; 0 = one per core. The table is the same for any count.
 };
 
 /// Something the user should know about an import that still succeeded.
@@ -34,7 +45,10 @@ struct CsvResult {
     Table table;
     char delimiter = ',';
     bool header = true;
-    std::string encoding; ///< "UTF-8" or "UTF-8 with BOM".
+    TextEncoding encoding = TextEncoding::Utf8;
+    bool bom = false; ///< The file starts with a byte order mark.
+    char decimal = '.';
+    char thousands = 0; ///< 0 = none.
     std::vector<CsvWarning> warnings;
 };
 

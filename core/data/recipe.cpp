@@ -1,5 +1,7 @@
 #include "data/recipe.h"
 
+#include "data/datetime.h"
+
 #include "nn/enumnames.h"
 
 #include <nlohmann/json.hpp>
@@ -7,6 +9,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
+#include <limits>
 #include <numeric>
 #include <stdexcept>
 #include <unordered_map>
@@ -33,6 +37,19 @@ const Column& findColumn(const Table& table, const std::string& name)
         throw std::invalid_argument("the data has no column \"" + name + "\"");
     }
     return *c;
+}
+
+constexpr const char* kMonthNames[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+std::string numericName(const Recipe::NumericStep& s)
+{
+    return s.daysBefore ? s.column + " (days before " + formatDate(*s.daysBefore) + ")" : s.column;
+}
+
+std::string levelName(const Recipe::CategoricalStep& s, const std::string& level)
+{
+    return s.column + (s.month ? " month=" : "=") + level;
 }
 
 bool cellMissing(const Column& c, std::size_t row)
@@ -224,6 +241,40 @@ Recipe Recipe::fit(const Table& table, std::span<const std::int64_t> rows,
             recipe.m_order.push_back({true, recipe.m_categorical.size()});
             recipe.m_categorical.push_back(fitCategorical(c, rows, options));
             break;
+        case ColumnType::Date: {
+            // Days before the latest training date (recency) and the month (season).
+            double latest = -std::numeric_limits<double>::infinity();
+            for (std::int64_t r : rows) {
+                const double v = c.values[static_cast<std::size_t>(r)];
+                if (!std::isnan(v)) {
+                    latest = std::max(latest, v);
+                }
+            }
+            if (!std::isfinite(latest)) {
+                throw std::invalid_argument("the column \"" + c.name +
+                                            "\" has no dates in the training rows; turn it off as a feature");
+            }
+            const double reference = std::floor(latest);
+            Column days = c;
+            Column month;
+            month.name = c.name;
+            month.type = ColumnType::Categorical;
+            month.levels.assign(std::begin(kMonthNames), std::end(kMonthNames));
+            month.codes.resize(c.values.size());
+            for (std::size_t i = 0; i < c.values.size(); ++i) {
+                const double v = c.values[i];
+                days.values[i] = reference - v;
+                month.codes[i] = std::isnan(v) ? -1 : static_cast<std::int32_t>(monthOf(v)) - 1;
+            }
+            days.type = ColumnType::Numeric;
+            recipe.m_order.push_back({false, recipe.m_numeric.size()});
+            recipe.m_numeric.push_back(fitNumeric(days, rows, options));
+            recipe.m_numeric.back().daysBefore = reference;
+            recipe.m_order.push_back({true, recipe.m_categorical.size()});
+            recipe.m_categorical.push_back(fitCategorical(month, rows, options));
+            recipe.m_categorical.back().month = true;
+            break;
+        }
         case ColumnType::Identifier:
         case ColumnType::Text:
             throw std::invalid_argument("the column \"" + name + "\" holds " +
@@ -252,20 +303,20 @@ std::vector<std::string> Recipe::featureNames() const
     for (const Entry& e : m_order) {
         if (!e.categorical) {
             const auto& s = m_numeric[e.index];
-            names.push_back(s.column);
+            names.push_back(numericName(s));
             if (s.missingFlag) {
-                names.push_back(s.column + " (missing)");
+                names.push_back(numericName(s) + " (missing)");
             }
         } else {
             const auto& s = m_categorical[e.index];
             for (const auto& level : s.levels) {
-                names.push_back(s.column + "=" + level);
+                names.push_back(levelName(s, level));
             }
             if (s.other) {
-                names.push_back(s.column + "=other");
+                names.push_back(levelName(s, "other"));
             }
             if (s.missingLevel) {
-                names.push_back(s.column + "=(missing)");
+                names.push_back(levelName(s, "(missing)"));
             }
         }
     }
@@ -307,16 +358,19 @@ Matrix Recipe::transform(const Table& table, std::span<const std::int64_t> rows,
         if (!e.categorical) {
             const auto& s = m_numeric[e.index];
             const Column& c = findColumn(table, s.column);
-            if (c.type != ColumnType::Numeric && c.type != ColumnType::Boolean) {
-                throw std::invalid_argument("the column \"" + s.column +
-                                            "\" was numeric when the model was "
-                                            "trained but is " +
+            if (s.daysBefore ? c.type != ColumnType::Date
+                             : (c.type != ColumnType::Numeric && c.type != ColumnType::Boolean)) {
+                throw std::invalid_argument("the column \"" + s.column + "\" was " +
+                                            (s.daysBefore ? "a date" : "numeric") +
+                                            " column when the model was trained but is " +
                                             std::string(columnTypeId(c.type)) + " here");
             }
+            const double reference = s.daysBefore.value_or(0.0);
             for (Index j = 0; j < n; ++j) {
                 const auto row = static_cast<std::size_t>(rows[static_cast<std::size_t>(j)]);
                 const bool missing = cellMissing(c, row);
-                const float v = missing ? s.fill : (s.log ? logOf(c.values[row]) : c.values[row]);
+                const auto raw = static_cast<float>(s.daysBefore ? reference - c.values[row] : c.values[row]);
+                const float v = missing ? s.fill : (s.log ? logOf(raw) : raw);
                 x(f, j) = (v - s.offset) / s.scale;
                 if (s.missingFlag) {
                     x(f + 1, j) = missing ? 1.0f : 0.0f;
@@ -340,6 +394,11 @@ Matrix Recipe::transform(const Table& table, std::span<const std::int64_t> rows,
         };
         // For a categorical column, resolve each of the file's levels once.
         std::vector<Index> byCode;
+        if (s.month != (c.type == ColumnType::Date)) {
+            throw std::invalid_argument(
+                "the column \"" + s.column + "\" was " + (s.month ? "a date" : "categorical") +
+                " column when the model was trained but is " + std::string(columnTypeId(c.type)) + " here");
+        }
         if (c.type == ColumnType::Categorical) {
             byCode.reserve(c.levels.size());
             for (const auto& level : c.levels) {
@@ -360,12 +419,15 @@ Matrix Recipe::transform(const Table& table, std::span<const std::int64_t> rows,
                 }
                 continue;
             }
+            const auto cellText = [&] {
+                return s.month ? std::string(kMonthNames[monthOf(c.values[row]) - 1]) : c.text(row);
+            };
             Index feature = c.type == ColumnType::Categorical ? byCode[static_cast<std::size_t>(c.codes[row])]
-                                                              : featureOf(c.text(row));
+                                                              : featureOf(cellText());
             if (feature < 0) {
                 feature = otherFeature;
                 // Rare training levels fold into "other" silently; only truly new values are news.
-                const std::string text = c.text(row);
+                const std::string text = cellText();
                 if (!std::binary_search(s.folded.begin(), s.folded.end(), text)) {
                     ++unseen;
                     if (example.empty()) {
@@ -391,6 +453,7 @@ Matrix Recipe::transform(const Table& table, std::span<const std::int64_t> rows,
 nlohmann::json Recipe::toJson() const
 {
     nlohmann::json features = nlohmann::json::array();
+    int version = 1; // 2: date steps, which version 1 readers would misread
     for (const Entry& e : m_order) {
         if (!e.categorical) {
             const auto& s = m_numeric[e.index];
@@ -402,6 +465,10 @@ nlohmann::json Recipe::toJson() const
                                 {"log", s.log},
                                 {"offset", s.offset},
                                 {"scale", s.scale}});
+            if (s.daysBefore) {
+                features.back()["days_before"] = *s.daysBefore;
+                version = 2;
+            }
         } else {
             const auto& s = m_categorical[e.index];
             features.push_back({{"kind", "categorical"},
@@ -410,6 +477,10 @@ nlohmann::json Recipe::toJson() const
                                 {"folded", s.folded},
                                 {"other", s.other},
                                 {"missing_level", s.missingLevel}});
+            if (s.month) {
+                features.back()["month"] = true;
+                version = 2;
+            }
         }
     }
     const nlohmann::json options{{"imputation", imputationId(m_options.imputation)},
@@ -419,7 +490,8 @@ nlohmann::json Recipe::toJson() const
                                  {"skew_threshold", m_options.skewThreshold},
                                  {"max_levels", m_options.maxLevels},
                                  {"min_level_share", m_options.minLevelShare}};
-    return {{"format", "neurolift.recipe"}, {"version", 1}, {"options", options}, {"features", features}};
+    return {
+        {"format", "neurolift.recipe"}, {"version", version}, {"options", options}, {"features", features}};
 }
 
 Recipe Recipe::fromJson(const nlohmann::json& j)
@@ -430,7 +502,7 @@ Recipe Recipe::fromJson(const nlohmann::json& j)
     if (!j.is_object() || j.value("format", "") != "neurolift.recipe") {
         fail("format", "this is not a NeuroLift preparation recipe");
     }
-    if (!j.contains("version") || !j["version"].is_number_integer() || j["version"].get<int>() > 1) {
+    if (!j.contains("version") || !j["version"].is_number_integer() || j["version"].get<int>() > 2) {
         fail("version", "written by a newer NeuroLift; update NeuroLift to read it");
     }
     Recipe r;
@@ -454,6 +526,9 @@ Recipe Recipe::fromJson(const nlohmann::json& j)
                 s.log = fj.at("log").get<bool>();
                 s.offset = fj.at("offset").get<float>();
                 s.scale = fj.at("scale").get<float>();
+                if (fj.contains("days_before")) {
+                    s.daysBefore = fj.at("days_before").get<double>();
+                }
                 r.m_order.push_back({false, r.m_numeric.size()});
                 r.m_numeric.push_back(std::move(s));
             } else if (kind == "categorical") {
@@ -463,6 +538,7 @@ Recipe Recipe::fromJson(const nlohmann::json& j)
                 s.folded = fj.value("folded", std::vector<std::string>{});
                 s.other = fj.at("other").get<bool>();
                 s.missingLevel = fj.at("missing_level").get<bool>();
+                s.month = fj.value("month", false);
                 r.m_order.push_back({true, r.m_categorical.size()});
                 r.m_categorical.push_back(std::move(s));
             } else {

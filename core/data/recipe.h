@@ -59,6 +59,9 @@ public:
         bool log = false;         ///< log(1 + x) first.
         float offset = 0.0f;      ///< Subtracted (mean or minimum).
         float scale = 1.0f;       ///< Divided by (standard deviation or range).
+        /// A date column: the feature is the number of days from each date to
+        /// this day (the latest date in the training rows), "<column> (days before 2024-06-30)".
+        std::optional<double> daysBefore;
 
         bool operator==(const NumericStep&) const = default;
     };
@@ -68,6 +71,8 @@ public:
         std::vector<std::string> folded; ///< Seen in training but rare or over the cap: counted as "other".
         bool other = false;              ///< "<column>=other": rare levels, and unseen ones when scoring.
         bool missingLevel = false;       ///< "<column>=(missing)": the training rows had missing cells.
+        /// A date column's month: levels "Jan" to "Dec", features "<column> month=Mar".
+        bool month = false;
 
         bool operator==(const CategoricalStep&) const = default;
     };
@@ -75,6 +80,7 @@ public:
     /// Fits the steps for `featureColumns` on `rows` of `table` (the training
     /// split only). Identifier and free-text columns are not features: asking
     /// for one throws std::invalid_argument naming it, as does an unknown name.
+    /// A date column gives two steps: days before the latest training date, and the month.
     static Recipe fit(const Table& table, std::span<const std::int64_t> rows,
                       const std::vector<std::string>& featureColumns, const RecipeOptions& options = {});
 

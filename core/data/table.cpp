@@ -1,8 +1,10 @@
 #include "data/table.h"
 
+#include "data/datetime.h"
+
 #include <algorithm>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <utility>
 
 namespace neurolift {
@@ -20,6 +22,8 @@ std::string_view columnTypeId(ColumnType t)
         return "identifier";
     case ColumnType::Text:
         return "text";
+    case ColumnType::Date:
+        return "date";
     }
     return "numeric";
 }
@@ -46,16 +50,18 @@ std::string Column::text(std::size_t row) const
     case ColumnType::Text:
         return strings[row];
     case ColumnType::Boolean: {
-        const std::size_t yes = values[row] >= 0.5f ? 1 : 0;
+        const std::size_t yes = values[row] >= 0.5 ? 1 : 0;
         return levels.size() == 2 ? levels[yes] : (yes ? "1" : "0");
     }
+    case ColumnType::Date:
+        return std::isnan(values[row]) ? std::string() : formatDate(values[row]);
     case ColumnType::Numeric: {
         if (std::isnan(values[row])) {
             return {};
         }
         char buf[32];
-        std::snprintf(buf, sizeof buf, "%.7g", static_cast<double>(values[row]));
-        return buf;
+        const auto r = std::to_chars(buf, buf + sizeof buf, values[row]);
+        return std::string(buf, r.ptr);
     }
     }
     return {};

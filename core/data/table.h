@@ -9,18 +9,24 @@
 namespace neurolift {
 
 /// What a column holds, and so how it is stored and used (see Column).
-enum class ColumnType { Numeric, Categorical, Boolean, Identifier, Text };
+enum class ColumnType { Numeric, Categorical, Boolean, Identifier, Text, Date };
 
 /// Stable identifier of a column type ("numeric", "categorical", ...).
 std::string_view columnTypeId(ColumnType t);
 
 /// One typed column. Which members are filled depends on `type`:
-/// Numeric/Boolean use `values` (+ `missing`), Categorical uses `codes` and
-/// `levels`, Identifier/Text use `strings` (+ `missing`), exactly as in the file.
+/// Numeric/Boolean/Date use `values` (+ `missing`), Categorical uses `codes`
+/// and `levels`, Identifier/Text use `strings` (+ `missing`), exactly as in the file.
+///
+/// Numbers are kept in double precision, so amounts and large counts read
+/// back exactly as the file wrote them (to the 15-17 digits a double holds);
+/// the preparation recipe turns them into float32 model inputs.
 struct Column {
     std::string name;
     ColumnType type = ColumnType::Numeric;
-    std::vector<float> values;         ///< Numeric; Boolean as 0/1. NaN where missing.
+    /// Numeric; Boolean as 0/1; Date as days since 1970-01-01 (time of day as
+    /// the fraction). NaN where missing.
+    std::vector<double> values;
     std::vector<std::uint8_t> missing; ///< 1 = missing (Numeric, Boolean, Identifier, Text).
     std::vector<std::int32_t> codes;   ///< Categorical: index into `levels`, -1 = missing.
     /// Categorical: distinct values, in order of first appearance. Boolean read
@@ -34,8 +40,10 @@ struct Column {
     bool isMissing(std::size_t row) const;
     /// Count of missing rows.
     std::size_t missingCount() const;
-    /// The cell as text: the level or string as read, a number in up to 7
-    /// significant digits, yes/no as the file spelled it ("1"/"0" otherwise), and "" where missing.
+    /// The cell as text: the level or string as read, a number in the fewest
+    /// digits that read back exactly, yes/no as the file spelled it ("1"/"0"
+    /// otherwise), a date as "2024-03-05" (with " 14:30:00" if it has a time),
+    /// and "" where missing.
     std::string text(std::size_t row) const;
 };
 

@@ -155,6 +155,11 @@ TargetSpec chooseTarget(const Table& table, const std::string& column,
         }
         spec.task = TaskKind::Regression;
         break;
+    case ColumnType::Date:
+        throw std::invalid_argument(
+            "\"" + column +
+            "\" holds dates, which cannot be predicted; choose the column that records the "
+            "outcome (to predict whether a date is set, make a yes/no column of it)");
     case ColumnType::Identifier:
     case ColumnType::Text:
         throw std::invalid_argument(
@@ -178,7 +183,7 @@ TargetValues targetValues(const Table& table, const TargetSpec& spec)
             if (c.isMissing(i) || std::isnan(c.values[i])) {
                 ++t.missing;
             } else {
-                t.values[i] = c.values[i];
+                t.values[i] = static_cast<float>(c.values[i]);
             }
         }
         return t;
@@ -197,7 +202,7 @@ TargetValues targetValues(const Table& table, const TargetSpec& spec)
         std::int32_t cls = -1;
         if (c.type == ColumnType::Boolean) {
             if (!c.isMissing(i) && !std::isnan(c.values[i])) {
-                cls = classOf(c.values[i] >= 0.5f ? "1" : "0");
+                cls = classOf(c.values[i] >= 0.5 ? "1" : "0");
             }
         } else if (c.type == ColumnType::Categorical) {
             if (c.codes[i] >= 0) {

@@ -19,7 +19,7 @@ inline Column numbers(const std::string& name, const std::vector<float>& values,
     Column c;
     c.name = name;
     c.type = type;
-    c.values = values;
+    c.values.assign(values.begin(), values.end());
     for (float v : values) {
         c.missing.push_back(std::isnan(v) ? 1 : 0);
     }

@@ -1,4 +1,5 @@
 #include "columns.h"
+#include "data/datetime.h"
 #include "data/recipe.h"
 
 #include <nlohmann/json.hpp>
@@ -40,6 +41,7 @@ private slots:
     void rejectsColumnsThatCannotBeFeatures_data();
     void rejectsColumnsThatCannotBeFeatures();
     void jsonRoundTripGivesTheSameTransform();
+    void dateColumnGivesRecencyAndMonth();
 };
 
 void TestRecipe::numericIsFittedOnTrainingRowsOnly_data()
@@ -224,8 +226,61 @@ void TestRecipe::jsonRoundTripGivesTheSameTransform()
     QCOMPARE(back.featureNames(), r.featureNames());
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, Recipe::fromJson(nlohmann::json{{"format", "other"}}));
     auto newer = r.toJson();
-    newer["version"] = 2;
+    newer["version"] = 3;
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, Recipe::fromJson(newer));
+}
+
+void TestRecipe::dateColumnGivesRecencyAndMonth()
+{
+    // Signup dates; the latest training date (2024-06-30 14:00) is the reference day 2024-06-30.
+    const double jun30 = static_cast<double>(daysFromCivil(2024, 6, 30));
+    const double mar15 = static_cast<double>(daysFromCivil(2024, 3, 15));
+    const double dec01 = static_cast<double>(daysFromCivil(2023, 12, 1));
+    Column signup = numbers("signup", {static_cast<float>(mar15), static_cast<float>(dec01), kNaN, 0.0f},
+                            ColumnType::Date);
+    signup.values[0] = mar15;
+    signup.values[1] = jun30 + 14.0 / 24.0;
+    signup.values[3] = dec01;
+    const Table t({signup}, 4);
+    RecipeOptions o;
+    o.scaling = Scaling::None;
+    o.logSkewed = false;
+    o.minLevelShare = 0.0;
+    const Recipe r = Recipe::fit(t, range(0, 4), {"signup"}, o);
+    QCOMPARE(r.featureNames(),
+             (std::vector<std::string>{"signup (days before 2024-06-30)",
+                                       "signup (days before 2024-06-30) (missing)", "signup month=Dec",
+                                       "signup month=Jun", "signup month=Mar", "signup month=other",
+                                       "signup month=(missing)"}));
+    QCOMPARE(r.featureSources(), std::vector<std::string>(7, "signup"));
+    const Matrix x = r.transform(t);
+    QCOMPARE(x(0, 0), static_cast<float>(jun30 - mar15)); // 107 days
+    QCOMPARE(x(0, 0), 107.0f);
+    QCOMPARE(x(0, 1), static_cast<float>(-14.0 / 24.0));
+    QCOMPARE(x(1, 2), 1.0f); // missing flag
+    QCOMPARE(x(4, 0), 1.0f); // March
+    QCOMPARE(x(3, 1), 1.0f); // June
+    QCOMPARE(x(2, 3), 1.0f); // December
+    QCOMPARE(x(6, 2), 1.0f); // month missing
+
+    // Stored as recipe version 2, and read back to the same transform.
+    const nlohmann::json j = r.toJson();
+    QCOMPARE(j["version"].get<int>(), 2);
+    const Recipe back = Recipe::fromJson(nlohmann::json::parse(j.dump()));
+    QVERIFY(back == r);
+    QCOMPARE(back.transform(t), x);
+
+    // Scoring a file where the column is not a date names the problem.
+    const Table other({numbers("signup", {1, 2})}, 2);
+    try {
+        r.transform(other);
+        QFAIL("no error for a numeric column where a date column was trained");
+    } catch (const std::invalid_argument& e) {
+        QCOMPARE(
+            std::string(e.what()),
+            std::string(
+                "the column \"signup\" was a date column when the model was trained but is numeric here"));
+    }
 }
 
 QTEST_APPLESS_MAIN(TestRecipe)

@@ -1,0 +1,409 @@
+#include "data/columnbuilder.h"
+
+#include "data/csvscan.h"
+#include "data/datetime.h"
+
+#include <algorithm>
+#include <cmath>
+#include <iterator>
+
+namespace neurolift::csv {
+
+namespace {
+
+bool isStringType(ColumnType t)
+{
+    return t == ColumnType::Categorical || t == ColumnType::Identifier || t == ColumnType::Text ||
+           t == ColumnType::Date || t == ColumnType::Boolean;
+}
+
+std::string quoteExample(const std::string& v)
+{
+    return "\"" + (v.size() > 40 ? v.substr(0, 40) + "\u2026" : v) + "\"";
+}
+
+} // namespace
+
+ColumnBuilder ColumnBuilder::forChunk() const
+{
+    ColumnBuilder b;
+    b.m_format = m_format;
+    b.m_forced = m_forced;
+    b.m_strings = m_strings;
+    return b;
+}
+
+void ColumnBuilder::setForcedType(ColumnType type)
+{
+    m_forced = type;
+    // Text-like types keep every value exactly as written ("007", "1.50").
+    if (isStringType(type) && m_rows == 0) {
+        m_strings = true;
+    }
+}
+
+void ColumnBuilder::reserve(std::size_t rows)
+{
+    if (m_strings) {
+        m_codes.reserve(rows);
+    } else {
+        m_values.reserve(rows);
+        m_missing.reserve(rows);
+    }
+}
+
+std::int32_t ColumnBuilder::intern(std::string_view v)
+{
+    const auto it = m_index.find(v);
+    if (it != m_index.end()) {
+        return it->second;
+    }
+    const auto id = static_cast<std::int32_t>(m_levels.size());
+    m_levels.emplace_back(v);
+    m_index.emplace(std::string_view(m_levels.back()), id);
+    return id;
+}
+
+void ColumnBuilder::switchToStrings()
+{
+    m_strings = true;
+    std::vector<std::int32_t> codes;
+    codes.reserve(std::max(m_values.capacity(), m_values.size() + 1));
+    for (std::size_t i = 0; i < m_values.size(); ++i) {
+        codes.push_back(m_missing[i] ? -1 : intern(formatNumber(m_values[i], m_allPlainInt)));
+    }
+    m_codes = std::move(codes);
+    std::vector<double>().swap(m_values);
+    std::vector<std::uint8_t>().swap(m_missing);
+}
+
+namespace {
+
+/// Grows `v` for `extra` more elements by at least a quarter, so a slightly
+/// low row estimate does not double the memory of a column.
+template <typename T>
+void growFor(std::vector<T>& v, std::size_t extra)
+{
+    const std::size_t need = v.size() + extra;
+    if (need > v.capacity()) {
+        v.reserve(std::max(need, v.capacity() + v.capacity() / 4));
+    }
+}
+
+} // namespace
+
+void ColumnBuilder::append(ColumnBuilder&& chunk)
+{
+    if (chunk.m_strings && !m_strings) {
+        switchToStrings();
+    }
+    if (m_strings) {
+        growFor(m_codes, chunk.m_rows);
+        if (chunk.m_strings) {
+            std::vector<std::int32_t> remap(chunk.m_levels.size());
+            for (std::size_t l = 0; l < chunk.m_levels.size(); ++l) {
+                remap[l] = intern(chunk.m_levels[l]);
+            }
+            for (const std::int32_t c : chunk.m_codes) {
+                m_codes.push_back(c < 0 ? -1 : remap[static_cast<std::size_t>(c)]);
+            }
+        } else {
+            for (std::size_t i = 0; i < chunk.m_values.size(); ++i) {
+                m_codes.push_back(
+                    chunk.m_missing[i] ? -1 : intern(formatNumber(chunk.m_values[i], chunk.m_allPlainInt)));
+            }
+        }
+    } else {
+        growFor(m_values, chunk.m_rows);
+        growFor(m_missing, chunk.m_rows);
+        m_values.insert(m_values.end(), chunk.m_values.begin(), chunk.m_values.end());
+        m_missing.insert(m_missing.end(), chunk.m_missing.begin(), chunk.m_missing.end());
+        m_allPlainInt = m_allPlainInt && chunk.m_allPlainInt;
+    }
+    m_rows += chunk.m_rows;
+    m_present += chunk.m_present;
+}
+
+Column ColumnBuilder::finish(std::string name, int columnNumber, const CsvOptions& options,
+                             std::vector<CsvWarning>& warnings)
+{
+    Column c;
+    c.name = std::move(name);
+    const std::string label = "column " + std::to_string(columnNumber) + " \"" + c.name + "\": ";
+    if (m_forced) {
+        finishForced(c, options, warnings, label);
+    } else if (m_strings) {
+        finishStrings(c, options, warnings, label);
+    } else {
+        c.values = std::move(m_values);
+        c.missing = std::move(m_missing);
+        finishNumbers(c, m_allPlainInt, true);
+    }
+    if (m_present == 0) {
+        warnings.push_back({0, columnNumber,
+                            label + "every value is missing, so it cannot be used; exclude it or check "
+                                    "the missing-value markers"});
+    } else if (m_constant) {
+        warnings.push_back(
+            {0, columnNumber, label + "has the same value in every row, so it carries no information"});
+    }
+    return c;
+}
+
+void ColumnBuilder::finishNumbers(Column& c, bool plainInts, bool identifierAllowed)
+{
+    double lo = std::numeric_limits<double>::infinity();
+    double hi = -lo;
+    bool zeroOne = true;
+    bool increasing = true;
+    double previous = -lo;
+    for (std::size_t i = 0; i < c.values.size(); ++i) {
+        if (!c.missing[i]) {
+            const double v = c.values[i];
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+            zeroOne = zeroOne && (v == 0.0 || v == 1.0);
+            increasing = increasing && v > previous;
+            previous = v;
+        }
+    }
+    m_constant = m_present > 0 && lo == hi;
+    c.type = ColumnType::Numeric;
+    if (m_present == 0) {
+        return;
+    }
+    if (zeroOne) {
+        c.type = ColumnType::Boolean;
+        return;
+    }
+    const auto n = static_cast<double>(m_rows);
+    if (identifierAllowed && plainInts && m_present == m_rows && m_rows >= 2 && hi - lo + 1.0 >= n) {
+        bool unique = increasing;
+        if (!unique) {
+            std::vector<double> sorted = c.values;
+            std::sort(sorted.begin(), sorted.end());
+            unique = std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end();
+        }
+        if (unique) {
+            c.type = ColumnType::Identifier;
+            c.strings.reserve(c.values.size());
+            for (const double v : c.values) {
+                c.strings.push_back(formatNumber(v, true));
+            }
+            std::vector<double>().swap(c.values);
+        }
+    }
+}
+
+void ColumnBuilder::toStrings(Column& c, ColumnType type)
+{
+    c.type = type;
+    c.strings.reserve(m_codes.size());
+    c.missing.reserve(m_codes.size());
+    for (const std::int32_t code : m_codes) {
+        c.strings.push_back(code < 0 ? std::string() : m_levels[static_cast<std::size_t>(code)]);
+        c.missing.push_back(code < 0 ? 1 : 0);
+    }
+}
+
+void ColumnBuilder::finishStrings(Column& c, const CsvOptions& options, std::vector<CsvWarning>& warnings,
+                                  const std::string& label)
+{
+    const std::size_t levelCount = m_levels.size();
+    m_constant = levelCount == 1;
+    const bool unique = m_present == m_rows && levelCount == m_rows && m_rows >= 2;
+
+    // All numbers after all (e.g. integers too large for a double)?
+    std::vector<double> levelValues(levelCount);
+    bool numeric = true;
+    bool plainInts = true;
+    for (std::size_t l = 0; l < levelCount && numeric; ++l) {
+        bool plain = false;
+        bool leadingZero = false;
+        numeric = parseNumber(m_levels[l], m_format, levelValues[l], plain, leadingZero) && !leadingZero;
+        plainInts = plainInts && plain;
+    }
+    if (numeric && !(plainInts && unique)) {
+        c.values.resize(m_codes.size());
+        c.missing.resize(m_codes.size());
+        for (std::size_t i = 0; i < m_codes.size(); ++i) {
+            const std::int32_t code = m_codes[i];
+            c.values[i] = code < 0 ? kNaN : levelValues[static_cast<std::size_t>(code)];
+            c.missing[i] = code < 0 ? 1 : 0;
+        }
+        finishNumbers(c, false, false);
+        return;
+    }
+
+    // Boolean: only the two words of one pair.
+    std::vector<int> truth(levelCount);
+    int family = -1;
+    bool boolean = levelCount > 0; // case variants ("Yes", "YES") are separate levels
+    for (std::size_t l = 0; l < levelCount && boolean; ++l) {
+        int f = -1;
+        truth[l] = booleanWord(m_levels[l], f);
+        boolean = truth[l] >= 0 && (family < 0 || family == f);
+        family = f;
+    }
+    if (boolean) {
+        c.type = ColumnType::Boolean;
+        c.values.resize(m_codes.size());
+        c.missing.resize(m_codes.size());
+        for (std::size_t i = 0; i < m_codes.size(); ++i) {
+            const std::int32_t code = m_codes[i];
+            c.values[i] = code < 0 ? kNaN : static_cast<double>(truth[static_cast<std::size_t>(code)]);
+            c.missing[i] = code < 0 ? 1 : 0;
+        }
+        // The words as the file spells them (first spelling seen), so the
+        // column can be written back as it was read.
+        c.levels = {"0", "1"};
+        bool seen[2] = {false, false};
+        for (std::size_t l = 0; l < levelCount; ++l) {
+            const auto t = static_cast<std::size_t>(truth[l]);
+            if (!seen[t]) {
+                c.levels[t] = m_levels[l];
+                seen[t] = true;
+            }
+        }
+        return;
+    }
+
+    // Dates: every value in one format.
+    if (levelCount > 0) {
+        const std::vector<std::string> levels(m_levels.begin(), m_levels.end());
+        const DateOrder order = options.dateOrder.value_or(DateOrder::DayMonthYear);
+        if (const auto detected = detectDateFormat(levels, order)) {
+            c.type = ColumnType::Date;
+            std::vector<double> days(levelCount);
+            for (std::size_t l = 0; l < levelCount; ++l) {
+                days[l] = parseDate(levels[l], detected->format).value_or(kNaN);
+            }
+            c.values.resize(m_codes.size());
+            c.missing.resize(m_codes.size());
+            for (std::size_t i = 0; i < m_codes.size(); ++i) {
+                const std::int32_t code = m_codes[i];
+                c.values[i] = code < 0 ? kNaN : days[static_cast<std::size_t>(code)];
+                c.missing[i] = code < 0 ? 1 : 0;
+            }
+            if (detected->ambiguous && !options.dateOrder) {
+                warnings.push_back({0, 0,
+                                    label + "dates such as " + quoteExample(levels.front()) +
+                                        " could be day-first or month-first; read as " +
+                                        (order == DateOrder::DayMonthYear ? "day-first" : "month-first") +
+                                        " (choose the date order if that is wrong)"});
+            }
+            return;
+        }
+    }
+
+    if (!unique && levelCount <= std::max<std::size_t>(50, m_rows / 20)) {
+        c.type = ColumnType::Categorical;
+        c.codes = std::move(m_codes);
+        c.levels.assign(std::make_move_iterator(m_levels.begin()), std::make_move_iterator(m_levels.end()));
+        return;
+    }
+    toStrings(c, unique ? ColumnType::Identifier : ColumnType::Text);
+}
+
+void ColumnBuilder::finishForced(Column& c, const CsvOptions& options, std::vector<CsvWarning>& warnings,
+                                 const std::string& label)
+{
+    const ColumnType type = *m_forced;
+    if (!m_strings) {
+        // Only a numeric column stays in number mode.
+        c.values = std::move(m_values);
+        c.missing = std::move(m_missing);
+        finishNumbers(c, m_allPlainInt, false);
+        c.type = ColumnType::Numeric;
+        return;
+    }
+    const std::size_t levelCount = m_levels.size();
+    m_constant = levelCount == 1;
+    // Converts each level with `convert`; levels it cannot read become missing, with a warning.
+    const auto convertLevels = [&](auto convert, const char* what) {
+        std::vector<double> levelValues(levelCount, kNaN);
+        std::size_t badLevel = levelCount;
+        for (std::size_t l = 0; l < levelCount; ++l) {
+            if (const auto v = convert(m_levels[l])) {
+                levelValues[l] = *v;
+            } else if (badLevel == levelCount) {
+                badLevel = l;
+            }
+        }
+        c.type = type;
+        c.values.resize(m_codes.size());
+        c.missing.resize(m_codes.size());
+        std::size_t bad = 0;
+        for (std::size_t i = 0; i < m_codes.size(); ++i) {
+            const std::int32_t code = m_codes[i];
+            const double v = code < 0 ? kNaN : levelValues[static_cast<std::size_t>(code)];
+            bad += code >= 0 && std::isnan(v) ? 1 : 0;
+            c.values[i] = v;
+            c.missing[i] = std::isnan(v) ? 1 : 0;
+        }
+        if (bad > 0) {
+            m_present -= bad;
+            warnings.push_back({0, 0,
+                                label + groupDigits(static_cast<long long>(bad)) +
+                                    (bad == 1 ? " value is" : " values are") + " not " + what +
+                                    " (for example " + quoteExample(m_levels[badLevel]) + ") and " +
+                                    (bad == 1 ? "is" : "are") + " read as missing"});
+        }
+    };
+    switch (type) {
+    case ColumnType::Numeric:
+        convertLevels(
+            [&](const std::string& s) -> std::optional<double> {
+                double x = 0.0;
+                bool plain = false;
+                bool leadingZero = false;
+                return parseNumber(s, m_format, x, plain, leadingZero) ? std::optional<double>(x)
+                                                                       : std::nullopt;
+            },
+            "numbers");
+        break;
+    case ColumnType::Boolean: {
+        c.levels = {"0", "1"};
+        bool seen[2] = {false, false};
+        convertLevels(
+            [&](const std::string& s) -> std::optional<double> {
+                int family = -1;
+                const int t = booleanWord(s, family);
+                if (t < 0) {
+                    return std::nullopt;
+                }
+                if (!seen[t]) {
+                    c.levels[static_cast<std::size_t>(t)] = s;
+                    seen[t] = true;
+                }
+                return static_cast<double>(t);
+            },
+            "yes/no values");
+        break;
+    }
+    case ColumnType::Date: {
+        const std::vector<std::string> levels(m_levels.begin(), m_levels.end());
+        const DateOrder order = options.dateOrder.value_or(DateOrder::DayMonthYear);
+        // The format most values share: try the detection on all, else on the first.
+        std::optional<DateDetection> detected = detectDateFormat(levels, order);
+        for (std::size_t l = 0; !detected && l < levels.size(); ++l) {
+            detected = detectDateFormat(std::span<const std::string>(&levels[l], 1), order);
+        }
+        const DateFormat format = detected ? detected->format : DateFormat{};
+        convertLevels([&](const std::string& s) { return detected ? parseDate(s, format) : std::nullopt; },
+                      "dates");
+        break;
+    }
+    case ColumnType::Categorical:
+        c.type = ColumnType::Categorical;
+        c.codes = std::move(m_codes);
+        c.levels.assign(std::make_move_iterator(m_levels.begin()), std::make_move_iterator(m_levels.end()));
+        break;
+    case ColumnType::Identifier:
+    case ColumnType::Text:
+        toStrings(c, type);
+        break;
+    }
+}
+
+} // namespace neurolift::csv
