@@ -18,6 +18,7 @@
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -50,11 +51,93 @@ private:
     int m_last = -1;
 };
 
-CsvResult readData(const std::string& file)
+/// A wrong command-line value: the message names the option.
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+char separatorFlag(const std::string& option, const std::string& value, bool allowNone)
 {
-    ProgressLine progress("Reading " + file);
-    CsvResult data = readCsv(file, {}, [&](double f) { return progress(f); });
-    for (const CsvWarning& w : data.warnings) {
+    static const std::pair<const char*, char> kNames[] = {
+        {"comma", ','},     {",", ','},           {"dot", '.'},  {"point", '.'}, {".", '.'},
+        {"semicolon", ';'}, {";", ';'},           {"tab", '\t'}, {"pipe", '|'},  {"|", '|'},
+        {"space", ' '},     {"apostrophe", '\''}, {"'", '\''},   {"none", 0}};
+    for (const auto& [name, c] : kNames) {
+        if (value == name && (c != 0 || allowNone)) {
+            return c;
+        }
+    }
+    throw UsageError(option + ": \"" + value + "\" is not one of the choices (see --help)");
+}
+
+CsvOptions csvOptions(const ImportFlags& f)
+{
+    CsvOptions o;
+    if (!f.encoding.empty()) {
+        o.encoding = encodingFromName(f.encoding);
+        if (!o.encoding) {
+            throw UsageError("--encoding: unknown encoding \"" + f.encoding + "\" (choose from " +
+                             std::string(encodingChoices()) + ")");
+        }
+    }
+    if (!f.delimiter.empty()) {
+        o.delimiter = separatorFlag("--delimiter", f.delimiter, false);
+        if (o.delimiter != ',' && o.delimiter != ';' && o.delimiter != '\t' && o.delimiter != '|') {
+            throw UsageError("--delimiter: choose comma, semicolon, tab or pipe");
+        }
+    }
+    if (!f.decimal.empty()) {
+        o.decimal = separatorFlag("--decimal", f.decimal, false);
+        if (o.decimal != '.' && o.decimal != ',') {
+            throw UsageError("--decimal: choose point or comma");
+        }
+    }
+    if (!f.thousands.empty()) {
+        o.thousands = separatorFlag("--thousands", f.thousands, true);
+    }
+    if (!f.dateOrder.empty()) {
+        o.dateOrder = dateOrderFromId(f.dateOrder);
+        if (!o.dateOrder) {
+            throw UsageError("--date-order: choose dmy (31/12/2024), mdy (12/31/2024) or ymd");
+        }
+    }
+    if (!f.header.empty()) {
+        if (f.header != "yes" && f.header != "no") {
+            throw UsageError("--header: choose yes or no");
+        }
+        o.header = f.header == "yes";
+    }
+    if (f.ragged != "skip" && f.ragged != "stop") {
+        throw UsageError("--on-bad-row: choose skip or stop");
+    }
+    o.ragged = f.ragged == "stop" ? CsvOptions::RaggedRows::Stop : CsvOptions::RaggedRows::Skip;
+    for (const std::string& t : f.types) {
+        const auto eq = t.rfind('=');
+        const std::string name = eq == std::string::npos ? std::string() : t.substr(0, eq);
+        const std::string type = eq == std::string::npos ? std::string() : t.substr(eq + 1);
+        std::optional<ColumnType> parsed;
+        for (ColumnType c : {ColumnType::Numeric, ColumnType::Categorical, ColumnType::Boolean,
+                             ColumnType::Date, ColumnType::Identifier, ColumnType::Text}) {
+            if (columnTypeId(c) == type) {
+                parsed = c;
+            }
+        }
+        if (name.empty() || !parsed) {
+            throw UsageError(
+                "--type: \"" + t +
+                "\" should be COLUMN=TYPE with TYPE numeric, categorical, boolean, date, identifier or "
+                "text");
+        }
+        o.columnTypes[name] = *parsed;
+    }
+    o.missingTokens.insert(o.missingTokens.end(), f.missing.begin(), f.missing.end());
+    return o;
+}
+
+void printCsvWarnings(const std::string& file, const std::vector<CsvWarning>& warnings)
+{
+    for (const CsvWarning& w : warnings) {
         std::cerr << file;
         if (w.line > 0) {
             std::cerr << ", line " << w.line;
@@ -64,7 +147,46 @@ CsvResult readData(const std::string& file)
         }
         std::cerr << ": " << w.message << '\n';
     }
+}
+
+CsvResult readData(const std::string& file, const ImportFlags& flags)
+{
+    const CsvOptions options = csvOptions(flags);
+    ProgressLine progress("Reading " + file);
+    CsvResult data = readCsv(file, options, [&](double f) { return progress(f); });
+    printCsvWarnings(file, data.warnings);
     return data;
+}
+
+/// Whether a cell is a plain number ("-5", "+3.25", "1e-3"), which a
+/// spreadsheet reads as a number and never runs.
+bool plainNumber(const std::string& s)
+{
+    std::size_t i = s[0] == '-' || s[0] == '+' ? 1 : 0;
+    bool digits = false;
+    bool dot = false;
+    for (; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c >= '0' && c <= '9') {
+            digits = true;
+        } else if ((c == '.' || c == ',') && !dot) {
+            dot = true;
+        } else if ((c == 'e' || c == 'E') && digits && i + 1 < s.size()) {
+            std::size_t j = i + 1 + (s[i + 1] == '-' || s[i + 1] == '+' ? 1 : 0);
+            if (j == s.size()) {
+                return false;
+            }
+            for (; j < s.size(); ++j) {
+                if (s[j] < '0' || s[j] > '9') {
+                    return false;
+                }
+            }
+            return true;
+        } else {
+            return false;
+        }
+    }
+    return digits;
 }
 
 std::string formatValue(double v)
@@ -80,7 +202,8 @@ std::string csvCell(const std::string& text, bool fromUser)
 {
     std::string s = text;
     if (fromUser && !s.empty() &&
-        (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r')) {
+        (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r') &&
+        !plainNumber(s)) {
         s.insert(s.begin(), '\'');
     }
     if (s.find_first_of(",\"\r\n") != std::string::npos) {
@@ -190,9 +313,9 @@ void printMetrics(const std::string& label, const EvaluationMetrics& m)
     std::cout << '\n';
 }
 
-int runInspect(const std::string& file)
+int runInspect(const std::string& file, const ImportFlags& flags)
 {
-    const CsvResult data = readData(file);
+    const CsvResult data = readData(file, flags);
     const Table& t = data.table;
     std::cout << file << ": " << t.rowCount() << " rows, " << t.columnCount() << " columns, "
               << (data.delimiter == '\t' ? std::string("tab") : std::string(1, data.delimiter))
@@ -255,7 +378,7 @@ int runInspect(const std::string& file)
 
 int runTrain(const TrainOptions& o)
 {
-    const CsvResult data = readData(o.file);
+    const CsvResult data = readData(o.file, o.import);
     const Table& table = data.table;
     const TargetSpec target = chooseTarget(table, o.target, o.positive);
     const TargetValues values = targetValues(table, target);
@@ -306,6 +429,12 @@ int runTrain(const TrainOptions& o)
         split = stratifiedSplit(present, fractions, seed);
     } else {
         split = stratifiedSplit(values.classes, fractions, seed);
+    }
+    const std::size_t usable = split.train.size() + split.validation.size() + split.test.size();
+    if (usable < 20 || split.validation.empty() || split.test.empty()) {
+        throw std::invalid_argument("only " + std::to_string(usable) + " rows have a value of \"" + o.target +
+                                    "\": too few to train a model and to test it on rows it has not seen; "
+                                    "use a file with more customers (at least 20 of each outcome)");
     }
     const Recipe recipe = Recipe::fit(table, split.train, features);
     const Matrix all = recipe.transform(table);
@@ -384,60 +513,119 @@ int runTrain(const TrainOptions& o)
     return kExitOk;
 }
 
+/// The header of the scored file: id, the model's outputs, then every column of the input.
+std::vector<std::string> scoredHeader(const TrainedModel& model, bool withId,
+                                      const std::vector<std::string>& columns)
+{
+    std::vector<std::string> header;
+    if (withId) {
+        header.push_back(model.idColumn);
+    }
+    const TaskKind task = model.target.task;
+    if (task == TaskKind::BinaryClassification) {
+        header.push_back("score");
+    } else if (task == TaskKind::MultiClassification) {
+        header.push_back("predicted");
+        for (const auto& c : model.target.classes) {
+            header.push_back("p_" + c);
+        }
+    } else {
+        header.push_back("predicted");
+    }
+    header.insert(header.end(), columns.begin(), columns.end());
+    return header;
+}
+
 int runScore(const ScoreOptions& o)
 {
     const TrainedModel model = loadModel(o.model);
-    const CsvResult data = readData(o.file);
-    const Table& table = data.table;
-    std::vector<RecipeWarning> warnings;
-    const Matrix x = model.recipe.transform(table, &warnings);
-    for (const auto& w : warnings) {
-        std::cerr << o.file << ": " << w.message << '\n';
-    }
+    CsvOptions options = csvOptions(o.import);
+    // Read each input column as the type it had in training (a small file
+    // may otherwise look different, e.g. unique numbers as identifiers).
+    const auto inputTypes = model.recipe.inputTypes();
+    options.dateFormats = model.recipe.dateFormats();
     const Network net = model.network();
-    Matrix scores(net.outputSize(), x.cols());
     BatchScorer scorer(net, 0);
-    scorer.score(x, scores);
 
     const std::string temp = o.out + ".part";
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out) {
-            std::cerr << o.out << ": cannot write here\n";
-            return kExitBadInput;
-        }
-        const Column* id = model.idColumn.empty() ? nullptr : table.column(model.idColumn);
-        std::vector<std::string> header;
-        if (id) {
-            header.push_back(model.idColumn);
-        }
-        const TaskKind task = model.target.task;
-        if (task == TaskKind::BinaryClassification) {
-            header.push_back("score");
-        } else if (task == TaskKind::MultiClassification) {
-            header.push_back("predicted");
-            for (const auto& c : model.target.classes) {
-                header.push_back("p_" + c);
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    if (!out) {
+        std::cerr << o.out << ": cannot write here\n";
+        return kExitBadInput;
+    }
+    struct Unreadable {
+        std::size_t count = 0;
+        std::string example;
+    };
+    std::map<std::string, Unreadable> unreadable;
+    std::map<std::string, RecipeWarning> unseen;
+    std::size_t rows = 0;
+    std::optional<std::size_t> idIndex;
+    bool started = false;
+    const auto sink = [&](const Table& batch, const CsvResult& layout) {
+        if (!started) {
+            started = true;
+            std::string absent;
+            for (const auto& [name, type] : inputTypes) {
+                if (!batch.column(name)) {
+                    absent += (absent.empty() ? "\"" : ", \"") + name + "\"";
+                }
             }
-        } else {
-            header.push_back("predicted");
+            if (!absent.empty()) {
+                throw std::invalid_argument("the file lacks column(s) the model needs: " + absent +
+                                            "; score a file with the same columns as the training file");
+            }
+            for (std::size_t k = 0; k < layout.columnNames.size(); ++k) {
+                if (layout.columnNames[k] == model.idColumn) {
+                    idIndex = k;
+                }
+            }
+            const auto header = scoredHeader(model, idIndex.has_value(), layout.columnNames);
+            for (std::size_t i = 0; i < header.size(); ++i) {
+                out << (i ? "," : "") << csvCell(header[i], true);
+            }
+            out << '\n';
         }
-        for (const Column& c : table.columns()) {
-            header.push_back(c.name);
+        // The model's inputs, typed as in training.
+        std::vector<Column> inputs;
+        for (const auto& [name, type] : inputTypes) {
+            RetypedColumn r = retypeColumn(*batch.column(name), type, options, layout);
+            if (r.unreadable > 0) {
+                Unreadable& u = unreadable[name];
+                u.count += r.unreadable;
+                if (u.example.empty()) {
+                    u.example = r.example;
+                }
+            }
+            inputs.push_back(std::move(r.column));
         }
-        for (std::size_t i = 0; i < header.size(); ++i) {
-            out << (i ? "," : "") << csvCell(header[i], true);
+        const Table typed(std::move(inputs), batch.rowCount());
+        std::vector<RecipeWarning> warnings;
+        const Matrix x = model.recipe.transform(typed, &warnings);
+        for (const RecipeWarning& w : warnings) {
+            auto [it, inserted] = unseen.emplace(w.column, w);
+            if (!inserted) {
+                it->second.count += w.count;
+            }
         }
-        out << '\n';
-        for (std::size_t r = 0; r < table.rowCount(); ++r) {
+        Matrix scores(net.outputSize(), x.cols());
+        scorer.score(x, scores);
+
+        const TaskKind task = model.target.task;
+        std::string line;
+        for (std::size_t r = 0; r < batch.rowCount(); ++r) {
             const auto col = static_cast<Index>(r);
+            line.clear();
             bool first = true;
-            auto cell = [&](const std::string& text, bool fromUser) {
-                out << (first ? "" : ",") << csvCell(text, fromUser);
+            const auto cell = [&](const std::string& text, bool fromUser) {
+                if (!first) {
+                    line += ',';
+                }
+                line += csvCell(text, fromUser);
                 first = false;
             };
-            if (id) {
-                cell(id->text(r), true);
+            if (idIndex) {
+                cell(batch.column(*idIndex).strings[r], true);
             }
             if (task == TaskKind::MultiClassification) {
                 Index best = 0;
@@ -449,22 +637,45 @@ int runScore(const ScoreOptions& o)
             } else {
                 cell(formatValue(scores(0, col)), false);
             }
-            for (const Column& c : table.columns()) {
-                const bool text = c.type != ColumnType::Numeric && c.type != ColumnType::Boolean;
-                cell(c.text(r), text);
+            for (const Column& c : batch.columns()) {
+                cell(c.strings[r], true); // the cell as the file wrote it
             }
-            out << '\n';
+            line += '\n';
+            out << line;
         }
-        if (!out.flush()) {
-            std::cerr << o.out << ": writing failed (is the disk full?)\n";
-            return kExitBadInput;
-        }
+        rows += batch.rowCount();
+    };
+    ProgressLine progress("Scoring " + o.file);
+    CsvResult layout;
+    try {
+        layout = streamCsv(o.file, options, 65536, sink, [&](double f) { return progress(f); });
+    } catch (...) {
+        out.close();
+        std::remove(temp.c_str()); // never leave half a scored file behind
+        throw;
+    }
+    printCsvWarnings(o.file, layout.warnings);
+    for (const auto& [name, u] : unreadable) {
+        std::cerr << o.file << ": column \"" << name << "\": " << u.count
+                  << (u.count == 1 ? " value does" : " values do") << " not read as "
+                  << columnTypeId(inputTypes.at(name)) << " (e.g. \"" << u.example << "\") and "
+                  << (u.count == 1 ? "was" : "were") << " scored as missing\n";
+    }
+    for (const auto& [name, w] : unseen) {
+        std::cerr << o.file << ": " << Recipe::unseenMessage(name, w.count, w.example) << '\n';
+    }
+    out.close();
+    if (!out) {
+        std::cerr << o.out << ": writing failed (is the disk full?)\n";
+        std::remove(temp.c_str());
+        return kExitBadInput;
     }
     if (std::rename(temp.c_str(), o.out.c_str()) != 0) {
         std::cerr << o.out << ": cannot replace the file\n";
+        std::remove(temp.c_str());
         return kExitBadInput;
     }
-    std::cerr << "Scored " << table.rowCount() << " rows into " << o.out << '\n';
+    std::cerr << "Scored " << rows << " rows into " << o.out << '\n';
     return kExitOk;
 }
 
@@ -474,6 +685,9 @@ int guarded(F&& f)
 {
     try {
         return f();
+    } catch (const UsageError& e) {
+        std::cerr << e.what() << '\n';
+        return kExitBadInput;
     } catch (const CsvError& e) {
         std::cerr << e.what() << '\n';
         return kExitBadInput;
@@ -489,6 +703,30 @@ int guarded(F&& f)
     }
 }
 
+void addImportOptions(CLI::App& command, ImportFlags& f)
+{
+    const std::string group = "Reading the file (detected when not given)";
+    command.add_option("--encoding", f.encoding, "Text encoding: " + std::string(encodingChoices()))
+        ->group(group);
+    command.add_option("--delimiter", f.delimiter, "comma, semicolon, tab or pipe")->group(group);
+    command.add_option("--decimal", f.decimal, "Decimal separator: point or comma")->group(group);
+    command
+        .add_option("--thousands", f.thousands, "Thousands separator: comma, dot, space, apostrophe or none")
+        ->group(group);
+    command.add_option("--date-order", f.dateOrder, "Dates like 03/04/2024: dmy (default) or mdy")
+        ->group(group);
+    command.add_option("--header", f.header, "Whether the first row holds column names: yes or no")
+        ->group(group);
+    command
+        .add_option("--on-bad-row", f.ragged, "A row with the wrong number of fields: skip (default) or stop")
+        ->group(group);
+    command
+        .add_option("--type", f.types, "COLUMN=TYPE (numeric, categorical, boolean, date, identifier, text)")
+        ->group(group);
+    command.add_option("--missing", f.missing, "Another text that means 'no value', e.g. -999 (repeatable)")
+        ->group(group);
+}
+
 } // namespace
 
 void addDataCommands(CLI::App& app, int& exitCode)
@@ -496,8 +734,11 @@ void addDataCommands(CLI::App& app, int& exitCode)
     auto* inspect =
         app.add_subcommand("inspect", "Show how a CSV/TSV file is read: columns, types, missing values.");
     static std::string inspectFile;
+    static ImportFlags inspectImport;
     inspect->add_option("FILE", inspectFile, "Customer table (CSV or TSV)")->required();
-    inspect->callback([&exitCode] { exitCode = guarded([] { return runInspect(inspectFile); }); });
+    addImportOptions(*inspect, inspectImport);
+    inspect->callback(
+        [&exitCode] { exitCode = guarded([] { return runInspect(inspectFile, inspectImport); }); });
 
     static TrainOptions train;
     auto* t = app.add_subcommand("train", "Train a model on a customer table and write it to a model file.");
@@ -517,6 +758,7 @@ void addDataCommands(CLI::App& app, int& exitCode)
     t->add_option("--patience", train.patience, "Stop after this many epochs without improvement")
         ->capture_default_str();
     t->add_option("--model", train.model, "Model file to write")->required();
+    addImportOptions(*t, train.import);
     t->callback([&exitCode] { exitCode = guarded([] { return runTrain(train); }); });
 
     static ScoreOptions score;
@@ -524,6 +766,7 @@ void addDataCommands(CLI::App& app, int& exitCode)
     s->add_option("--model", score.model, "Model file from `train`")->required();
     s->add_option("FILE", score.file, "Customer table (CSV or TSV) with the model's columns")->required();
     s->add_option("--out", score.out, "Scored CSV to write")->required();
+    addImportOptions(*s, score.import);
     s->callback([&exitCode] { exitCode = guarded([] { return runScore(score); }); });
 }
 

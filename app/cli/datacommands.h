@@ -10,7 +10,21 @@ class App;
 
 namespace neurolift::cli {
 
+/// How to read the input file; unset fields are detected.
+struct ImportFlags {
+    std::string encoding;
+    std::string delimiter;
+    std::string decimal;
+    std::string thousands;
+    std::string dateOrder;
+    std::string header;               ///< "yes" or "no"
+    std::string ragged = "skip";      ///< "skip" or "stop"
+    std::vector<std::string> types;   ///< COLUMN=TYPE
+    std::vector<std::string> missing; ///< Extra missing-value markers.
+};
+
 struct TrainOptions {
+    ImportFlags import;
     std::string file;
     std::string target;
     std::optional<std::string> positive;
@@ -28,6 +42,7 @@ struct TrainOptions {
 };
 
 struct ScoreOptions {
+    ImportFlags import;
     std::string model;
     std::string file;
     std::string out;

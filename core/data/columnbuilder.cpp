@@ -4,7 +4,9 @@
 #include "data/datetime.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <cstring>
 #include <iterator>
 
 namespace neurolift::csv {
@@ -15,6 +17,48 @@ bool isStringType(ColumnType t)
 {
     return t == ColumnType::Categorical || t == ColumnType::Identifier || t == ColumnType::Text ||
            t == ColumnType::Date || t == ColumnType::Boolean;
+}
+
+/// Whether a column name says it holds identifiers: a word such as "id",
+/// "key", "no", "number" or "code" ("customer_id", "CustomerID", "Order No").
+bool namesAnIdentifier(const std::string& name)
+{
+    static constexpr std::string_view kWords[] = {"id",     "key",  "no",  "nr",  "num",
+                                                  "number", "code", "ref", "uuid"};
+    std::vector<std::string> words(1);
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        const char c = name[i];
+        const bool alnum = std::isalnum(static_cast<unsigned char>(c)) != 0;
+        const bool upper = c >= 'A' && c <= 'Z';
+        const bool camel = upper && i > 0 && name[i - 1] >= 'a' && name[i - 1] <= 'z';
+        if ((!alnum || camel) && !words.back().empty()) {
+            words.emplace_back();
+        }
+        if (alnum) {
+            words.back() += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+    }
+    for (const std::string& w : words) {
+        for (const std::string_view k : kWords) {
+            if (w == k) {
+                return true;
+            }
+        }
+    }
+    // Run-together names: "customerid", "userno" (but not "paid" or "valid").
+    static constexpr std::string_view kEntities[] = {
+        "customer", "cust",   "user",      "client",     "order",      "account",
+        "member",   "person", "contact",   "lead",       "visitor",    "session",
+        "row",      "record", "household", "subscriber", "transaction"};
+    for (const std::string& w : words) {
+        for (const std::string_view e : kEntities) {
+            if (w.starts_with(e) && (w.substr(e.size()) == "id" || w.substr(e.size()) == "no" ||
+                                     w.substr(e.size()) == "number" || w.substr(e.size()) == "key")) {
+                return true;
+            }
+        }
+    }
+    return false;
 }
 
 std::string quoteExample(const std::string& v)
@@ -29,8 +73,29 @@ ColumnBuilder ColumnBuilder::forChunk() const
     ColumnBuilder b;
     b.m_format = m_format;
     b.m_forced = m_forced;
+    b.m_dateFormat = m_dateFormat;
     b.m_strings = m_strings;
     return b;
+}
+
+void ColumnBuilder::resetForChunk(const ColumnBuilder& main)
+{
+    m_format = main.m_format;
+    m_forced = main.m_forced;
+    m_dateFormat = main.m_dateFormat;
+    m_strings = main.m_strings;
+    m_allPlainInt = true;
+    m_constant = false;
+    m_rows = 0;
+    m_present = 0;
+    m_values.clear();
+    m_missing.clear();
+    m_codes.clear();
+    m_levels.clear();
+    m_levelHashes.clear();
+    if (!m_slots.empty()) {
+        std::fill(m_slots.begin(), m_slots.end(), -1);
+    }
 }
 
 void ColumnBuilder::setForcedType(ColumnType type)
@@ -52,15 +117,69 @@ void ColumnBuilder::reserve(std::size_t rows)
     }
 }
 
+namespace {
+
+/// A fast 64-bit hash of short strings (8 bytes per multiply-xorshift round).
+std::uint64_t hashBytes(const char* p, std::size_t n)
+{
+    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xFF51AFD7ED558CCDull);
+    while (n >= 8) {
+        std::uint64_t w = 0;
+        std::memcpy(&w, p, 8);
+        h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 31;
+        p += 8;
+        n -= 8;
+    }
+    if (n > 0) {
+        std::uint64_t w = 0;
+        std::memcpy(&w, p, n);
+        h = (h ^ w) * 0x94D049BB133111EBull;
+        h ^= h >> 29;
+    }
+    return h;
+}
+
+} // namespace
+
 std::int32_t ColumnBuilder::intern(std::string_view v)
 {
-    const auto it = m_index.find(v);
-    if (it != m_index.end()) {
-        return it->second;
+    const std::uint64_t h = hashBytes(v.data(), v.size());
+    if (m_slots.empty()) {
+        m_slots.assign(64, -1);
+    }
+    std::size_t mask = m_slots.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+        const std::int32_t code = m_slots[i];
+        if (code < 0) {
+            break;
+        }
+        const auto c = static_cast<std::size_t>(code);
+        if (m_levelHashes[c] == h && m_levels[c] == v) {
+            return code;
+        }
     }
     const auto id = static_cast<std::int32_t>(m_levels.size());
     m_levels.emplace_back(v);
-    m_index.emplace(std::string_view(m_levels.back()), id);
+    m_levelHashes.push_back(h);
+    if (m_levels.size() * 2 > m_slots.size()) {
+        // Keep the table at most half full.
+        m_slots.assign(m_slots.size() * 2, -1);
+        mask = m_slots.size() - 1;
+        for (std::size_t l = 0; l < m_levels.size(); ++l) {
+            std::size_t i = m_levelHashes[l] & mask;
+            while (m_slots[i] >= 0) {
+                i = (i + 1) & mask;
+            }
+            m_slots[i] = static_cast<std::int32_t>(l);
+        }
+        return id;
+    }
+    std::size_t i = h & mask;
+    while (m_slots[i] >= 0) {
+        i = (i + 1) & mask;
+    }
+    m_slots[i] = id;
     return id;
 }
 
@@ -177,7 +296,12 @@ void ColumnBuilder::finishNumbers(Column& c, bool plainInts, bool identifierAllo
         return;
     }
     const auto n = static_cast<double>(m_rows);
-    if (identifierAllowed && plainInts && m_present == m_rows && m_rows >= 2 && hi - lo + 1.0 >= n) {
+    // Distinct whole numbers are an identifier when the name says so
+    // ("customer_id", "CustomerNo") or they number the rows in order; else
+    // they are amounts or counts that happen to differ.
+    const bool looksLikeId = namesAnIdentifier(c.name) || (increasing && m_rows >= 20);
+    if (identifierAllowed && looksLikeId && plainInts && m_present == m_rows && m_rows >= 2 &&
+        hi - lo + 1.0 >= n) {
         bool unique = increasing;
         if (!unique) {
             std::vector<double> sorted = c.values;
@@ -274,6 +398,7 @@ void ColumnBuilder::finishStrings(Column& c, const CsvOptions& options, std::vec
         const DateOrder order = options.dateOrder.value_or(DateOrder::DayMonthYear);
         if (const auto detected = detectDateFormat(levels, order)) {
             c.type = ColumnType::Date;
+            c.dateFormat = detected->format;
             std::vector<double> days(levelCount);
             for (std::size_t l = 0; l < levelCount; ++l) {
                 days[l] = parseDate(levels[l], detected->format).value_or(kNaN);
@@ -343,6 +468,8 @@ void ColumnBuilder::finishForced(Column& c, const CsvOptions& options, std::vect
         }
         if (bad > 0) {
             m_present -= bad;
+            m_unreadable = bad;
+            m_unreadableExample = m_levels[badLevel];
             warnings.push_back({0, 0,
                                 label + groupDigits(static_cast<long long>(bad)) +
                                     (bad == 1 ? " value is" : " values are") + " not " + what +
@@ -384,12 +511,18 @@ void ColumnBuilder::finishForced(Column& c, const CsvOptions& options, std::vect
     case ColumnType::Date: {
         const std::vector<std::string> levels(m_levels.begin(), m_levels.end());
         const DateOrder order = options.dateOrder.value_or(DateOrder::DayMonthYear);
-        // The format most values share: try the detection on all, else on the first.
-        std::optional<DateDetection> detected = detectDateFormat(levels, order);
+        // The given format; else the one all values share; else the first value's.
+        std::optional<DateDetection> detected;
+        if (m_dateFormat) {
+            detected = DateDetection{*m_dateFormat, false};
+        } else {
+            detected = detectDateFormat(levels, order);
+        }
         for (std::size_t l = 0; !detected && l < levels.size(); ++l) {
             detected = detectDateFormat(std::span<const std::string>(&levels[l], 1), order);
         }
         const DateFormat format = detected ? detected->format : DateFormat{};
+        c.dateFormat = format;
         convertLevels([&](const std::string& s) { return detected ? parseDate(s, format) : std::nullopt; },
                       "dates");
         break;

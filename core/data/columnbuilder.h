@@ -8,12 +8,10 @@
 
 #include <cmath>
 #include <cstdint>
-#include <deque>
 #include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace neurolift::csv {
@@ -32,9 +30,17 @@ public:
     /// A builder for the next chunk of this column: same number format and
     /// the same mode (numbers or strings).
     ColumnBuilder forChunk() const;
+    /// Empties this chunk builder for the next batch, keeping its memory, with
+    /// `main`'s format and mode.
+    void resetForChunk(const ColumnBuilder& main);
 
     void setFormat(const NumberFormat& format) { m_format = format; }
     void setForcedType(ColumnType type);
+    /// Dates are in this format (not detected).
+    void setDateFormat(const DateFormat& format) { m_dateFormat = format; }
+    /// After finish() with a forced type: values that did not fit, and the first of them.
+    std::size_t unreadable() const { return m_unreadable; }
+    const std::string& unreadableExample() const { return m_unreadableExample; }
     void reserve(std::size_t rows);
 
     void addMissing()
@@ -91,6 +97,9 @@ private:
 
     NumberFormat m_format;
     std::optional<ColumnType> m_forced;
+    std::optional<DateFormat> m_dateFormat;
+    std::size_t m_unreadable = 0;
+    std::string m_unreadableExample;
     bool m_strings = false;
     bool m_allPlainInt = true;
     bool m_constant = false;
@@ -99,8 +108,10 @@ private:
     std::vector<double> m_values;
     std::vector<std::uint8_t> m_missing;
     std::vector<std::int32_t> m_codes;
-    std::deque<std::string> m_levels; // deque: m_index views stay valid as it grows
-    std::unordered_map<std::string_view, std::int32_t> m_index;
+    std::vector<std::string> m_levels;
+    /// Open-addressing index of m_levels: codes, -1 = empty slot; size a power of two.
+    std::vector<std::int32_t> m_slots;
+    std::vector<std::uint64_t> m_levelHashes; ///< Hash of each level, to skip most string compares.
 };
 
 } // namespace neurolift::csv

@@ -164,6 +164,19 @@ public:
     {
     }
 
+    /// Streaming: every column as raw text, handed to `sink` every `batchRows` rows.
+    Reader(const std::string& path, const CsvOptions& options, const std::function<bool(double)>& progress,
+           std::size_t batchRows, const std::function<void(const Table&, const CsvResult&)>& sink)
+        : m_path(path)
+        , m_name(std::filesystem::path(path).filename().string())
+        , m_options(options)
+        , m_progress(progress)
+        , m_missing({})
+        , m_batchRows(std::max<std::size_t>(batchRows, 1))
+        , m_sink(&sink)
+    {
+    }
+
     CsvResult run();
 
 private:
@@ -185,7 +198,9 @@ private:
     /// The next record for the sequential phase (header and first rows).
     bool nextRecord(RecordScanner& scanner);
     std::vector<std::string> sampleCells(std::size_t columnCount);
-    ChunkResult parseChunk(std::size_t begin, std::size_t end, bool eof, std::size_t columnCount) const;
+    /// Parses whole records of [begin, end) into `r`, reusing its memory.
+    void parseChunk(ChunkResult& r, std::size_t begin, std::size_t end, bool eof,
+                    std::size_t columnCount) const;
     std::vector<std::size_t> chunkBounds(std::size_t parts) const;
 
     std::string m_path;
@@ -208,7 +223,35 @@ private:
     long long m_line = 1;       ///< Line where the next record starts.
     long long m_recordLine = 1; ///< Line where the current record started.
     std::vector<ColumnBuilder> m_columns;
+    std::size_t m_batchRows = 0;
+    const std::function<void(const Table&, const CsvResult&)>* m_sink =
+        nullptr; ///< Set: streaming, raw text.
+    const CsvResult* m_layout = nullptr;
+    std::size_t m_rowsSent = 0;
+    std::vector<std::string> m_names;
+
+    /// Hands the rows read so far to the sink as one all-text table.
+    void flushBatch();
 };
+
+void Reader::flushBatch()
+{
+    const std::size_t rows = m_columns.front().rows();
+    if (rows == 0) {
+        return;
+    }
+    std::vector<Column> columns;
+    columns.reserve(m_columns.size());
+    std::vector<CsvWarning> ignored; // constant or empty columns say nothing about one batch
+    for (std::size_t k = 0; k < m_columns.size(); ++k) {
+        columns.push_back(m_columns[k].finish(m_names[k], static_cast<int>(k) + 1, m_options, ignored));
+        ColumnBuilder fresh;
+        fresh.resetForChunk(m_columns[k]);
+        m_columns[k] = std::move(fresh);
+    }
+    (*m_sink)(Table(std::move(columns), rows), *m_layout);
+    m_rowsSent += rows;
+}
 
 void Reader::open()
 {
@@ -378,13 +421,27 @@ std::vector<std::string> Reader::sampleCells(std::size_t columnCount)
     return cells;
 }
 
-ChunkResult Reader::parseChunk(std::size_t begin, std::size_t end, bool eof, std::size_t columnCount) const
+void Reader::parseChunk(ChunkResult& r, std::size_t begin, std::size_t end, bool eof,
+                        std::size_t columnCount) const
 {
-    ChunkResult r;
+    r.rows = 0;
+    r.consumed = 0;
+    r.lines = 0;
+    r.complete = false;
+    r.ragged.clear();
+    r.raggedCount = 0;
+    r.failure.reset();
+    r.error = nullptr;
     try {
-        r.columns.reserve(columnCount);
-        for (const ColumnBuilder& c : m_columns) {
-            r.columns.push_back(c.forChunk());
+        if (r.columns.size() != columnCount) {
+            r.columns.clear();
+            for (const ColumnBuilder& c : m_columns) {
+                r.columns.push_back(c.forChunk());
+            }
+        } else {
+            for (std::size_t k = 0; k < columnCount; ++k) {
+                r.columns[k].resetForChunk(m_columns[k]);
+            }
         }
         RecordScanner scanner(m_delimiter, m_options.maxFieldBytes);
         const char* const b = m_buf.data();
@@ -433,7 +490,6 @@ ChunkResult Reader::parseChunk(std::size_t begin, std::size_t end, bool eof, std
     } catch (...) {
         r.error = std::current_exception();
     }
-    return r;
 }
 
 /// Splits the unparsed bytes into up to `parts` ranges that end on line ends
@@ -572,7 +628,18 @@ CsvResult Reader::run()
             names.push_back("column" + std::to_string(k + 1));
         }
     }
+    result.columnNames = names;
+    if (m_sink) {
+        for (ColumnBuilder& c : m_columns) {
+            c.setForcedType(ColumnType::Text);
+        }
+        m_names = names;
+        m_layout = &result;
+    }
     for (const auto& [name, type] : m_options.columnTypes) {
+        if (m_sink) {
+            break; // streaming reads raw text; the caller retypes
+        }
         const auto it = std::find(names.begin(), names.end(), name);
         if (it == names.end()) {
             std::string list;
@@ -583,7 +650,11 @@ CsvResult Reader::run()
                  "there is no column \"" + name + "\" to set the type of; the columns are " + list +
                      (names.size() > 12 ? ", \u2026" : ""));
         }
-        m_columns[static_cast<std::size_t>(it - names.begin())].setForcedType(type);
+        ColumnBuilder& b = m_columns[static_cast<std::size_t>(it - names.begin())];
+        b.setForcedType(type);
+        if (const auto f = m_options.dateFormats.find(name); f != m_options.dateFormats.end()) {
+            b.setDateFormat(f->second);
+        }
     }
     if (!header) {
         for (std::size_t k = 0; k < columnCount; ++k) {
@@ -603,16 +674,19 @@ CsvResult Reader::run()
     std::size_t want = batchBytes;
     bool sequential = false;
     bool reserved = false;
+    std::vector<ChunkResult> results; // reused from batch to batch
     for (;;) {
         fill(want);
         const std::size_t parts =
             sequential || m_end - m_pos < std::size_t{1} << 18 ? 1 : static_cast<std::size_t>(threads);
         const std::vector<std::size_t> bounds = chunkBounds(parts);
         const std::size_t chunks = bounds.size() - 1;
-        std::vector<ChunkResult> results(chunks);
+        if (results.size() < chunks) {
+            results.resize(chunks);
+        }
 #pragma omp parallel for num_threads(static_cast <int>(chunks)) schedule(static, 1) if (chunks > 1)
         for (std::size_t k = 0; k < chunks; ++k) {
-            results[k] = parseChunk(bounds[k], bounds[k + 1], m_eof && k + 1 == chunks, columnCount);
+            parseChunk(results[k], bounds[k], bounds[k + 1], m_eof && k + 1 == chunks, columnCount);
         }
         const std::size_t before = m_pos;
         sequential = false;
@@ -666,7 +740,10 @@ CsvResult Reader::run()
         if (appendError) {
             std::rethrow_exception(appendError);
         }
-        if (!reserved && m_fileSize > 0 && m_bytesRead > 0 && m_end > 0 && !m_eof) {
+        if (m_sink && m_columns.front().rows() >= m_batchRows) {
+            flushBatch();
+        }
+        if (!m_sink && !reserved && m_fileSize > 0 && m_bytesRead > 0 && m_end > 0 && !m_eof) {
             // Reserve the columns for the rows the whole file will likely have.
             const double parsedShare = static_cast<double>(m_pos) / static_cast<double>(m_end);
             const double rawParsed = static_cast<double>(m_bytesRead) * parsedShare;
@@ -686,7 +763,10 @@ CsvResult Reader::run()
         // No progress: one record is larger than the batch; read more of it.
         want = m_pos == before && !sequential ? (m_end - m_pos) * 2 + kBlockBytes : batchBytes;
     }
-    const std::size_t rows = m_columns.empty() ? 0 : m_columns.front().rows();
+    if (m_sink) {
+        flushBatch();
+    }
+    const std::size_t rows = m_sink ? m_rowsSent : m_columns.front().rows();
     if (skipped > kMaxRowWarnings) {
         result.warnings.push_back({0, 0,
                                    groupDigits(static_cast<long long>(skipped - kMaxRowWarnings)) +
@@ -699,6 +779,10 @@ CsvResult Reader::run()
                          : "the file has a header row but no data rows; choose a file that contains data");
     }
 
+    if (m_sink) {
+        result.table = Table({}, rows); // the rows went to the sink
+        return result;
+    }
     // Type each column (independent of the others), side by side.
     std::vector<Column> columns(columnCount);
     std::vector<std::vector<CsvWarning>> columnWarnings(columnCount);
@@ -742,6 +826,43 @@ CsvResult readCsv(const std::string& path, const CsvOptions& options,
 {
     Reader reader(path, options, progress);
     return reader.run();
+}
+
+CsvResult streamCsv(const std::string& path, const CsvOptions& options, std::size_t batchRows,
+                    const std::function<void(const Table& batch, const CsvResult& layout)>& sink,
+                    const std::function<bool(double fraction)>& progress)
+{
+    Reader reader(path, options, progress, batchRows, sink);
+    return reader.run();
+}
+
+RetypedColumn retypeColumn(const Column& raw, ColumnType type, const CsvOptions& options,
+                           const CsvResult& layout)
+{
+    ColumnBuilder b;
+    b.setFormat({layout.decimal, layout.thousands});
+    b.setForcedType(type);
+    if (type == ColumnType::Date) {
+        if (const auto it = options.dateFormats.find(raw.name); it != options.dateFormats.end()) {
+            b.setDateFormat(it->second);
+        }
+    }
+    b.reserve(raw.size());
+    const MissingTokens missing(options.missingTokens);
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        const std::string_view v = raw.isMissing(i) ? std::string_view() : std::string_view(raw.strings[i]);
+        if (missing.contains(v)) {
+            b.addMissing();
+        } else {
+            b.add(v);
+        }
+    }
+    std::vector<CsvWarning> warnings;
+    RetypedColumn r;
+    r.column = b.finish(raw.name, 0, options, warnings);
+    r.unreadable = b.unreadable();
+    r.example = b.unreadableExample();
+    return r;
 }
 
 } // namespace neurolift

@@ -31,6 +31,9 @@ struct CsvOptions {
     std::optional<DateOrder> dateOrder;
     /// Column types chosen by the user, by column name; the others are inferred.
     std::map<std::string, ColumnType, std::less<>> columnTypes;
+    /// For date columns among `columnTypes`: the format to read them in (as
+    /// found when the model was trained), instead of detecting it.
+    std::map<std::string, DateFormat, std::less<>> dateFormats;
     int threads = 0; ///< Parsing threads; 0 = one per core. The table is the same for any count.
 };
 
@@ -48,7 +51,8 @@ struct CsvResult {
     TextEncoding encoding = TextEncoding::Utf8;
     bool bom = false; ///< The file starts with a byte order mark.
     char decimal = '.';
-    char thousands = 0; ///< 0 = none.
+    char thousands = 0;                   ///< 0 = none.
+    std::vector<std::string> columnNames; ///< In file order (also when streaming).
     std::vector<CsvWarning> warnings;
 };
 
@@ -89,5 +93,30 @@ public:
 /// Columns that are all missing or constant produce a warning.
 CsvResult readCsv(const std::string& path, const CsvOptions& options = {},
                   const std::function<bool(double fraction)>& progress = {});
+
+/// Reads a file of any size in batches of about `batchRows` rows, handing
+/// each batch to `sink` in file order. Every column of a batch is Text and
+/// holds the cells exactly as written (quotes removed, spaces around unquoted
+/// cells trimmed, missing markers not applied), so rows can be written back
+/// unchanged; retypeColumn() reads a column as a chosen type. `layout`
+/// describes the file (encoding, delimiter, number format, column names); the
+/// returned result is the same, with the warnings (its table holds no columns). Errors, warnings,
+/// progress and cancelling are as for readCsv.
+CsvResult streamCsv(const std::string& path, const CsvOptions& options, std::size_t batchRows,
+                    const std::function<void(const Table& batch, const CsvResult& layout)>& sink,
+                    const std::function<bool(double fraction)>& progress = {});
+
+/// A raw text column read as a chosen type.
+struct RetypedColumn {
+    Column column;
+    std::size_t unreadable = 0; ///< Values that do not fit the type, read as missing.
+    std::string example;        ///< The first of them.
+};
+
+/// Reads `raw` (a Text column from streamCsv) as `type`, exactly as readCsv
+/// reads a column whose type the user chose: with the file's number format
+/// (`layout`), the missing markers and date formats of `options`.
+RetypedColumn retypeColumn(const Column& raw, ColumnType type, const CsvOptions& options,
+                           const CsvResult& layout);
 
 } // namespace neurolift

@@ -270,6 +270,7 @@ Recipe Recipe::fit(const Table& table, std::span<const std::int64_t> rows,
             recipe.m_order.push_back({false, recipe.m_numeric.size()});
             recipe.m_numeric.push_back(fitNumeric(days, rows, options));
             recipe.m_numeric.back().daysBefore = reference;
+            recipe.m_numeric.back().dateFormat = c.dateFormat;
             recipe.m_order.push_back({true, recipe.m_categorical.size()});
             recipe.m_categorical.push_back(fitCategorical(month, rows, options));
             recipe.m_categorical.back().month = true;
@@ -283,6 +284,37 @@ Recipe Recipe::fit(const Table& table, std::span<const std::int64_t> rows,
         }
     }
     return recipe;
+}
+
+std::string Recipe::unseenMessage(const std::string& column, long long count, const std::string& example)
+{
+    return std::to_string(count) + " row" + (count == 1 ? "" : "s") + " had a value of \"" + column +
+           "\" not seen in training (e.g. \"" + example + "\"); treated as \"other\"";
+}
+
+std::map<std::string, ColumnType, std::less<>> Recipe::inputTypes() const
+{
+    std::map<std::string, ColumnType, std::less<>> types;
+    for (const auto& s : m_numeric) {
+        types[s.column] = s.daysBefore ? ColumnType::Date
+                          : s.boolean  ? ColumnType::Boolean
+                                       : ColumnType::Numeric;
+    }
+    for (const auto& s : m_categorical) {
+        types[s.column] = s.month ? ColumnType::Date : ColumnType::Categorical;
+    }
+    return types;
+}
+
+std::map<std::string, DateFormat, std::less<>> Recipe::dateFormats() const
+{
+    std::map<std::string, DateFormat, std::less<>> formats;
+    for (const auto& s : m_numeric) {
+        if (s.daysBefore) {
+            formats[s.column] = s.dateFormat;
+        }
+    }
+    return formats;
 }
 
 int Recipe::featureCount() const
@@ -440,10 +472,7 @@ Matrix Recipe::transform(const Table& table, std::span<const std::int64_t> rows,
             }
         }
         if (unseen > 0 && warnings) {
-            warnings->push_back({s.column, std::to_string(unseen) + " row" + (unseen == 1 ? "" : "s") +
-                                               " had a value of \"" + s.column +
-                                               "\" not seen in training (e.g. \"" + example +
-                                               "\"); treated as \"other\""});
+            warnings->push_back({s.column, unseenMessage(s.column, unseen, example), unseen, example});
         }
         f += levels + (s.other ? 1 : 0) + (s.missingLevel ? 1 : 0);
     }
@@ -467,6 +496,9 @@ nlohmann::json Recipe::toJson() const
                                 {"scale", s.scale}});
             if (s.daysBefore) {
                 features.back()["days_before"] = *s.daysBefore;
+                features.back()["date_format"] = {{"order", dateOrderId(s.dateFormat.order)},
+                                                  {"separator", std::string(1, s.dateFormat.separator)},
+                                                  {"time", s.dateFormat.time}};
                 version = 2;
             }
         } else {
@@ -528,6 +560,13 @@ Recipe Recipe::fromJson(const nlohmann::json& j)
                 s.scale = fj.at("scale").get<float>();
                 if (fj.contains("days_before")) {
                     s.daysBefore = fj.at("days_before").get<double>();
+                    const auto& df = fj.at("date_format");
+                    const auto order = dateOrderFromId(df.at("order").get<std::string>());
+                    const std::string separator = df.at("separator").get<std::string>();
+                    if (!order || separator.size() != 1) {
+                        fail("date_format", "unknown date order or separator");
+                    }
+                    s.dateFormat = {*order, separator[0], df.at("time").get<bool>()};
                 }
                 r.m_order.push_back({false, r.m_numeric.size()});
                 r.m_numeric.push_back(std::move(s));

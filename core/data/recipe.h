@@ -5,7 +5,10 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "data/datetime.h"
+
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -43,6 +46,8 @@ struct RecipeOptions {
 struct RecipeWarning {
     std::string column;
     std::string message;
+    long long count = 0; ///< Rows concerned (unseen levels).
+    std::string example; ///< One of the values concerned.
 };
 
 /// The preparation fitted on the training rows: how each feature column turns
@@ -62,6 +67,7 @@ public:
         /// A date column: the feature is the number of days from each date to
         /// this day (the latest date in the training rows), "<column> (days before 2024-06-30)".
         std::optional<double> daysBefore;
+        DateFormat dateFormat; ///< A date column: how the training file wrote its dates.
 
         bool operator==(const NumericStep&) const = default;
     };
@@ -95,6 +101,13 @@ public:
     Matrix transform(const Table& table, std::vector<RecipeWarning>* warnings = nullptr) const;
 
     int featureCount() const;
+    /// The type each input column had in training, by name: what a file to
+    /// score must be read as (see CsvOptions::columnTypes).
+    std::map<std::string, ColumnType, std::less<>> inputTypes() const;
+    /// The date format of each date input column, by name.
+    std::map<std::string, DateFormat, std::less<>> dateFormats() const;
+    /// "12 rows had a value of "city" not seen in training (e.g. "Mars"); treated as "other"".
+    static std::string unseenMessage(const std::string& column, long long count, const std::string& example);
     /// Names of the model inputs: "income", "income (missing)", "channel=email", "channel=other".
     std::vector<std::string> featureNames() const;
     /// For each model input, the table column it comes from (for grouping importances).

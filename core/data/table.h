@@ -1,5 +1,7 @@
 #pragma once
 
+#include "data/datetime.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -33,6 +35,7 @@ struct Column {
     /// from words: {no, yes} as the file spells them (empty for 0/1 columns).
     std::vector<std::string> levels;
     std::vector<std::string> strings; ///< Identifier/Text: raw values ("" where missing).
+    DateFormat dateFormat;            ///< Date: the format the file wrote the dates in.
 
     /// Number of rows stored in this column.
     std::size_t size() const;

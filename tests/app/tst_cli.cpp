@@ -39,6 +39,15 @@ private slots:
     void testTrainRejectsUnusableTargets_data();
     void testTrainRejectsUnusableTargets();
     void testScoreRejectsDamagedModel();
+    void testImportFlags_data();
+    void testImportFlags();
+    void testBadImportFlags_data();
+    void testBadImportFlags();
+    void testScoreStreamsLargeFilesRowByRow();
+    void testScoreReadsColumnsAsTrained();
+    void testScoreNamesMissingColumns();
+    void testGoldenBadFiles_data();
+    void testGoldenBadFiles();
 
 private:
     /// ../shared/data/<relative>, or empty when the shared data are not beside the repo.
@@ -377,6 +386,218 @@ void TestCli::testScoreRejectsDamagedModel()
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(model) && r.err.contains(QStringLiteral("not a NeuroLift model file")),
              qPrintable(r.err));
+}
+
+void TestCli::testImportFlags_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QStringList>("flags");
+    QTest::addColumn<QStringList>("expected"); // regular expressions the output must match
+
+    const QString golden = QStringLiteral(NEUROLIFT_SOURCE_DIR "/tests/data/csv/");
+    QTest::addRow("GBK detected") << golden + "gbk.csv" << QStringList{}
+                                  << QStringList{"GBK", "\u57ce\u5e02\\s+identifier",
+                                                 "\u6d88\u8d39\u91d1\u989d\\s+numeric"};
+    QTest::addRow("decimal comma detected")
+        << golden + "decimal-comma.csv" << QStringList{}
+        << QStringList{"decimal comma, thousands separator '\\.'",
+                       "spend\\s+numeric.*min -0.25, mean 3555.452, max 12000"};
+    QTest::addRow("dates") << golden + "dates-iso.csv" << QStringList{}
+                           << QStringList{"signup\\s+date\\s+33.3%\\s+2022-11-30 to 2023-01-15"};
+    QTest::addRow("chosen type and missing marker")
+        << golden + "decimal-comma.csv" << QStringList{"--type", "visits=categorical", "--missing", "987,5"}
+        << QStringList{"visits\\s+categorical", "spend\\s+numeric\\s+25.0%"};
+    QTest::addRow("month-first dates") << golden + "dates-ambiguous.csv" << QStringList{"--date-order", "mdy"}
+                                       << QStringList{"signup\\s+date.*2022-01-02 to 2023-05-06"};
+    QTest::addRow("encoding chosen") << golden + "windows1252.csv" << QStringList{"--encoding", "latin1"}
+                                     << QStringList{"ISO-8859-1"};
+}
+
+void TestCli::testImportFlags()
+{
+    QFETCH(QString, file);
+    QFETCH(QStringList, flags);
+    QFETCH(QStringList, expected);
+    const CliResult r = run(QStringList{QStringLiteral("inspect"), file} + flags);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    for (const QString& e : expected) {
+        QVERIFY2(r.out.contains(QRegularExpression(e)), qPrintable(e + "\n" + r.out));
+    }
+}
+
+void TestCli::testBadImportFlags_data()
+{
+    QTest::addColumn<QStringList>("flags");
+    QTest::addColumn<QString>("message");
+    QTest::addRow("encoding") << QStringList{"--encoding", "klingon"}
+                              << "--encoding: unknown encoding \"klingon\" (choose from utf-8";
+    QTest::addRow("delimiter") << QStringList{"--delimiter", "space"}
+                               << "--delimiter: choose comma, semicolon";
+    QTest::addRow("decimal") << QStringList{"--decimal", "x"} << "--decimal: \"x\" is not one of the choices";
+    QTest::addRow("date order") << QStringList{"--date-order", "dym"} << "--date-order: choose dmy";
+    QTest::addRow("type") << QStringList{"--type", "spend"} << "--type: \"spend\" should be COLUMN=TYPE";
+    QTest::addRow("type name") << QStringList{"--type", "spend=money"} << "--type: \"spend=money\" should be";
+    QTest::addRow("unknown column") << QStringList{"--type", "price=numeric"}
+                                    << "there is no column \"price\" to set the type of";
+}
+
+void TestCli::testBadImportFlags()
+{
+    QFETCH(QStringList, flags);
+    QFETCH(QString, message);
+    const QString csv = writeFile(QStringLiteral("flags.csv"), "id,spend\n1,2\n2,3\n3,3\n");
+    const CliResult r = run(QStringList{QStringLiteral("inspect"), csv} + flags);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+}
+
+void TestCli::testScoreStreamsLargeFilesRowByRow()
+{
+    // Train on 400 rows, then score 150,000 rows (three batches) made of
+    // the same rows under new ids: each row must score exactly as it does
+    // alone, and every original cell must come back as written.
+    QByteArray small = "id,spend,plan,joined,bought\n";
+    for (int i = 0; i < 400; ++i) {
+        small += "c" + QByteArray::number(i) + "," + QByteArray::number((i * 37) % 500) + ".50," +
+                 (i % 3 == 0   ? "pro"
+                  : i % 3 == 1 ? "basic"
+                               : "\"team, large\"") +
+                 ",2024-0" + QByteArray::number(1 + i % 9) + "-1" + QByteArray::number(i % 10) + "," +
+                 ((i * 37) % 500 > 250 || i % 3 == 0 ? "yes" : "no") + "\n";
+    }
+    const QString train = writeFile(QStringLiteral("small.csv"), small);
+    const QString model = m_dir.filePath(QStringLiteral("stream.model.json"));
+    const CliResult trained = run({"train", train, "--target", "bought", "--model", model, "--epochs", "5"});
+    QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
+    const QString smallScored = m_dir.filePath(QStringLiteral("small-scored.csv"));
+    QVERIFY(run({"score", "--model", model, train, "--out", smallScored}).exitCode == 0);
+    QFile smallFile(smallScored);
+    QVERIFY(smallFile.open(QIODevice::ReadOnly));
+    const QList<QByteArray> smallLines = smallFile.readAll().split('\n');
+
+    const QList<QByteArray> rows = small.split('\n');
+    QByteArray big = rows[0] + "\n";
+    for (int i = 0; i < 150000; ++i) {
+        const QByteArray& row = rows[1 + i % 400];
+        big += "n" + QByteArray::number(i) + row.mid(row.indexOf(',')) + "\n";
+    }
+    const QString bigCsv = writeFile(QStringLiteral("big.csv"), big);
+    const QString bigScored = m_dir.filePath(QStringLiteral("big-scored.csv"));
+    const CliResult s = run({"score", "--model", model, bigCsv, "--out", bigScored});
+    QVERIFY2(s.exitCode == 0, qPrintable(s.err));
+    QVERIFY2(s.err.contains("Scored 150000 rows"), qPrintable(s.err));
+    QVERIFY(!QFile::exists(bigScored + ".part"));
+    QFile bigFile(bigScored);
+    QVERIFY(bigFile.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = bigFile.readAll().split('\n');
+    QCOMPARE(lines.size(), 150002);
+    QCOMPARE(lines[0], QByteArray("id,score,id,spend,plan,joined,bought"));
+    const QList<QByteArray> bigRows = big.split('\n');
+    for (int i = 0; i < 150000; i += 7919) {
+        const QByteArray& line = lines[1 + i];
+        const QByteArray id = "n" + QByteArray::number(i);
+        QVERIFY2(line.startsWith(id + ","), line.constData());
+        // Same score as the same row scored alone in the small file.
+        const QByteArray score = line.split(',')[1];
+        QCOMPARE(score, smallLines[1 + i % 400].split(',')[1]);
+        // The original row, byte for byte, after the id and the score.
+        const int afterScore = line.indexOf(',', id.size() + 1) + 1;
+        QCOMPARE(line.mid(afterScore), bigRows[1 + i]);
+    }
+}
+
+void TestCli::testScoreReadsColumnsAsTrained()
+{
+    // A two-row file to score: unique whole numbers would read as an
+    // identifier and dd/mm dates without a day over 12 would be ambiguous,
+    // but scoring reads each column as the model knew it.
+    QByteArray rows = "id,visits,signup,bought\n";
+    for (int i = 0; i < 200; ++i) {
+        rows += "c" + QByteArray::number(i) + "," + QByteArray::number(i % 20) + "," +
+                QByteArray::number(1 + i % 28) + "/" + QByteArray::number(1 + i % 12) + "/2024," +
+                (i % 20 > 9 ? "yes" : "no") + "\n";
+    }
+    const QString train = writeFile(QStringLiteral("typed.csv"), rows);
+    const QString model = m_dir.filePath(QStringLiteral("typed.model.json"));
+    QVERIFY(run({"train", train, "--target", "bought", "--model", model, "--epochs", "3"}).exitCode == 0);
+    const QString two = writeFile(QStringLiteral("two.csv"), "id,visits,signup\nx1,3,01/02/2024\nx2,17,x\n");
+    const QString out = m_dir.filePath(QStringLiteral("two-scored.csv"));
+    const CliResult s = run({"score", "--model", model, two, "--out", out});
+    QVERIFY2(s.exitCode == 0, qPrintable(s.err));
+    QVERIFY2(s.err.contains(
+                 "column \"signup\": 1 value does not read as date (e.g. \"x\") and was scored as missing"),
+             qPrintable(s.err));
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll().split('\n').size(), 4);
+}
+
+void TestCli::testScoreNamesMissingColumns()
+{
+    QByteArray rows = "id,spend,plan,bought\n";
+    for (int i = 0; i < 30; ++i) {
+        rows += "c" + QByteArray::number(i) + "," + QByteArray::number(i % 7) + "," + (i % 2 ? "a" : "b") +
+                "," + (i % 3 ? "yes" : "no") + "\n";
+    }
+    const QString train = writeFile(QStringLiteral("cols.csv"), rows);
+    const QString model = m_dir.filePath(QStringLiteral("cols.model.json"));
+    QVERIFY(run({"train", train, "--target", "bought", "--model", model, "--epochs", "2"}).exitCode == 0);
+    const QString other = writeFile(QStringLiteral("other.csv"), "id,spend\nc1,1\nc2,2\n");
+    const QString out = m_dir.filePath(QStringLiteral("other-scored.csv"));
+    const CliResult s = run({"score", "--model", model, other, "--out", out});
+    QCOMPARE(s.exitCode, 1);
+    QVERIFY2(s.err.contains(
+                 "the file lacks column(s) the model needs: \"plan\"; score a file with the same columns "
+                 "as the training file"),
+             qPrintable(s.err));
+    QVERIFY(!QFile::exists(out));
+    QVERIFY(!QFile::exists(out + ".part"));
+}
+
+void TestCli::testGoldenBadFiles_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    QTest::addRow("one class")
+        << "one-class.csv" << QStringList{"train", "--target", "bought"} << 1
+        << "the target \"bought\" has only one value in the data; a model needs rows of both "
+           "(all) outcomes";
+    QTest::addRow("missing target values")
+        << "missing-target.csv" << QStringList{"train", "--target", "bought"} << 0
+        << "1 rows have no value of \"bought\" and are left out";
+    QTest::addRow("header only") << "header-only.csv" << QStringList{"inspect"} << 2
+                                 << "\"header-only.csv\", line 1: the file has a header row but no data rows";
+    QTest::addRow("too few rows")
+        << "too-few-rows.csv" << QStringList{"train", "--target", "bought"} << 1
+        << "only 5 rows have a value of \"bought\": too few to train a model and to test it "
+           "on rows it has not seen; use a file with more customers (at least 20 of each "
+           "outcome)";
+    QTest::addRow("ragged rows")
+        << "ragged.csv" << QStringList{"inspect"} << 0
+        << "ragged.csv, line 4: line 4: 1 fields where the header has 2 \u2014 row skipped";
+    QTest::addRow("unterminated quote")
+        << "unterminated-quote.csv" << QStringList{"inspect"} << 2
+        << "\"unterminated-quote.csv\", line 3, column 2: a quoted field opened here "
+           "is never closed";
+}
+
+void TestCli::testGoldenBadFiles()
+{
+    QFETCH(QString, file);
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    QStringList args = arguments;
+    args.insert(1, QStringLiteral(NEUROLIFT_SOURCE_DIR "/tests/data/csv/bad/") + file);
+    if (args[0] == "train") {
+        args << "--model" << m_dir.filePath(QStringLiteral("golden.model.json")) << "--epochs"
+             << "1";
+    }
+    const CliResult r = run(args);
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

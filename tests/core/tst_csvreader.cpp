@@ -83,6 +83,8 @@ private slots:
     void missingTokens();
     void typeInference_data();
     void typeInference();
+    void integerIdentifiers_data();
+    void integerIdentifiers();
     void numbersRoundCorrectly();
     void testImportKeepsLeadingZeros();
     void constantAndAllMissingColumnsWarn();
@@ -250,7 +252,8 @@ void TestCsvReader::typeInference_data()
 
     QTest::newRow("decimals") << QStringList{"1.5", "2.25", "-3e2", "1.5"} << ColumnType::Numeric;
     QTest::newRow("repeated integers") << QStringList{"1", "2", "2", "3"} << ColumnType::Numeric;
-    QTest::newRow("unique integers are ids") << QStringList{"101", "102", "107"} << ColumnType::Identifier;
+    QTest::newRow("unique integers without an id name are numbers")
+        << QStringList{"101", "102", "107"} << ColumnType::Numeric;
     QTest::newRow("unique decimals stay numeric") << QStringList{"1.5", "2.5", "3.5"} << ColumnType::Numeric;
     QTest::newRow("0/1") << QStringList{"0", "1", "1", "0"} << ColumnType::Boolean;
     QTest::newRow("yes/no any case") << QStringList{"yes", "No", "YES"} << ColumnType::Boolean;
@@ -269,6 +272,37 @@ void TestCsvReader::typeInference_data()
     }
     many << QStringList{"word 0"};
     QTest::newRow("many levels are text") << many << ColumnType::Text;
+}
+
+void TestCsvReader::integerIdentifiers_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<bool>("shuffled");
+    QTest::addColumn<ColumnType>("type");
+    QTest::addRow("customer_id") << "customer_id" << 5 << true << ColumnType::Identifier;
+    QTest::addRow("CustomerID") << "CustomerID" << 5 << true << ColumnType::Identifier;
+    QTest::addRow("Order No") << "Order No" << 5 << true << ColumnType::Identifier;
+    QTest::addRow("customerid") << "customerid" << 5 << true << ColumnType::Identifier;
+    QTest::addRow("row numbers in order") << "n" << 25 << false << ColumnType::Identifier;
+    QTest::addRow("few rows in order") << "n" << 5 << false << ColumnType::Numeric;
+    QTest::addRow("distinct amounts") << "spend" << 25 << true << ColumnType::Numeric;
+    QTest::addRow("a word containing id") << "paid" << 25 << true << ColumnType::Numeric;
+}
+
+void TestCsvReader::integerIdentifiers()
+{
+    QFETCH(QString, name);
+    QFETCH(int, rows);
+    QFETCH(bool, shuffled);
+    QFETCH(ColumnType, type);
+    QByteArray content = name.toUtf8() + ",x\n";
+    for (int i = 0; i < rows; ++i) {
+        const int v = shuffled ? (i * 7) % rows : i;
+        content += QByteArray::number(1000 + v) + "," + QByteArray::number(i % 2) + "\n";
+    }
+    const CsvResult r = readCsv(write(content));
+    QCOMPARE(r.table.column(std::size_t{0}).type, type);
 }
 
 void TestCsvReader::typeInference()
