@@ -1,9 +1,10 @@
-// Runs the standard workloads W1-W3 (../shared/bench/WORKLOADS.md) on the files
+// Runs the standard workloads W1-W4 (../shared/bench/WORKLOADS.md) on the files
 // that gen_data.py writes, and prints one line per (workload, threads) in the
 // format peers.py prints, so that both compare side by side in one run.
 //
-//   neurolift-bench [W1 W2 W3] [--reps N] [--threads 1,2] [--data DIR]
+//   neurolift-bench [W1 W2 W3 W4] [--reps N] [--threads 1,2] [--data DIR]
 
+#include "data/csvreader.h"
 #include "nn/batchscorer.h"
 #include "nn/matmul.h"
 #include "nn/threading.h"
@@ -13,7 +14,9 @@
 #include <Eigen/Core>
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -30,7 +33,7 @@ using namespace neurolift;
 
 namespace {
 
-struct Table {
+struct Samples {
     Matrix x; ///< features x rows (the file's row-major layout, read as is)
     Matrix y; ///< 1 x rows, labels as floats
 };
@@ -55,9 +58,9 @@ std::vector<char> readFile(const std::string& path, std::size_t expectedBytes)
     return bytes;
 }
 
-Table load(const std::string& stem, Index rows, Index features)
+Samples load(const std::string& stem, Index rows, Index features)
 {
-    Table t{Matrix(features, rows), Matrix(1, rows)};
+    Samples t{Matrix(features, rows), Matrix(1, rows)};
     const auto x = readFile(g_dataDir + "/" + stem + "_X.f32", static_cast<std::size_t>(rows * features * 4));
     std::memcpy(t.x.data(), x.data(), x.size());
     const auto y = readFile(g_dataDir + "/" + stem + "_y.u8", static_cast<std::size_t>(rows));
@@ -125,7 +128,7 @@ std::optional<Network> g_w1Model;
 
 void w1(int threads)
 {
-    static const Table data = load("w1", 200000, 32);
+    static const Samples data = load("w1", 200000, 32);
     const Index n = 160000;
     const DataView all = DataView::of(data.x, data.y);
     const DataView train = all.slice(0, n);
@@ -146,7 +149,7 @@ void w1(int threads)
 
 void w2(int threads)
 {
-    static const Table data = load("w2", 100000, 128);
+    static const Samples data = load("w2", 100000, 128);
     const Index n = 80000;
     const DataView all = DataView::of(data.x, data.y);
     const DataView train = all.slice(0, n);
@@ -171,7 +174,7 @@ void w3(int threads, Index chunk)
     if (!g_w1Model) {
         w1(2);
     }
-    static const Table data = load("w3", 1000000, 32);
+    static const Samples data = load("w3", 1000000, 32);
     const Index rows = data.x.cols();
     std::vector<float> out(static_cast<std::size_t>(rows));
     const ThreadCountScope scope(threads);
@@ -194,6 +197,138 @@ void w3(int threads, Index chunk)
     report("W3", threads, "rows_per_s", rates,
            "chunk=" + std::to_string(chunk) + " mean_p=" + fmt4(sum / static_cast<double>(rows)) +
                " auc=" + fmt4(auc));
+}
+
+/// Correctly rounded sum (Shewchuk's exact partials, as Python's math.fsum).
+class ExactSum {
+public:
+    void add(double x)
+    {
+        std::size_t i = 0;
+        for (double y : m_partials) {
+            if (std::fabs(x) < std::fabs(y)) {
+                std::swap(x, y);
+            }
+            const double hi = x + y;
+            const double lo = y - (hi - x);
+            if (lo != 0.0) {
+                m_partials[i++] = lo;
+            }
+            x = hi;
+        }
+        m_partials.resize(i);
+        m_partials.push_back(x);
+    }
+
+    double value() const
+    {
+        // Sum the partials from the top, with fsum's half-way correction.
+        if (m_partials.empty()) {
+            return 0.0;
+        }
+        std::size_t n = m_partials.size();
+        double hi = m_partials[--n];
+        double lo = 0.0;
+        while (n > 0) {
+            const double x = hi;
+            const double y = m_partials[--n];
+            hi = x + y;
+            const double yr = hi - x;
+            lo = y - yr;
+            if (lo != 0.0) {
+                break;
+            }
+        }
+        if (n > 0 && ((lo < 0.0 && m_partials[n - 1] < 0.0) || (lo > 0.0 && m_partials[n - 1] > 0.0))) {
+            const double y = lo * 2.0;
+            const double x = hi + y;
+            if (y == x - hi) {
+                hi = x;
+            }
+        }
+        return hi;
+    }
+
+private:
+    std::vector<double> m_partials;
+};
+
+/// Bytes the finished table holds (vectors' capacities, strings' heap blocks).
+std::size_t tableBytes(const neurolift::Table& t)
+{
+    std::size_t bytes = 0;
+    const auto stringBytes = [](const std::string& s) {
+        return sizeof(std::string) + (s.capacity() > 15 ? s.capacity() + 1 : 0);
+    };
+    for (const Column& c : t.columns()) {
+        bytes += c.values.capacity() * sizeof(double) + c.missing.capacity() + c.codes.capacity() * 4;
+        for (const auto& s : c.strings) {
+            bytes += stringBytes(s);
+        }
+        for (const auto& s : c.levels) {
+            bytes += stringBytes(s);
+        }
+    }
+    return bytes;
+}
+
+void w4(int threads)
+{
+    const std::string path = g_dataDir + "/w4.csv";
+    const std::size_t fileBytes = readFile(path, 266893254).size(); // into the page cache, untimed
+    CsvOptions options;
+    options.threads = threads;
+    std::vector<double> rates;
+    std::vector<double> seconds;
+    std::optional<CsvResult> result;
+    for (int rep = 0; rep < g_reps; ++rep) {
+        result.reset();
+        const auto t0 = std::chrono::steady_clock::now();
+        result = readCsv(path, options);
+        const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        seconds.push_back(s);
+        rates.push_back(static_cast<double>(fileBytes) / 1e6 / s);
+    }
+    // The checks of WORKLOADS.md, untimed.
+    const neurolift::Table& t = result->table;
+    long long sumId = 0;
+    long long sumTarget = 0;
+    long long nanCells = 0;
+    std::size_t levels = 0;
+    ExactSum sumNum;
+    for (const Column& c : t.columns()) {
+        if (c.name == "customer_id") {
+            for (const std::string& id : c.strings) {
+                long long v = 0;
+                std::from_chars(id.data(), id.data() + id.size(), v);
+                sumId += v;
+            }
+        } else if (c.name == "target") {
+            for (double v : c.values) {
+                sumTarget += static_cast<long long>(v);
+            }
+        } else if (c.name[0] == 'n') {
+            for (double v : c.values) {
+                if (std::isnan(v)) {
+                    ++nanCells;
+                } else {
+                    sumNum.add(v);
+                }
+            }
+        } else if (c.type == ColumnType::Categorical) {
+            levels += c.levels.size();
+        }
+    }
+    char sum[64];
+    const auto end = std::to_chars(sum, sum + sizeof sum, sumNum.value()).ptr;
+    *end = 0;
+    const auto [lo, hi] = std::minmax_element(rates.begin(), rates.end());
+    std::printf("W4 neurolift-%dt MB_per_s=%.1f min=%.1f max=%.1f rows_per_s=%.0f rows=%zu sum_id=%lld "
+                "sum_target=%lld nan_cells=%lld sum_num=%s levels=%zu table_MB=%.1f\n",
+                threads, median(rates), *lo, *hi, static_cast<double>(t.rowCount()) / median(seconds),
+                t.rowCount(), sumId, sumTarget, nanCells, sum, levels,
+                static_cast<double>(tableBytes(t)) / 1e6);
+    std::fflush(stdout);
 }
 
 std::vector<int> parseThreads(const std::string& s)
@@ -230,7 +365,7 @@ int main(int argc, char** argv)
         } else if (a == "--data" && i + 1 < argc) {
             g_dataDir = argv[++i];
         } else if (a == "-h" || a == "--help") {
-            std::puts("usage: neurolift-bench [W1 W2 W3] [--reps N] [--threads 1,2] [--data DIR]");
+            std::puts("usage: neurolift-bench [W1 W2 W3 W4] [--reps N] [--threads 1,2] [--data DIR]");
             return 0;
         } else {
             workloads.push_back(a);
@@ -256,8 +391,10 @@ int main(int argc, char** argv)
                     w2(t);
                 } else if (w == "W3") {
                     w3(t, 8192);
+                } else if (w == "W4") {
+                    w4(t);
                 } else {
-                    std::cerr << "unknown workload " << w << " (known: W1 W2 W3)\n";
+                    std::cerr << "unknown workload " << w << " (known: W1 W2 W3 W4)\n";
                     return 2;
                 }
             }

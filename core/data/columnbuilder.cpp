@@ -319,6 +319,21 @@ void ColumnBuilder::finishNumbers(Column& c, bool plainInts, bool identifierAllo
     }
 }
 
+std::size_t ColumnBuilder::valuesFromLevels(Column& c, const std::vector<double>& levelValues) const
+{
+    c.values.resize(m_codes.size());
+    c.missing.resize(m_codes.size());
+    std::size_t unreadable = 0;
+    for (std::size_t i = 0; i < m_codes.size(); ++i) {
+        const std::int32_t code = m_codes[i];
+        const double v = code < 0 ? kNaN : levelValues[static_cast<std::size_t>(code)];
+        unreadable += code >= 0 && std::isnan(v) ? 1 : 0;
+        c.values[i] = v;
+        c.missing[i] = std::isnan(v) ? 1 : 0;
+    }
+    return unreadable;
+}
+
 void ColumnBuilder::toStrings(Column& c, ColumnType type)
 {
     c.type = type;
@@ -348,13 +363,7 @@ void ColumnBuilder::finishStrings(Column& c, const CsvOptions& options, std::vec
         plainInts = plainInts && plain;
     }
     if (numeric && !(plainInts && unique)) {
-        c.values.resize(m_codes.size());
-        c.missing.resize(m_codes.size());
-        for (std::size_t i = 0; i < m_codes.size(); ++i) {
-            const std::int32_t code = m_codes[i];
-            c.values[i] = code < 0 ? kNaN : levelValues[static_cast<std::size_t>(code)];
-            c.missing[i] = code < 0 ? 1 : 0;
-        }
+        valuesFromLevels(c, levelValues);
         finishNumbers(c, false, false);
         return;
     }
@@ -371,13 +380,7 @@ void ColumnBuilder::finishStrings(Column& c, const CsvOptions& options, std::vec
     }
     if (boolean) {
         c.type = ColumnType::Boolean;
-        c.values.resize(m_codes.size());
-        c.missing.resize(m_codes.size());
-        for (std::size_t i = 0; i < m_codes.size(); ++i) {
-            const std::int32_t code = m_codes[i];
-            c.values[i] = code < 0 ? kNaN : static_cast<double>(truth[static_cast<std::size_t>(code)]);
-            c.missing[i] = code < 0 ? 1 : 0;
-        }
+        valuesFromLevels(c, std::vector<double>(truth.begin(), truth.end()));
         // The words as the file spells them (first spelling seen), so the
         // column can be written back as it was read.
         c.levels = {"0", "1"};
@@ -403,13 +406,7 @@ void ColumnBuilder::finishStrings(Column& c, const CsvOptions& options, std::vec
             for (std::size_t l = 0; l < levelCount; ++l) {
                 days[l] = parseDate(levels[l], detected->format).value_or(kNaN);
             }
-            c.values.resize(m_codes.size());
-            c.missing.resize(m_codes.size());
-            for (std::size_t i = 0; i < m_codes.size(); ++i) {
-                const std::int32_t code = m_codes[i];
-                c.values[i] = code < 0 ? kNaN : days[static_cast<std::size_t>(code)];
-                c.missing[i] = code < 0 ? 1 : 0;
-            }
+            valuesFromLevels(c, days);
             if (detected->ambiguous && !options.dateOrder) {
                 warnings.push_back({0, 0,
                                     label + "dates such as " + quoteExample(levels.front()) +
@@ -456,16 +453,7 @@ void ColumnBuilder::finishForced(Column& c, const CsvOptions& options, std::vect
             }
         }
         c.type = type;
-        c.values.resize(m_codes.size());
-        c.missing.resize(m_codes.size());
-        std::size_t bad = 0;
-        for (std::size_t i = 0; i < m_codes.size(); ++i) {
-            const std::int32_t code = m_codes[i];
-            const double v = code < 0 ? kNaN : levelValues[static_cast<std::size_t>(code)];
-            bad += code >= 0 && std::isnan(v) ? 1 : 0;
-            c.values[i] = v;
-            c.missing[i] = std::isnan(v) ? 1 : 0;
-        }
+        const std::size_t bad = valuesFromLevels(c, levelValues);
         if (bad > 0) {
             m_present -= bad;
             m_unreadable = bad;

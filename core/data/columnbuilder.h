@@ -94,6 +94,9 @@ private:
     void finishForced(Column& c, const CsvOptions& options, std::vector<CsvWarning>& warnings,
                       const std::string& label);
     void toStrings(Column& c, ColumnType type);
+    /// Values and missing flags of `c` from one value per level (NaN: the
+    /// level is not readable); returns how many present cells were not.
+    std::size_t valuesFromLevels(Column& c, const std::vector<double>& levelValues) const;
 
     NumberFormat m_format;
     std::optional<ColumnType> m_forced;

@@ -17,24 +17,34 @@ static_assert(std::is_same_v<iconv_t, void*>, "Utf8Transcoder keeps the iconv ha
 
 const iconv_t kNoConverter = reinterpret_cast<iconv_t>(-1);
 
-/// Name of `e` for iconv_open (GBK is read as GB18030, its superset).
+/// Each encoding's name for users and for iconv_open (GBK is read as GB18030, its superset).
+struct EncodingNames {
+    TextEncoding encoding;
+    std::string_view display;
+    const char* iconv;
+};
+constexpr EncodingNames kEncodingNames[] = {
+    {TextEncoding::Utf8, "UTF-8", "UTF-8"},
+    {TextEncoding::Utf16LE, "UTF-16 LE", "UTF-16LE"},
+    {TextEncoding::Utf16BE, "UTF-16 BE", "UTF-16BE"},
+    {TextEncoding::Gb18030, "GBK", "GB18030"},
+    {TextEncoding::Windows1252, "Windows-1252", "CP1252"},
+    {TextEncoding::Latin1, "ISO-8859-1", "ISO-8859-1"},
+};
+
+const EncodingNames& namesOf(TextEncoding e)
+{
+    for (const EncodingNames& n : kEncodingNames) {
+        if (n.encoding == e) {
+            return n;
+        }
+    }
+    return kEncodingNames[0];
+}
+
 const char* iconvName(TextEncoding e)
 {
-    switch (e) {
-    case TextEncoding::Utf8:
-        return "UTF-8";
-    case TextEncoding::Utf16LE:
-        return "UTF-16LE";
-    case TextEncoding::Utf16BE:
-        return "UTF-16BE";
-    case TextEncoding::Gb18030:
-        return "GB18030";
-    case TextEncoding::Windows1252:
-        return "CP1252";
-    case TextEncoding::Latin1:
-        return "ISO-8859-1";
-    }
-    return "UTF-8";
+    return namesOf(e).iconv;
 }
 
 unsigned byteAt(const char* p)
@@ -204,21 +214,7 @@ std::size_t outputEstimate(TextEncoding e, std::size_t n)
 
 std::string_view encodingName(TextEncoding e)
 {
-    switch (e) {
-    case TextEncoding::Utf8:
-        return "UTF-8";
-    case TextEncoding::Utf16LE:
-        return "UTF-16 LE";
-    case TextEncoding::Utf16BE:
-        return "UTF-16 BE";
-    case TextEncoding::Gb18030:
-        return "GBK";
-    case TextEncoding::Windows1252:
-        return "Windows-1252";
-    case TextEncoding::Latin1:
-        return "ISO-8859-1";
-    }
-    return "UTF-8";
+    return namesOf(e).display;
 }
 
 std::optional<TextEncoding> encodingFromName(std::string_view name)
