@@ -669,7 +669,10 @@ CsvResult Reader::run()
     // The data rows, in batches of chunks parsed side by side and appended in file order.
     const std::string widthName = header ? "the header has " : "the first row has ";
     const int threads = std::max(1, m_options.threads > 0 ? m_options.threads : omp_get_max_threads());
-    const std::size_t batchBytes = kBlockBytes * static_cast<std::size_t>(threads);
+    // Batches of 4 MiB per thread, cut into twice as many chunks as threads
+    // so that a thread that finishes early takes another chunk.
+    const std::size_t batchBytes = kBlockBytes * static_cast<std::size_t>(threads) * 2;
+    const std::size_t chunksPerBatch = threads > 1 ? static_cast<std::size_t>(threads) * 2 : 1;
     std::size_t skipped = 0;
     std::size_t want = batchBytes;
     bool sequential = false;
@@ -677,14 +680,13 @@ CsvResult Reader::run()
     std::vector<ChunkResult> results; // reused from batch to batch
     for (;;) {
         fill(want);
-        const std::size_t parts =
-            sequential || m_end - m_pos < std::size_t{1} << 18 ? 1 : static_cast<std::size_t>(threads);
+        const std::size_t parts = sequential || m_end - m_pos < std::size_t{1} << 18 ? 1 : chunksPerBatch;
         const std::vector<std::size_t> bounds = chunkBounds(parts);
         const std::size_t chunks = bounds.size() - 1;
         if (results.size() < chunks) {
             results.resize(chunks);
         }
-#pragma omp parallel for num_threads(static_cast <int>(chunks)) schedule(static, 1) if (chunks > 1)
+#pragma omp parallel for num_threads(threads) schedule(dynamic, 1) if (chunks > 1)
         for (std::size_t k = 0; k < chunks; ++k) {
             parseChunk(results[k], bounds[k], bounds[k + 1], m_eof && k + 1 == chunks, columnCount);
         }

@@ -192,6 +192,7 @@ RecordScanner::Status RecordScanner::next(const char* b, std::size_t& pos, std::
         } else {
             const std::size_t start = i;
             bool clean = true;
+            bool found = false; // i is at the byte that ends the field, and the field is clean
 #if defined(__SSE2__)
             // 16 bytes at a time to the first byte that ends the field or is NUL / non-ASCII.
             const __m128i delim = _mm_set1_epi8(d);
@@ -200,21 +201,24 @@ RecordScanner::Status RecordScanner::next(const char* b, std::size_t& pos, std::
             const __m128i zero = _mm_setzero_si128();
             while (i + 16 <= end) {
                 const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i));
-                const __m128i stop =
-                    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, delim), _mm_cmpeq_epi8(v, lf)),
-                                 _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, zero)));
-                const auto stops = static_cast<unsigned>(_mm_movemask_epi8(stop));
-                const auto high = static_cast<unsigned>(_mm_movemask_epi8(v));
-                if ((stops | high) == 0) {
+                const __m128i ends = _mm_or_si128(_mm_cmpeq_epi8(v, delim),
+                                                  _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)));
+                const auto stops = static_cast<unsigned>(_mm_movemask_epi8(ends));
+                const auto odd =
+                    static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, zero))));
+                if ((stops | odd) == 0) {
                     i += 16;
                     continue;
                 }
-                // The byte loop below takes it from the first byte that matters.
-                i += static_cast<std::size_t>(__builtin_ctz(stops | high));
+                const auto first = static_cast<unsigned>(__builtin_ctz(stops | odd));
+                i += first;
+                // A field end before any NUL or non-ASCII byte: done. Else the
+                // byte loop below takes it from here.
+                found = (stops >> first) & 1u && !((odd >> first) & 1u);
                 break;
             }
 #endif
-            while (i < end) {
+            while (!found && i < end) {
                 const std::uint8_t kind = m_byteKind[static_cast<unsigned char>(b[i])];
                 if (kind != 0) {
                     if (kind == 1) {

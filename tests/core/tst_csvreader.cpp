@@ -1015,6 +1015,31 @@ void TestCsvReader::parallelMatchesSerial()
     }
     QCOMPARE(a.table.column("late")->type, ColumnType::Categorical);
     QCOMPARE(a.table.column("city")->levels.size(), std::size_t{40});
+
+    // The same text as UTF-16 (converted while reading).
+    const QString text = QString::fromUtf8(content);
+    QByteArray utf16("\xFF\xFE", 2);
+    utf16.append(reinterpret_cast<const char*>(text.utf16()), text.size() * 2);
+    const CsvResult c = readCsv(write(utf16, "utf16.csv"), many);
+    QCOMPARE(c.encoding, TextEncoding::Utf16LE);
+    QCOMPARE(dump(c.table), dump(a.table));
+    QCOMPARE(c.warnings.size(), a.warnings.size());
+
+    // With CRLF line ends (also inside the quoted notes), on one thread and on several.
+    QByteArray crlf = content;
+    crlf.replace("\n", "\r\n");
+    const std::string crlfPath = write(crlf, "crlf.csv");
+    const CsvResult d1 = readCsv(crlfPath, one);
+    const CsvResult d = readCsv(crlfPath, many);
+    QCOMPARE(d1.table.rowCount(), a.table.rowCount());
+    QCOMPARE(dump(d.table), dump(d1.table));
+    std::size_t row = 0;
+    while (a.table.column("note")->text(row).find('\n') == std::string::npos) {
+        ++row;
+    }
+    const std::string note = a.table.column("note")->text(row);
+    QVERIFY(note.starts_with("multi\nline, \"quoted\" note "));
+    QCOMPARE(d1.table.column("note")->text(row), "multi\r\n" + note.substr(6));
 }
 
 QTEST_APPLESS_MAIN(TestCsvReader)
