@@ -99,6 +99,103 @@ RecordScanner::RecordScanner(char delimiter, std::size_t maxFieldBytes)
     m_byteKind[static_cast<unsigned char>(delimiter)] = 1;
 }
 
+bool RecordScanner::nextSimple(const char* b, std::size_t& pos, std::size_t end,
+                               std::vector<std::string_view>& cells) const
+{
+    const char d = m_delimiter;
+    const std::size_t n = cells.size();
+    std::size_t i = pos;
+    for (std::size_t k = 0; k < n; ++k) {
+        if (i >= end) {
+            return false;
+        }
+        std::size_t start = i;
+        std::size_t stop = 0;
+        const bool quoted = b[i] == '"';
+        if (quoted) {
+            start = i + 1;
+            const auto* q = static_cast<const char*>(std::memchr(b + start, '"', end - start));
+            if (!q) {
+                return false;
+            }
+            stop = static_cast<std::size_t>(q - b);
+            i = stop + 1; // past the closing quote: must be the delimiter or the line end
+            for (std::size_t j = start; j < stop; ++j) {
+                const auto c = static_cast<unsigned char>(b[j]);
+                if (c == '\n' || c == '\r' || c == 0 || c >= 0x80) {
+                    return false;
+                }
+            }
+        } else {
+#if defined(__SSE2__)
+            const __m128i delim = _mm_set1_epi8(d);
+            const __m128i lf = _mm_set1_epi8('\n');
+            const __m128i cr = _mm_set1_epi8('\r');
+            const __m128i quote = _mm_set1_epi8('"');
+            const __m128i zero = _mm_setzero_si128();
+            for (;;) {
+                if (i + 16 > end) {
+                    return false; // near the end of the chunk: the careful path decides
+                }
+                const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i));
+                const __m128i ends = _mm_or_si128(_mm_cmpeq_epi8(v, delim),
+                                                  _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)));
+                const auto stops = static_cast<unsigned>(_mm_movemask_epi8(ends));
+                const auto odd = static_cast<unsigned>(_mm_movemask_epi8(
+                    _mm_or_si128(v, _mm_or_si128(_mm_cmpeq_epi8(v, zero), _mm_cmpeq_epi8(v, quote)))));
+                if ((stops | odd) == 0) {
+                    i += 16;
+                    continue;
+                }
+                const auto first = static_cast<unsigned>(__builtin_ctz(stops | odd));
+                if ((odd >> first) & 1u) {
+                    return false;
+                }
+                i += first;
+                break;
+            }
+#else
+            for (;; ++i) {
+                if (i >= end) {
+                    return false;
+                }
+                const auto c = static_cast<unsigned char>(b[i]);
+                if (c == static_cast<unsigned char>(d) || c == '\n' || c == '\r') {
+                    break;
+                }
+                if (c == 0 || c >= 0x80 || c == '"') {
+                    return false;
+                }
+            }
+#endif
+            stop = i;
+        }
+        if (i >= end) {
+            return false;
+        }
+        const char c = b[i];
+        const std::string_view v(b + start, stop - start);
+        if (n == 1 && !quoted && v.empty()) {
+            return false; // an empty line: the careful path skips it
+        }
+        cells[k] = quoted ? v : trim(v);
+        if (k + 1 < n) {
+            if (c != d) {
+                return false;
+            }
+            ++i;
+        } else if (c == '\n') {
+            ++i;
+        } else if (c == '\r' && i + 1 < end && b[i + 1] == '\n') {
+            i += 2;
+        } else {
+            return false;
+        }
+    }
+    pos = i;
+    return true;
+}
+
 void RecordScanner::tooLong(long long line, int column) const
 {
     throw ScanFailure{line, column,

@@ -44,6 +44,14 @@ public:
     /// oversized field.
     Status next(const char* b, std::size_t& pos, std::size_t end, bool eof, long long& line);
 
+    /// The fast path for the common record: exactly `cells.size()` fields,
+    /// each unquoted or quoted without doubled quotes or line breaks, all
+    /// ASCII, ending in "\n" or "\r\n" inside [pos, end). On success the
+    /// cells (unquoted ones trimmed) are in `cells` and `pos` is past the
+    /// record; otherwise nothing changes and next() must read the record.
+    bool nextSimple(const char* b, std::size_t& pos, std::size_t end,
+                    std::vector<std::string_view>& cells) const;
+
     const std::vector<FieldRef>& fields() const { return m_fields; }
     std::string_view text(const char* b, const FieldRef& f) const
     {

@@ -110,6 +110,7 @@ private slots:
     void dates();
     void typeOverrides();
     void userMissingTokens();
+    void blankLinesInOneColumnFile();
     void parallelMatchesSerial_data();
     void parallelMatchesSerial();
 
@@ -939,6 +940,14 @@ void TestCsvReader::typeOverrides()
                  std::string("\"data.csv\": there is no column \"postcode\" to set the type "
                              "of; the columns are zip, score, member, joined, note"));
     }
+}
+
+void TestCsvReader::blankLinesInOneColumnFile()
+{
+    // A one-column file: empty lines are skipped, not read as missing values.
+    const CsvResult r = readCsv(write("email\na@x.org\n\nb@x.org\n\n\nc@x.org\n\"\"\n"));
+    QCOMPARE(r.table.rowCount(), std::size_t{4});
+    QCOMPARE(r.table.column("email")->missingCount(), std::size_t{1}); // the quoted empty field
 }
 
 void TestCsvReader::userMissingTokens()
