@@ -18,7 +18,16 @@ struct NumberFormat {
 };
 
 /// The field without surrounding spaces and tabs.
-std::string_view trim(std::string_view s);
+inline std::string_view trim(std::string_view s)
+{
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
+        s.remove_prefix(1);
+    }
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
+        s.remove_suffix(1);
+    }
+    return s;
+}
 inline bool isDigit(char c)
 {
     return static_cast<unsigned char>(c - '0') < 10;
