@@ -61,6 +61,13 @@ public:
             double x = 0.0;
             bool plain = false;
             bool leadingZero = false;
+            if (m_format.decimal == '.' && m_format.group == 0 && quickDecimal(v, x, plain)) {
+                m_values.push_back(x);
+                m_missing.push_back(0);
+                m_allPlainInt = m_allPlainInt && plain;
+                ++m_rows;
+                return;
+            }
             if (parseNumber(v, m_format, x, plain, leadingZero) && !leadingZero &&
                 !(plain && std::fabs(x) > kExactIntLimit)) {
                 m_values.push_back(x);

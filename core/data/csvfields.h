@@ -3,6 +3,7 @@
 // Field-level helpers of the CSV reader: trimming, number parsing and
 // formatting, yes/no words. Internal to core/data.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,46 @@ inline bool isDigit(char c)
 /// groups of three digits in the integer part ("1,234,567" but not "12,34").
 bool parseNumber(std::string_view s, const NumberFormat& format, double& out, bool& plainInt,
                  bool& leadingZero);
+/// The common case of parseNumber for a '.'-decimal file, inlined: an
+/// optional '-', up to 15 digits with an optional '.' among them, nothing
+/// else, and no leading zero before another digit. Exact: the digits as an
+/// integer below 2^53 divided by a power of ten that is itself exact.
+/// Returns false (without guessing) for anything else.
+inline bool quickDecimal(std::string_view s, double& out, bool& plainInt)
+{
+    static constexpr double kPow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                        1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    const char* p = s.data();
+    const char* const e = p + s.size();
+    const bool negative = p != e && *p == '-';
+    p += negative ? 1 : 0;
+    if (p == e || (*p == '0' && e - p > 1 && isDigit(p[1]))) {
+        return false;
+    }
+    std::uint64_t m = 0;
+    int digits = 0;
+    int fraction = -1; // digits after the '.', -1: no '.'
+    for (; p != e; ++p) {
+        const char c = *p;
+        if (isDigit(c)) {
+            m = m * 10 + static_cast<std::uint64_t>(c - '0');
+            ++digits;
+            fraction += fraction >= 0 ? 1 : 0;
+        } else if (c == '.' && fraction < 0) {
+            fraction = 0;
+        } else {
+            return false;
+        }
+    }
+    if (digits == 0 || digits > 15) {
+        return false;
+    }
+    const double v = fraction > 0 ? static_cast<double>(m) / kPow10[fraction] : static_cast<double>(m);
+    out = negative ? -v : v;
+    plainInt = fraction < 0;
+    return true;
+}
+
 /// Shortest text that reads back as `v` (as an integer when `asInteger`).
 std::string formatNumber(double v, bool asInteger);
 std::string lower(std::string_view s);
