@@ -2,24 +2,18 @@
 
 #include "data/columnbuilder.h"
 #include "data/csvfields.h"
+#include "data/csvinput.h"
 #include "data/csvscan.h"
 
 #include <omp.h>
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
-#include <charconv>
-#include <cmath>
 #include <cstdint>
-#include <cstdio>
 #include <cstring>
 #include <exception>
 #include <filesystem>
-#include <limits>
-#include <memory>
 #include <string_view>
-#include <system_error>
 #include <unordered_map>
 #include <utility>
 
@@ -27,7 +21,6 @@ namespace neurolift {
 
 namespace {
 
-constexpr std::size_t kBlockBytes = std::size_t{4} << 20;
 constexpr std::size_t kMaxRowWarnings = 100;
 using namespace csv;
 
@@ -97,10 +90,6 @@ std::string delimiterName(char d)
     }
 }
 
-struct FileCloser {
-    void operator()(std::FILE* f) const { std::fclose(f); }
-};
-
 /// Fast test for the user's missing-value markers.
 class MissingTokens {
 public:
@@ -161,6 +150,7 @@ public:
         , m_options(options)
         , m_progress(progress)
         , m_missing(options.missingTokens)
+        , m_in(path, m_name)
     {
     }
 
@@ -172,6 +162,7 @@ public:
         , m_options(options)
         , m_progress(progress)
         , m_missing({})
+        , m_in(path, m_name)
         , m_batchRows(std::max<std::size_t>(batchRows, 1))
         , m_sink(&sink)
     {
@@ -189,12 +180,9 @@ private:
         fail(baseLine + f.line, f.column, f.message);
     }
 
-    void open();
-    void detectInputEncoding(CsvResult& result);
-    /// Reads until the buffer holds at least `want` unparsed bytes or the file ends.
-    void fill(std::size_t want);
-    void appendRaw(const char* data, std::size_t size, bool last);
     void reportProgress();
+    /// Reads until the buffer holds at least `want` unparsed bytes or the file ends.
+    void fill(std::size_t want) { m_in.fill(want, m_line); }
     /// The next record for the sequential phase (header and first rows).
     bool nextRecord(RecordScanner& scanner);
     std::vector<std::string> sampleCells(std::size_t columnCount);
@@ -208,17 +196,7 @@ private:
     const CsvOptions& m_options;
     const std::function<bool(double)>& m_progress;
     MissingTokens m_missing;
-    std::unique_ptr<std::FILE, FileCloser> m_file;
-    std::uint64_t m_fileSize = 0;
-    std::uint64_t m_bytesRead = 0; ///< Raw bytes read from the file.
-    std::optional<Utf8Transcoder> m_transcoder;
-    std::vector<char> m_raw; ///< Raw bytes, when transcoding.
-    std::string m_converted; ///< Transcoder output.
-    long long m_convertedLines = 0;
-    std::vector<char> m_buf; ///< UTF-8 text; [m_pos, m_end) is not parsed yet.
-    std::size_t m_pos = 0;
-    std::size_t m_end = 0;
-    bool m_eof = false;
+    CsvInput m_in;
     char m_delimiter = ',';
     long long m_line = 1;       ///< Line where the next record starts.
     long long m_recordLine = 1; ///< Line where the current record started.
@@ -253,121 +231,11 @@ void Reader::flushBatch()
     m_rowsSent += rows;
 }
 
-void Reader::open()
-{
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    const fs::file_status st = fs::status(m_path, ec);
-    if (!fs::exists(st)) {
-        fail(0, 0, "the file does not exist; check the name and folder");
-    }
-    if (fs::is_directory(st)) {
-        fail(0, 0, "this is a folder, not a file; choose a CSV or TSV file");
-    }
-    m_file.reset(std::fopen(m_path.c_str(), "rb"));
-    if (!m_file) {
-        const std::string reason = std::error_code(errno, std::generic_category()).message();
-        fail(0, 0, "the file cannot be opened (" + reason + "); check that you may read it");
-    }
-    m_fileSize = fs::file_size(m_path, ec);
-    if (ec) {
-        m_fileSize = 0;
-    }
-}
-
-void Reader::appendRaw(const char* data, std::size_t size, bool last)
-{
-    if (!m_transcoder) {
-        std::memcpy(m_buf.data() + m_end, data, size);
-        m_end += size;
-        return;
-    }
-    m_converted.clear();
-    try {
-        m_transcoder->convert(std::string_view(data, size), last, m_converted);
-    } catch (const EncodingError& e) {
-        const long long line =
-            1 + m_convertedLines + std::count(m_converted.begin(), m_converted.end(), '\n');
-        fail(line, 0,
-             "the text is not valid " + std::string(encodingName(m_transcoder->encoding())) + " (" +
-                 e.reason() + "); choose the file's encoding");
-    }
-    m_convertedLines += std::count(m_converted.begin(), m_converted.end(), '\n');
-    if (m_buf.size() - m_end < m_converted.size()) {
-        m_buf.resize(m_end + m_converted.size());
-    }
-    std::memcpy(m_buf.data() + m_end, m_converted.data(), m_converted.size());
-    m_end += m_converted.size();
-}
-
-void Reader::fill(std::size_t want)
-{
-    if (m_pos > 0) {
-        std::memmove(m_buf.data(), m_buf.data() + m_pos, m_end - m_pos);
-        m_end -= m_pos;
-        m_pos = 0;
-    }
-    while (!m_eof && m_end < want) {
-        const std::size_t block = std::max(kBlockBytes, want - m_end);
-        if (m_transcoder) {
-            m_raw.resize(block);
-        } else if (m_buf.size() < m_end + block) {
-            m_buf.resize(m_end + block);
-        }
-        char* const into = m_transcoder ? m_raw.data() : m_buf.data() + m_end;
-        const std::size_t n = std::fread(into, 1, block, m_file.get());
-        if (std::ferror(m_file.get())) {
-            fail(m_line, 0, "the file could not be read to the end (a disk or network error); try again");
-        }
-        m_bytesRead += n;
-        m_eof = n < block || std::feof(m_file.get());
-        if (m_transcoder) {
-            appendRaw(m_raw.data(), n, m_eof);
-        } else {
-            m_end += n;
-        }
-    }
-}
-
 void Reader::reportProgress()
 {
-    if (m_progress && m_fileSize > 0) {
-        const double fraction =
-            std::min(1.0, static_cast<double>(m_bytesRead) / static_cast<double>(m_fileSize));
-        if (!m_progress(fraction)) {
-            throw CsvCancelled();
-        }
+    if (m_progress && m_in.fileSize() > 0 && !m_progress(m_in.fraction())) {
+        throw CsvCancelled();
     }
-}
-
-void Reader::detectInputEncoding(CsvResult& result)
-{
-    // The first block, raw, decides the encoding.
-    std::vector<char> first(kBlockBytes);
-    const std::size_t n = std::fread(first.data(), 1, first.size(), m_file.get());
-    if (std::ferror(m_file.get())) {
-        fail(0, 0, "the file could not be read (a disk or network error); try again");
-    }
-    m_bytesRead = n;
-    m_eof = n < first.size() || std::feof(m_file.get());
-    const std::string_view sample(first.data(), n);
-    if (n == 0) {
-        fail(0, 0, "the file is empty; choose a file with a header row and data rows");
-    }
-    EncodingGuess guess;
-    if (m_options.encoding) {
-        guess = resolveEncoding(*m_options.encoding, sample);
-    } else {
-        // A NUL in a file that is not UTF-16 means binary data, not text in a legacy encoding.
-        guess = detectEncoding(sample, m_eof);
-    }
-    result.encoding = guess.encoding;
-    result.bom = guess.bom;
-    if (guess.encoding != TextEncoding::Utf8) {
-        m_transcoder.emplace(guess.encoding);
-    }
-    m_buf.resize(std::max(kBlockBytes, n * 2 + 16));
-    appendRaw(first.data() + guess.bomBytes, n - guess.bomBytes, m_eof);
 }
 
 bool Reader::nextRecord(RecordScanner& scanner)
@@ -376,7 +244,7 @@ bool Reader::nextRecord(RecordScanner& scanner)
         const long long startLine = m_line;
         RecordScanner::Status s;
         try {
-            s = scanner.next(m_buf.data(), m_pos, m_end, m_eof, m_line);
+            s = scanner.next(m_in.data(), m_in.pos, m_in.end, m_in.eof, m_line);
         } catch (const ScanFailure& f) {
             fail(f.line, f.column, f.message);
         }
@@ -387,7 +255,7 @@ bool Reader::nextRecord(RecordScanner& scanner)
         if (s == RecordScanner::Status::End) {
             return false;
         }
-        fill(m_end - m_pos + kBlockBytes);
+        fill(m_in.end - m_in.pos + kBlockBytes);
     }
 }
 
@@ -396,12 +264,12 @@ std::vector<std::string> Reader::sampleCells(std::size_t columnCount)
 {
     RecordScanner scanner(m_delimiter, m_options.maxFieldBytes);
     std::vector<std::string> cells;
-    std::size_t pos = m_pos;
+    std::size_t pos = m_in.pos;
     long long line = m_line;
     for (int records = 0; records < 2000; ++records) {
         RecordScanner::Status s;
         try {
-            s = scanner.next(m_buf.data(), pos, m_end, m_eof, line);
+            s = scanner.next(m_in.data(), pos, m_in.end, m_in.eof, line);
         } catch (const ScanFailure&) {
             break; // reported with its line when the rows are read
         }
@@ -412,7 +280,7 @@ std::vector<std::string> Reader::sampleCells(std::size_t columnCount)
             continue;
         }
         for (const FieldRef& f : scanner.fields()) {
-            const std::string_view v = trim(scanner.text(m_buf.data(), f));
+            const std::string_view v = trim(scanner.text(m_in.data(), f));
             if (!v.empty() && v.size() < 40 && (isDigit(v.back()))) {
                 cells.emplace_back(v);
             }
@@ -444,7 +312,7 @@ void Reader::parseChunk(ChunkResult& r, std::size_t begin, std::size_t end, bool
             }
         }
         RecordScanner scanner(m_delimiter, m_options.maxFieldBytes);
-        const char* const b = m_buf.data();
+        const char* const b = m_in.data();
         std::size_t pos = begin;
         long long line = 0;
         std::vector<std::string_view> cells(columnCount);
@@ -512,20 +380,20 @@ void Reader::parseChunk(ChunkResult& r, std::size_t begin, std::size_t end, bool
 /// outside quotes (as far as quote parity tells; the parse verifies it).
 std::vector<std::size_t> Reader::chunkBounds(std::size_t parts) const
 {
-    std::vector<std::size_t> bounds{m_pos};
-    const std::size_t size = m_end - m_pos;
+    std::vector<std::size_t> bounds{m_in.pos};
+    const std::size_t size = m_in.end - m_in.pos;
     const std::size_t target = size / parts;
-    const char* const b = m_buf.data();
-    std::size_t from = m_pos;
-    std::size_t quotes = 0; // in [m_pos, from)
+    const char* const b = m_in.data();
+    std::size_t from = m_in.pos;
+    std::size_t quotes = 0; // in [m_in.pos, from)
     for (std::size_t k = 1; k < parts; ++k) {
-        std::size_t at = std::max(from, m_pos + k * target);
+        std::size_t at = std::max(from, m_in.pos + k * target);
         quotes += static_cast<std::size_t>(std::count(b + from, b + at, '"'));
         from = at;
         for (;;) {
-            const auto* nl = static_cast<const char*>(std::memchr(b + from, '\n', m_end - from));
+            const auto* nl = static_cast<const char*>(std::memchr(b + from, '\n', m_in.end - from));
             if (!nl) {
-                from = m_end;
+                from = m_in.end;
                 break;
             }
             const auto next = static_cast<std::size_t>(nl - b) + 1;
@@ -535,35 +403,37 @@ std::vector<std::size_t> Reader::chunkBounds(std::size_t parts) const
                 break;
             }
         }
-        if (from >= m_end) {
+        if (from >= m_in.end) {
             break;
         }
         bounds.push_back(from);
     }
-    bounds.push_back(m_end);
+    bounds.push_back(m_in.end);
     return bounds;
 }
 
 CsvResult Reader::run()
 {
     CsvResult result;
-    open();
-    detectInputEncoding(result);
-    if (m_pos == m_end && m_eof) {
+    const EncodingGuess guess = m_in.open(m_options.encoding);
+    result.encoding = guess.encoding;
+    result.bom = guess.bom;
+    if (m_in.pos == m_in.end && m_in.eof) {
         fail(0, 0, "the file is empty; choose a file with a header row and data rows");
     }
     {
-        const std::size_t probe = std::min<std::size_t>(m_end, 8192);
-        if (const auto* z = static_cast<const char*>(std::memchr(m_buf.data(), 0, probe))) {
-            const long long line = 1 + std::count(static_cast<const char*>(m_buf.data()), z, '\n');
+        const std::size_t probe = std::min<std::size_t>(m_in.end, 8192);
+        if (const auto* z = static_cast<const char*>(std::memchr(m_in.data(), 0, probe))) {
+            const long long line = 1 + std::count(static_cast<const char*>(m_in.data()), z, '\n');
             fail(line, 0,
                  "the file contains NUL bytes, so it looks like a binary file (for example a spreadsheet), "
                  "not CSV; export it as \"CSV UTF-8\"");
         }
     }
-    const std::string_view sample(m_buf.data() + m_pos, std::min<std::size_t>(m_end - m_pos, 65536));
-    m_delimiter = m_options.delimiter != 0 ? m_options.delimiter
-                                           : detectDelimiter(sample, m_eof && m_end - m_pos <= 65536);
+    const std::string_view sample(m_in.data() + m_in.pos, std::min<std::size_t>(m_in.end - m_in.pos, 65536));
+    m_delimiter = m_options.delimiter != 0
+                      ? m_options.delimiter
+                      : detectDelimiter(sample, m_in.eof && m_in.end - m_in.pos <= 65536);
     result.delimiter = m_delimiter;
     RecordScanner scanner(m_delimiter, m_options.maxFieldBytes);
 
@@ -581,7 +451,7 @@ CsvResult Reader::run()
     for (std::size_t k = 0; k < columnCount; ++k) {
         const FieldRef& f = scanner.fields()[k];
         try {
-            firstRow.emplace_back(checkedCell(scanner.text(m_buf.data(), f), f, static_cast<int>(k) + 1));
+            firstRow.emplace_back(checkedCell(scanner.text(m_in.data(), f), f, static_cast<int>(k) + 1));
         } catch (const ScanFailure& e) {
             fail(e.line, e.column, e.message);
         }
@@ -696,7 +566,8 @@ CsvResult Reader::run()
     std::vector<ChunkResult> results; // reused from batch to batch
     for (;;) {
         fill(want);
-        const std::size_t parts = sequential || m_end - m_pos < std::size_t{1} << 18 ? 1 : chunksPerBatch;
+        const std::size_t parts =
+            sequential || m_in.end - m_in.pos < std::size_t{1} << 18 ? 1 : chunksPerBatch;
         const std::vector<std::size_t> bounds = chunkBounds(parts);
         const std::size_t chunks = bounds.size() - 1;
         if (results.size() < chunks) {
@@ -704,9 +575,9 @@ CsvResult Reader::run()
         }
 #pragma omp parallel for num_threads(threads) schedule(dynamic, 1) if (chunks > 1)
         for (std::size_t k = 0; k < chunks; ++k) {
-            parseChunk(results[k], bounds[k], bounds[k + 1], m_eof && k + 1 == chunks, columnCount);
+            parseChunk(results[k], bounds[k], bounds[k + 1], m_in.eof && k + 1 == chunks, columnCount);
         }
-        const std::size_t before = m_pos;
+        const std::size_t before = m_in.pos;
         sequential = false;
         // Warnings and errors in file order; chunks after one that did not end
         // where it was cut are dropped and read again.
@@ -733,7 +604,7 @@ CsvResult Reader::run()
                 }
             }
             skipped += r.raggedCount - r.ragged.size();
-            m_pos = bounds[k] + r.consumed;
+            m_in.pos = bounds[k] + r.consumed;
             m_line += r.lines;
             ++accepted;
             if (!r.complete && k + 1 < chunks) {
@@ -761,13 +632,14 @@ CsvResult Reader::run()
         if (m_sink && m_columns.front().rows() >= m_batchRows) {
             flushBatch();
         }
-        if (!m_sink && !reserved && m_fileSize > 0 && m_bytesRead > 0 && m_end > 0 && !m_eof) {
+        if (!m_sink && !reserved && m_in.fileSize() > 0 && m_in.bytesRead() > 0 && m_in.end > 0 &&
+            !m_in.eof) {
             // Reserve the columns for the rows the whole file will likely have.
-            const double parsedShare = static_cast<double>(m_pos) / static_cast<double>(m_end);
-            const double rawParsed = static_cast<double>(m_bytesRead) * parsedShare;
+            const double parsedShare = static_cast<double>(m_in.pos) / static_cast<double>(m_in.end);
+            const double rawParsed = static_cast<double>(m_in.bytesRead()) * parsedShare;
             if (rawParsed > 0) {
                 const double estimate = static_cast<double>(m_columns.front().rows()) *
-                                        static_cast<double>(m_fileSize) / rawParsed;
+                                        static_cast<double>(m_in.fileSize()) / rawParsed;
                 for (ColumnBuilder& c : m_columns) {
                     c.reserve(static_cast<std::size_t>(estimate * 1.02) + 64);
                 }
@@ -775,11 +647,11 @@ CsvResult Reader::run()
             reserved = true;
         }
         reportProgress();
-        if (m_eof && m_pos == m_end) {
+        if (m_in.eof && m_in.pos == m_in.end) {
             break;
         }
         // No progress: one record is larger than the batch; read more of it.
-        want = m_pos == before && !sequential ? (m_end - m_pos) * 2 + kBlockBytes : batchBytes;
+        want = m_in.pos == before && !sequential ? (m_in.end - m_in.pos) * 2 + kBlockBytes : batchBytes;
     }
     if (m_sink) {
         flushBatch();
