@@ -8,6 +8,7 @@
 #include "nn/batchscorer.h"
 #include "nn/matmul.h"
 #include "nn/threading.h"
+#include "project/project.h"
 #include "training/metrics.h"
 #include "training/trainer.h"
 
@@ -331,6 +332,38 @@ void w4(int threads)
     std::fflush(stdout);
 }
 
+/// Saving the W4 table into a project file and opening it again (issue 4's
+/// benchmark line): seconds of each, and the file's size against the CSV's.
+void p4(int threads)
+{
+    const std::string csv = g_dataDir + "/w4.csv";
+    const std::string file = g_dataDir + "/w4.nlproj";
+    CsvOptions options;
+    options.threads = threads;
+    const CsvResult data = readCsv(csv, options);
+    std::vector<double> saves;
+    std::vector<double> opens;
+    std::size_t rows = 0;
+    for (int rep = 0; rep < g_reps; ++rep) {
+        std::remove(file.c_str());
+        const auto t0 = std::chrono::steady_clock::now();
+        Project::create(file).saveDataset(data.table, {"w4.csv", 266893254, "", {}, ""});
+        const auto t1 = std::chrono::steady_clock::now();
+        rows = Project::open(file).loadDataset().rowCount();
+        const auto t2 = std::chrono::steady_clock::now();
+        saves.push_back(std::chrono::duration<double>(t1 - t0).count());
+        opens.push_back(std::chrono::duration<double>(t2 - t1).count());
+    }
+    std::ifstream f(file, std::ios::binary | std::ios::ate);
+    const auto bytes = static_cast<double>(f.tellg());
+    std::printf(
+        "P4 neurolift-%dt save_s=%.3f open_s=%.3f save_open_s=%.3f rows=%zu file_MB=%.1f csv_MB=266.9 "
+        "size_ratio=%.3f\n",
+        threads, median(saves), median(opens), median(saves) + median(opens), rows, bytes / 1e6,
+        bytes / 266893254.0);
+    std::fflush(stdout);
+}
+
 std::vector<int> parseThreads(const std::string& s)
 {
     std::vector<int> v;
@@ -365,7 +398,7 @@ int main(int argc, char** argv)
         } else if (a == "--data" && i + 1 < argc) {
             g_dataDir = argv[++i];
         } else if (a == "-h" || a == "--help") {
-            std::puts("usage: neurolift-bench [W1 W2 W3 W4] [--reps N] [--threads 1,2] [--data DIR]");
+            std::puts("usage: neurolift-bench [W1 W2 W3 W4 P4] [--reps N] [--threads 1,2] [--data DIR]");
             return 0;
         } else {
             workloads.push_back(a);
@@ -393,8 +426,10 @@ int main(int argc, char** argv)
                     w3(t, 8192);
                 } else if (w == "W4") {
                     w4(t);
+                } else if (w == "P4") {
+                    p4(t);
                 } else {
-                    std::cerr << "unknown workload " << w << " (known: W1 W2 W3 W4)\n";
+                    std::cerr << "unknown workload " << w << " (known: W1 W2 W3 W4 P4)\n";
                     return 2;
                 }
             }

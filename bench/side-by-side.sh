@@ -4,7 +4,10 @@
 # workloads in one session, so their lines compare side by side.
 #
 #   bench/side-by-side.sh [BUILD_DIR] [REPS] [WORKLOADS]
-#     (defaults: build/release, 5, "W1 W2 W3 W4")
+#     (defaults: build/release, 5, "W1 W2 W3 W4 P4")
+#
+# P4 (ours only) saves the W4 table into a project file and opens it again;
+# compare its save_open_s with pandas' W4 seconds (266.9 / MB_per_s).
 #
 # W4's peak memory is measured separately, one repetition on 2 threads under
 # /usr/bin/time -v, and printed next to the table's own size.
@@ -15,7 +18,8 @@ set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$here/build/release}
 reps=${2:-5}
-workloads=${3:-W1 W2 W3 W4}
+workloads=${3:-W1 W2 W3 W4 P4}
+peers=$(echo "$workloads" | sed 's/P4//')
 shared=$here/../shared/bench
 data=${BENCH_DATA:-/tmp/bench-data}
 
@@ -26,7 +30,7 @@ ob=$data/openblas/usr/lib/x86_64-linux-gnu/openblas-openmp
 
 echo "## peers (OpenBLAS, its own core detection)"
 # shellcheck disable=SC2086
-env -u OPENBLAS_CORETYPE LD_LIBRARY_PATH="$ob" /usr/bin/python3 "$shared/peers.py" gemm $workloads --reps "$reps"
+env -u OPENBLAS_CORETYPE LD_LIBRARY_PATH="$ob" /usr/bin/python3 "$shared/peers.py" gemm $peers --reps "$reps"
 echo "## neurolift"
 # shellcheck disable=SC2086
 "$build/bench/neurolift-bench" $workloads --reps "$reps"

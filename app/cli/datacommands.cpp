@@ -1,5 +1,7 @@
 #include "datacommands.h"
 
+#include "project/project.h"
+
 #include "architecturecommands.h"
 #include "data/csvreader.h"
 #include "data/recipe.h"
@@ -25,138 +27,6 @@
 namespace neurolift::cli {
 
 namespace {
-
-/// Progress for a long step on stderr, one line that rewrites itself.
-class ProgressLine {
-public:
-    explicit ProgressLine(std::string what)
-        : m_what(std::move(what))
-    {
-    }
-    bool operator()(double fraction)
-    {
-        const int percent = static_cast<int>(fraction * 100.0);
-        if (percent != m_last) {
-            m_last = percent;
-            std::cerr << '\r' << m_what << ' ' << percent << "%" << std::flush;
-            if (percent >= 100) {
-                std::cerr << '\n';
-            }
-        }
-        return true;
-    }
-
-private:
-    std::string m_what;
-    int m_last = -1;
-};
-
-/// A wrong command-line value: the message names the option.
-class UsageError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
-
-char separatorFlag(const std::string& option, const std::string& value, bool allowNone)
-{
-    static const std::pair<const char*, char> kNames[] = {
-        {"comma", ','},     {",", ','},           {"dot", '.'},  {"point", '.'}, {".", '.'},
-        {"semicolon", ';'}, {";", ';'},           {"tab", '\t'}, {"pipe", '|'},  {"|", '|'},
-        {"space", ' '},     {"apostrophe", '\''}, {"'", '\''},   {"none", 0}};
-    for (const auto& [name, c] : kNames) {
-        if (value == name && (c != 0 || allowNone)) {
-            return c;
-        }
-    }
-    throw UsageError(option + ": \"" + value + "\" is not one of the choices (see --help)");
-}
-
-CsvOptions csvOptions(const ImportFlags& f)
-{
-    CsvOptions o;
-    if (!f.encoding.empty()) {
-        o.encoding = encodingFromName(f.encoding);
-        if (!o.encoding) {
-            throw UsageError("--encoding: unknown encoding \"" + f.encoding + "\" (choose from " +
-                             std::string(encodingChoices()) + ")");
-        }
-    }
-    if (!f.delimiter.empty()) {
-        o.delimiter = separatorFlag("--delimiter", f.delimiter, false);
-        if (o.delimiter != ',' && o.delimiter != ';' && o.delimiter != '\t' && o.delimiter != '|') {
-            throw UsageError("--delimiter: choose comma, semicolon, tab or pipe");
-        }
-    }
-    if (!f.decimal.empty()) {
-        o.decimal = separatorFlag("--decimal", f.decimal, false);
-        if (o.decimal != '.' && o.decimal != ',') {
-            throw UsageError("--decimal: choose point or comma");
-        }
-    }
-    if (!f.thousands.empty()) {
-        o.thousands = separatorFlag("--thousands", f.thousands, true);
-    }
-    if (!f.dateOrder.empty()) {
-        o.dateOrder = dateOrderFromId(f.dateOrder);
-        if (!o.dateOrder) {
-            throw UsageError("--date-order: choose dmy (31/12/2024), mdy (12/31/2024) or ymd");
-        }
-    }
-    if (!f.header.empty()) {
-        if (f.header != "yes" && f.header != "no") {
-            throw UsageError("--header: choose yes or no");
-        }
-        o.header = f.header == "yes";
-    }
-    if (f.ragged != "skip" && f.ragged != "stop") {
-        throw UsageError("--on-bad-row: choose skip or stop");
-    }
-    o.ragged = f.ragged == "stop" ? CsvOptions::RaggedRows::Stop : CsvOptions::RaggedRows::Skip;
-    for (const std::string& t : f.types) {
-        const auto eq = t.rfind('=');
-        const std::string name = eq == std::string::npos ? std::string() : t.substr(0, eq);
-        const std::string type = eq == std::string::npos ? std::string() : t.substr(eq + 1);
-        std::optional<ColumnType> parsed;
-        for (ColumnType c : {ColumnType::Numeric, ColumnType::Categorical, ColumnType::Boolean,
-                             ColumnType::Date, ColumnType::Identifier, ColumnType::Text}) {
-            if (columnTypeId(c) == type) {
-                parsed = c;
-            }
-        }
-        if (name.empty() || !parsed) {
-            throw UsageError(
-                "--type: \"" + t +
-                "\" should be COLUMN=TYPE with TYPE numeric, categorical, boolean, date, identifier or "
-                "text");
-        }
-        o.columnTypes[name] = *parsed;
-    }
-    o.missingTokens.insert(o.missingTokens.end(), f.missing.begin(), f.missing.end());
-    return o;
-}
-
-void printCsvWarnings(const std::string& file, const std::vector<CsvWarning>& warnings)
-{
-    for (const CsvWarning& w : warnings) {
-        std::cerr << file;
-        if (w.line > 0) {
-            std::cerr << ", line " << w.line;
-        }
-        if (w.column > 0) {
-            std::cerr << ", column " << w.column;
-        }
-        std::cerr << ": " << w.message << '\n';
-    }
-}
-
-CsvResult readData(const std::string& file, const ImportFlags& flags)
-{
-    const CsvOptions options = csvOptions(flags);
-    ProgressLine progress("Reading " + file);
-    CsvResult data = readCsv(file, options, [&](double f) { return progress(f); });
-    printCsvWarnings(file, data.warnings);
-    return data;
-}
 
 /// Whether a cell is a plain number ("-5", "+3.25", "1e-3"), which a
 /// spreadsheet reads as a number and never runs.
@@ -376,10 +246,40 @@ int runInspect(const std::string& file, const ImportFlags& flags)
     return kExitOk;
 }
 
-int runTrain(const TrainOptions& o)
+int runTrain(const TrainOptions& input)
 {
-    const CsvResult data = readData(o.file, o.import);
-    const Table& table = data.table;
+    TrainOptions o = input;
+    if (o.project.empty() == o.file.empty()) {
+        throw UsageError("train: give a CSV FILE, or --project P.nlproj to train on a project's data");
+    }
+    if (o.project.empty() && o.model.empty()) {
+        throw UsageError("--model: say where to write the model (or train in a project with --project)");
+    }
+    std::optional<Project> project;
+    Table table;
+    std::string source = o.file;
+    if (!o.project.empty()) {
+        project = Project::open(o.project);
+        if (!project->hasDataset()) {
+            throw UsageError(o.project + " holds no data yet; run: neurolift-cli import FILE --project " +
+                             o.project);
+        }
+        source = project->datasetSource().fileName;
+        std::cerr << "Reading the data of " << o.project << '\n';
+        table = project->loadDataset();
+        if (const auto saved = project->setting("target"); saved && o.target.empty()) {
+            o.target = saved->value("column", "");
+            if (!o.positive && saved->contains("positive")) {
+                o.positive = saved->at("positive").get<std::string>();
+            }
+        }
+    } else {
+        table = std::move(readData(o.file, o.import).table);
+    }
+    if (o.target.empty()) {
+        throw UsageError("--target: say which column to predict, e.g. --target Churn");
+    }
+    const std::string startedAt = utcNow();
     const TargetSpec target = chooseTarget(table, o.target, o.positive);
     const TargetValues values = targetValues(table, target);
     if (values.missing > 0) {
@@ -472,7 +372,27 @@ int runTrain(const TrainOptions& o)
     Network net(arch, recipe.featureCount(), seed);
     Trainer trainer(net, spec, train.view(), validation.view());
     TrainObserver observer;
+    RunRecord run;
     observer.onEpoch = [&](const EpochReport& r) {
+        RunEpoch e;
+        e.epoch = r.epoch;
+        e.trainLoss = r.trainLoss;
+        e.metrics = nlohmann::json::object();
+        if (r.trainAccuracy) {
+            e.metrics["train_accuracy"] = *r.trainAccuracy;
+        }
+        if (r.validation) {
+            e.validationLoss = r.validation->loss;
+            if (r.validation->auc) {
+                e.metrics["auc"] = *r.validation->auc;
+            }
+            if (r.validation->accuracy) {
+                e.metrics["accuracy"] = *r.validation->accuracy;
+            }
+        }
+        e.learningRate = r.learningRate;
+        e.seconds = r.seconds;
+        run.history.push_back(std::move(e));
         std::cerr << "epoch " << r.epoch << ": train loss " << std::setprecision(4) << r.trainLoss;
         if (r.validation) {
             std::cerr << ", validation loss " << r.validation->loss;
@@ -498,7 +418,7 @@ int runTrain(const TrainOptions& o)
     model.recipe = recipe;
     model.architecture = arch;
     model.weights = net.weights();
-    model.summary = {{"source", o.file},
+    model.summary = {{"source", source},
                      {"rows", table.rowCount()},
                      {"seed", o.seed},
                      {"epochs_run", result.history.size()},
@@ -508,8 +428,39 @@ int runTrain(const TrainOptions& o)
     if (testMetrics.auc) {
         model.summary["test_auc"] = *testMetrics.auc;
     }
-    saveModel(o.model, model);
-    std::cerr << "Model written to " << o.model << '\n';
+    if (!o.model.empty()) {
+        saveModel(o.model, model);
+        std::cerr << "Model written to " << o.model << '\n';
+    }
+    if (project) {
+        run.name = o.runName.empty() ? "run " + std::to_string(project->runs().size() + 1) : o.runName;
+        run.settings = {{"layers", o.layers},       {"epochs", o.epochs},
+                        {"batch", o.batch},         {"learning_rate", o.learningRate},
+                        {"optimizer", o.optimizer}, {"patience", o.patience},
+                        {"threads", o.threads},     {"target", o.target},
+                        {"ignore", o.ignore}};
+        run.seed = seed;
+        run.startedAt = startedAt;
+        run.finishedAt = utcNow();
+        run.status = std::string(trainStatusId(result.status));
+        run.message = result.message;
+        run.warnings = result.warnings;
+        run.metrics = {{"test_loss", testMetrics.loss}, {"test_rows", split.test.size()}};
+        if (testMetrics.auc) {
+            run.metrics["test_auc"] = *testMetrics.auc;
+        }
+        if (testMetrics.accuracy) {
+            run.metrics["test_accuracy"] = *testMetrics.accuracy;
+        }
+        run.model = model;
+        nlohmann::json chosen{{"column", o.target}};
+        if (o.positive) {
+            chosen["positive"] = *o.positive;
+        }
+        project->setSetting("target", chosen);
+        const std::int64_t id = project->addRun(run);
+        std::cerr << "Run " << id << " (\"" << run.name << "\") saved in " << o.project << '\n';
+    }
     return kExitOk;
 }
 
@@ -536,9 +487,33 @@ std::vector<std::string> scoredHeader(const TrainedModel& model, bool withId,
     return header;
 }
 
+/// The model to score with: a run of --project (the latest by default), or --model.
+TrainedModel scoringModel(const ScoreOptions& o)
+{
+    if (o.project.empty() == o.model.empty()) {
+        throw UsageError("score: give --model M (a model file) or --project P.nlproj [--run N]");
+    }
+    if (o.project.empty()) {
+        return loadModel(o.model);
+    }
+    const Project project = Project::open(o.project);
+    if (o.run > 0) {
+        std::cerr << "Scoring with run " << o.run << " of " << o.project << '\n';
+        return project.run(o.run).model;
+    }
+    const auto runs = project.runs();
+    if (runs.empty()) {
+        throw UsageError(o.project + " has no trained run yet; run: neurolift-cli train --project " +
+                         o.project);
+    }
+    const std::int64_t id = runs.back().id;
+    std::cerr << "Scoring with run " << id << " of " << o.project << '\n';
+    return project.run(id).model;
+}
+
 int runScore(const ScoreOptions& o)
 {
-    const TrainedModel model = loadModel(o.model);
+    const TrainedModel model = scoringModel(o);
     CsvOptions options = csvOptions(o.import);
     // Read each input column as the type it had in training (a small file
     // may otherwise look different, e.g. unique numbers as identifiers).
@@ -679,54 +654,6 @@ int runScore(const ScoreOptions& o)
     return kExitOk;
 }
 
-/// Runs a command, turning the engine's exceptions into messages and exit codes.
-template <typename F>
-int guarded(F&& f)
-{
-    try {
-        return f();
-    } catch (const UsageError& e) {
-        std::cerr << e.what() << '\n';
-        return kExitBadInput;
-    } catch (const CsvError& e) {
-        std::cerr << e.what() << '\n';
-        return kExitBadInput;
-    } catch (const ModelFileError& e) {
-        std::cerr << e.what() << '\n';
-        return kExitBadInput;
-    } catch (const std::invalid_argument& e) {
-        std::cerr << e.what() << '\n';
-        return kExitProblems;
-    } catch (const std::exception& e) {
-        std::cerr << "error: " << e.what() << '\n';
-        return kExitBadInput;
-    }
-}
-
-void addImportOptions(CLI::App& command, ImportFlags& f)
-{
-    const std::string group = "Reading the file (detected when not given)";
-    command.add_option("--encoding", f.encoding, "Text encoding: " + std::string(encodingChoices()))
-        ->group(group);
-    command.add_option("--delimiter", f.delimiter, "comma, semicolon, tab or pipe")->group(group);
-    command.add_option("--decimal", f.decimal, "Decimal separator: point or comma")->group(group);
-    command
-        .add_option("--thousands", f.thousands, "Thousands separator: comma, dot, space, apostrophe or none")
-        ->group(group);
-    command.add_option("--date-order", f.dateOrder, "Dates like 03/04/2024: dmy (default) or mdy")
-        ->group(group);
-    command.add_option("--header", f.header, "Whether the first row holds column names: yes or no")
-        ->group(group);
-    command
-        .add_option("--on-bad-row", f.ragged, "A row with the wrong number of fields: skip (default) or stop")
-        ->group(group);
-    command
-        .add_option("--type", f.types, "COLUMN=TYPE (numeric, categorical, boolean, date, identifier, text)")
-        ->group(group);
-    command.add_option("--missing", f.missing, "Another text that means 'no value', e.g. -999 (repeatable)")
-        ->group(group);
-}
-
 } // namespace
 
 void addDataCommands(CLI::App& app, int& exitCode)
@@ -742,8 +669,10 @@ void addDataCommands(CLI::App& app, int& exitCode)
 
     static TrainOptions train;
     auto* t = app.add_subcommand("train", "Train a model on a customer table and write it to a model file.");
-    t->add_option("FILE", train.file, "Customer table (CSV or TSV)")->required();
-    t->add_option("--target", train.target, "Column to predict, e.g. Churn")->required();
+    t->add_option("FILE", train.file, "Customer table (CSV or TSV); or use --project");
+    t->add_option("--project", train.project, "Train on this project's data and save the run in it");
+    t->add_option("--run-name", train.runName, "Name of the run in the project");
+    t->add_option("--target", train.target, "Column to predict, e.g. Churn (in a project: remembered)");
     t->add_option("--positive", train.positive, "Value of the target that counts as yes (default: detected)");
     t->add_option("--id", train.id, "Customer id column (default: the first identifier column)");
     t->add_option("--ignore", train.ignore, "Column not to use as a feature (repeat for several)");
@@ -757,13 +686,15 @@ void addDataCommands(CLI::App& app, int& exitCode)
     t->add_option("--threads", train.threads, "Threads (0: all cores)")->capture_default_str();
     t->add_option("--patience", train.patience, "Stop after this many epochs without improvement")
         ->capture_default_str();
-    t->add_option("--model", train.model, "Model file to write")->required();
+    t->add_option("--model", train.model, "Model file to write (optional with --project)");
     addImportOptions(*t, train.import);
     t->callback([&exitCode] { exitCode = guarded([] { return runTrain(train); }); });
 
     static ScoreOptions score;
     auto* s = app.add_subcommand("score", "Score a customer table with a trained model and write a CSV.");
-    s->add_option("--model", score.model, "Model file from `train`")->required();
+    s->add_option("--model", score.model, "Model file from `train`; or use --project");
+    s->add_option("--project", score.project, "Score with a run of this project");
+    s->add_option("--run", score.run, "Run number in the project (default: the latest)");
     s->add_option("FILE", score.file, "Customer table (CSV or TSV) with the model's columns")->required();
     s->add_option("--out", score.out, "Scored CSV to write")->required();
     addImportOptions(*s, score.import);

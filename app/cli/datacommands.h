@@ -1,5 +1,8 @@
 #pragma once
 
+#include "clicommon.h"
+
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -9,19 +12,6 @@ class App;
 } // namespace CLI
 
 namespace neurolift::cli {
-
-/// How to read the input file; unset fields are detected.
-struct ImportFlags {
-    std::string encoding;
-    std::string delimiter;
-    std::string decimal;
-    std::string thousands;
-    std::string dateOrder;
-    std::string header;               ///< "yes" or "no"
-    std::string ragged = "skip";      ///< "skip" or "stop"
-    std::vector<std::string> types;   ///< COLUMN=TYPE
-    std::vector<std::string> missing; ///< Extra missing-value markers.
-};
 
 struct TrainOptions {
     ImportFlags import;
@@ -39,10 +29,14 @@ struct TrainOptions {
     int threads = 0;
     int patience = 15;
     std::string model;
+    std::string project; ///< Train on the project's data and add the run to it (instead of FILE / --model).
+    std::string runName;
 };
 
 struct ScoreOptions {
     ImportFlags import;
+    std::string project;  ///< Score with a run of this project (instead of --model).
+    std::int64_t run = 0; ///< 0: the latest run.
     std::string model;
     std::string file;
     std::string out;

@@ -61,7 +61,9 @@ CREATE TABLE export (
 CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT NOT NULL, created_at TEXT NOT NULL);
 )sql";
 
-std::string nowUtc()
+} // namespace
+
+std::string utcNow()
 {
     const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
     std::tm tm{};
@@ -70,6 +72,8 @@ std::string nowUtc()
     std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
     return buf;
 }
+
+namespace {
 
 std::string fileName(const std::string& path)
 {
@@ -215,7 +219,7 @@ Project Project::create(const std::string& path)
             db.exec(("PRAGMA application_id = " + std::to_string(kProjectApplicationId)).c_str());
             db.exec(("PRAGMA user_version = " + std::to_string(kProjectSchemaVersion)).c_str());
             sql::Statement meta(db, "INSERT INTO meta (key, value) VALUES (?1, ?2)");
-            meta.bind(1, std::string_view("created_at")).bind(2, std::string_view(nowUtc())).run();
+            meta.bind(1, std::string_view("created_at")).bind(2, std::string_view(utcNow())).run();
             meta.bind(1, std::string_view("created_by"))
                 .bind(2, std::string_view("NeuroLift " NEUROLIFT_VERSION))
                 .run();
@@ -285,7 +289,7 @@ void Project::saveDataset(const Table& table, const DatasetSource& source)
             .bind(2, static_cast<std::int64_t>(source.fileSize))
             .bind(3, std::string_view(source.fileHash))
             .bind(4, std::string_view(source.importOptions.is_null() ? "{}" : source.importOptions.dump()))
-            .bind(5, std::string_view(source.importedAt.empty() ? nowUtc() : source.importedAt))
+            .bind(5, std::string_view(source.importedAt.empty() ? utcNow() : source.importedAt))
             .bind(6, static_cast<std::int64_t>(table.rowCount()))
             .run();
         sql::Statement column(s.db, "INSERT INTO dataset_column (position, name, type, levels, date_format) "
@@ -569,7 +573,7 @@ void Project::addNote(const std::string& text)
 {
     m_state->guarded("saving the note", [&] {
         sql::Statement q(m_state->db, "INSERT INTO note (text, created_at) VALUES (?1, ?2)");
-        q.bind(1, std::string_view(text)).bind(2, std::string_view(nowUtc())).run();
+        q.bind(1, std::string_view(text)).bind(2, std::string_view(utcNow())).run();
         return 0;
     });
 }

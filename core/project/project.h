@@ -22,6 +22,9 @@ inline constexpr std::int32_t kProjectApplicationId = 0x4E4C504A;
 /// `PRAGMA user_version`: the schema this build writes.
 inline constexpr int kProjectSchemaVersion = 1;
 
+/// The current time as ISO 8601 UTC ("2026-11-25T10:00:00Z").
+std::string utcNow();
+
 /// A project file that cannot be created, opened, read or saved. what() names
 /// the file, the problem and what to do.
 class ProjectError : public std::runtime_error {

@@ -1,0 +1,156 @@
+#include "projectcommands.h"
+
+#include "clicommon.h"
+#include "data/target.h"
+#include "project/project.h"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <optional>
+#include <sstream>
+
+namespace neurolift::cli {
+
+namespace {
+
+struct ImportOptions {
+    ImportFlags import;
+    std::string file;
+    std::string project;
+    std::string target;
+    std::optional<std::string> positive;
+};
+
+/// FNV-1a (64 bit) of a file's bytes: enough to tell whether the file a
+/// project was imported from has changed since.
+std::string hashFile(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::vector<char> block(std::size_t{1} << 20);
+    std::uint64_t h = 0xCBF29CE484222325ull;
+    while (in) {
+        in.read(block.data(), static_cast<std::streamsize>(block.size()));
+        const auto n = static_cast<std::size_t>(in.gcount());
+        for (std::size_t i = 0; i < n; ++i) {
+            h = (h ^ static_cast<unsigned char>(block[i])) * 0x100000001B3ull;
+        }
+    }
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "fnv1a64:%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+int runImport(const ImportOptions& o)
+{
+    std::error_code ec;
+    if (std::filesystem::exists(o.project, ec)) {
+        throw UsageError("--project: " + o.project +
+                         " already exists; choose a new file name (import starts a new project)");
+    }
+    const CsvResult data = readData(o.file, o.import);
+    if (!o.target.empty()) {
+        chooseTarget(data.table, o.target, o.positive); // says now if the target cannot be predicted
+    }
+    DatasetSource source;
+    source.fileName = std::filesystem::path(o.file).filename().string();
+    source.fileSize = std::filesystem::file_size(o.file, ec);
+    source.fileHash = hashFile(o.file);
+    source.importOptions = importFlagsJson(o.import);
+    source.importOptions["detected"] = {{"encoding", encodingName(data.encoding)},
+                                        {"delimiter", std::string(1, data.delimiter)},
+                                        {"decimal", std::string(1, data.decimal)},
+                                        {"header", data.header}};
+    source.importedAt = utcNow();
+    Project project = Project::create(o.project);
+    project.saveDataset(data.table, source);
+    if (!o.target.empty()) {
+        nlohmann::json target{{"column", o.target}};
+        if (o.positive) {
+            target["positive"] = *o.positive;
+        }
+        project.setSetting("target", target);
+    }
+    std::cerr << "Imported " << data.table.rowCount() << " rows and " << data.table.columnCount()
+              << " columns from " << o.file << " into " << o.project << '\n';
+    return kExitOk;
+}
+
+int runInfo(const std::string& path)
+{
+    const Project project = Project::open(path);
+    std::cout << path << ": NeuroLift project, format " << project.openedVersion() << '\n';
+    if (project.hasDataset()) {
+        const DatasetSource s = project.datasetSource();
+        std::cout << "data: " << project.datasetRows() << " rows from " << s.fileName << " (" << s.fileSize
+                  << " bytes, " << s.fileHash << "), imported " << s.importedAt << '\n';
+    } else {
+        std::cout << "data: none yet (neurolift-cli import FILE --project " << path << ")\n";
+    }
+    if (const auto target = project.setting("target")) {
+        std::cout << "target: " << target->value("column", "") << '\n';
+    }
+    const auto runs = project.runs();
+    std::cout << "runs: " << runs.size() << '\n';
+    std::cout << "notes: " << project.notes().size() << '\n';
+    return kExitOk;
+}
+
+int runRuns(const std::string& path)
+{
+    const Project project = Project::open(path);
+    const auto runs = project.runs();
+    int nameWidth = 12;
+    for (const RunSummary& r : runs) {
+        nameWidth = std::max(nameWidth, static_cast<int>(r.name.size()) + 2);
+    }
+    std::cout << std::left << std::setw(5) << "run" << std::setw(nameWidth) << "name" << std::setw(15)
+              << "status" << std::setw(8) << "epochs" << std::setw(10) << "test AUC" << std::setw(11)
+              << "test loss"
+              << "finished\n";
+    for (const RunSummary& r : runs) {
+        const auto number = [&](const char* key) {
+            if (!r.metrics.contains(key)) {
+                return std::string("-");
+            }
+            std::ostringstream s;
+            s << std::fixed << std::setprecision(4) << r.metrics.at(key).get<double>();
+            return s.str();
+        };
+        std::cout << std::left << std::setw(5) << r.id << std::setw(nameWidth) << r.name << std::setw(15)
+                  << r.status << std::setw(8) << r.epochs << std::setw(10) << number("test_auc")
+                  << std::setw(11) << number("test_loss") << r.finishedAt << '\n';
+    }
+    return kExitOk;
+}
+
+} // namespace
+
+void addProjectCommands(CLI::App& app, int& exitCode)
+{
+    static ImportOptions import;
+    auto* i = app.add_subcommand("import", "Start a project: read a customer table into a new .nlproj file.");
+    i->add_option("FILE", import.file, "Customer table (CSV or TSV)")->required();
+    i->add_option("--project", import.project, "Project file to create, e.g. churn.nlproj")->required();
+    i->add_option("--target", import.target, "Column to predict later, e.g. Churn (checked now)");
+    i->add_option("--positive", import.positive, "Value of the target that counts as yes");
+    addImportOptions(*i, import.import);
+    i->callback([&exitCode] { exitCode = guarded([] { return runImport(import); }); });
+
+    static std::string infoProject;
+    auto* n = app.add_subcommand("info", "Show what a project holds: data, target, runs.");
+    n->add_option("--project", infoProject, "Project file")->required();
+    n->callback([&exitCode] { exitCode = guarded([] { return runInfo(infoProject); }); });
+
+    static std::string runsProject;
+    auto* r = app.add_subcommand("runs", "List a project's training runs and their test metrics.");
+    r->add_option("--project", runsProject, "Project file")->required();
+    r->callback([&exitCode] { exitCode = guarded([] { return runRuns(runsProject); }); });
+}
+
+} // namespace neurolift::cli
