@@ -54,6 +54,7 @@ CREATE TABLE run_weights (
     run INTEGER NOT NULL REFERENCES run (id) ON DELETE CASCADE,
     kind TEXT NOT NULL CHECK (kind IN ('final', 'best')), position INTEGER NOT NULL, name TEXT NOT NULL,
     rows INTEGER NOT NULL, cols INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (run, kind, position));
+CREATE TABLE architecture (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, spec TEXT NOT NULL, saved_at TEXT NOT NULL);
 CREATE TABLE segment (id INTEGER PRIMARY KEY, name TEXT NOT NULL, definition TEXT NOT NULL);
 CREATE TABLE export (
     id INTEGER PRIMARY KEY, exported_at TEXT NOT NULL, path TEXT NOT NULL, run INTEGER, segment INTEGER,
@@ -566,6 +567,33 @@ RunRecord Project::run(std::int64_t id) const
         }
         r.model.network(); // checks that the weights fit the architecture
         return r;
+    });
+}
+
+void Project::saveArchitecture(const std::string& name, const Architecture& architecture)
+{
+    m_state->guarded("saving the network", [&] {
+        sql::Statement q(
+            m_state->db,
+            "INSERT INTO architecture (name, spec, saved_at) VALUES (?1, ?2, ?3) "
+            "ON CONFLICT (name) DO UPDATE SET spec = excluded.spec, saved_at = excluded.saved_at");
+        q.bind(1, std::string_view(name))
+            .bind(2, std::string_view(architecture.toJson().dump()))
+            .bind(3, std::string_view(utcNow()))
+            .run();
+        return 0;
+    });
+}
+
+std::vector<std::pair<std::string, Architecture>> Project::architectures() const
+{
+    return m_state->guarded("reading the networks", [&] {
+        sql::Statement q(m_state->db, "SELECT name, spec FROM architecture ORDER BY id");
+        std::vector<std::pair<std::string, Architecture>> out;
+        while (q.step()) {
+            out.emplace_back(q.text(0), Architecture::fromJson(parseJson(q.text(1), "network")));
+        }
+        return out;
     });
 }
 

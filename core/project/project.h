@@ -13,6 +13,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace neurolift {
@@ -131,6 +132,11 @@ public:
     std::vector<RunSummary> runs() const;
     /// The run with `id`, with its history and models. Throws ProjectError if there is none.
     RunRecord run(std::int64_t id) const;
+
+    /// Networks the user keeps, by name (saving under an existing name replaces it).
+    void saveArchitecture(const std::string& name, const Architecture& architecture);
+    /// The kept networks in the order first saved.
+    std::vector<std::pair<std::string, Architecture>> architectures() const;
 
     /// Free-form notes, oldest first.
     void addNote(const std::string& text);

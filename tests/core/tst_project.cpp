@@ -247,11 +247,20 @@ void TestProject::settingsAndNotesWithHostileText()
     p.setSetting("ui", {{"page", "explain"}});
     p.addNote(hostile);
     p.addNote("second; note");
+    const TaskSpec task{TaskKind::BinaryClassification, 2};
+    p.saveArchitecture(hostile, makeTemplate(ArchitectureTemplate::Small, task));
+    p.saveArchitecture("deep", makeTemplate(ArchitectureTemplate::Deep, task));
+    p.saveArchitecture(hostile, makeTemplate(ArchitectureTemplate::Medium, task));
     const Project again = Project::open(file);
     QCOMPARE(again.setting("target").value()["column"].get<std::string>(), hostile);
     QCOMPARE(again.setting("ui").value()["page"].get<std::string>(), std::string("explain"));
     QVERIFY(!again.setting("nothing").has_value());
     QCOMPARE(again.notes(), (std::vector<std::string>{hostile, "second; note"}));
+    const auto nets = again.architectures();
+    QCOMPARE(nets.size(), std::size_t{2});
+    QCOMPARE(nets[0].first, hostile);
+    QVERIFY(nets[0].second == makeTemplate(ArchitectureTemplate::Medium, task));
+    QCOMPARE(nets[1].first, std::string("deep"));
 }
 
 void TestProject::badFiles_data()
