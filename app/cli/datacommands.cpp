@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
@@ -488,7 +489,8 @@ std::vector<std::string> scoredHeader(const TrainedModel& model, bool withId,
 }
 
 /// The model to score with: a run of --project (the latest by default), or --model.
-TrainedModel scoringModel(const ScoreOptions& o)
+/// `runId` is set to the run's number when it comes from a project.
+TrainedModel scoringModel(const ScoreOptions& o, std::int64_t& runId)
 {
     if (o.project.empty() == o.model.empty()) {
         throw UsageError("score: give --model M (a model file) or --project P.nlproj [--run N]");
@@ -499,6 +501,7 @@ TrainedModel scoringModel(const ScoreOptions& o)
     const Project project = Project::open(o.project);
     if (o.run > 0) {
         std::cerr << "Scoring with run " << o.run << " of " << o.project << '\n';
+        runId = o.run;
         return project.run(o.run).model;
     }
     const auto runs = project.runs();
@@ -507,13 +510,15 @@ TrainedModel scoringModel(const ScoreOptions& o)
                          o.project);
     }
     const std::int64_t id = runs.back().id;
+    runId = id;
     std::cerr << "Scoring with run " << id << " of " << o.project << '\n';
     return project.run(id).model;
 }
 
 int runScore(const ScoreOptions& o)
 {
-    const TrainedModel model = scoringModel(o);
+    std::int64_t runId = 0;
+    const TrainedModel model = scoringModel(o, runId);
     CsvOptions options = csvOptions(o.import);
     // Read each input column as the type it had in training (a small file
     // may otherwise look different, e.g. unique numbers as identifiers).
@@ -651,6 +656,14 @@ int runScore(const ScoreOptions& o)
         return kExitBadInput;
     }
     std::cerr << "Scored " << rows << " rows into " << o.out << '\n';
+    if (!o.project.empty()) {
+        ExportRecord e;
+        e.path = std::filesystem::absolute(o.out).string();
+        e.run = runId;
+        e.rows = rows;
+        e.details = {{"kind", "scores"}, {"input", std::filesystem::path(o.file).filename().string()}};
+        Project::open(o.project).addExport(e);
+    }
     return kExitOk;
 }
 

@@ -97,6 +97,13 @@ int runInfo(const std::string& path)
     }
     const auto runs = project.runs();
     std::cout << "runs: " << runs.size() << '\n';
+    const auto exports = project.exports();
+    std::cout << "exports: " << exports.size();
+    if (!exports.empty()) {
+        std::cout << " (latest " << exports.back().exportedAt << ": " << exports.back().rows << " rows to "
+                  << exports.back().path << ")";
+    }
+    std::cout << '\n';
     std::cout << "notes: " << project.notes().size() << '\n';
     return kExitOk;
 }

@@ -55,7 +55,7 @@ CREATE TABLE run_weights (
     kind TEXT NOT NULL CHECK (kind IN ('final', 'best')), position INTEGER NOT NULL, name TEXT NOT NULL,
     rows INTEGER NOT NULL, cols INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (run, kind, position));
 CREATE TABLE architecture (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, spec TEXT NOT NULL, saved_at TEXT NOT NULL);
-CREATE TABLE segment (id INTEGER PRIMARY KEY, name TEXT NOT NULL, definition TEXT NOT NULL);
+CREATE TABLE segment (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, definition TEXT NOT NULL);
 CREATE TABLE export (
     id INTEGER PRIMARY KEY, exported_at TEXT NOT NULL, path TEXT NOT NULL, run INTEGER, segment INTEGER,
     row_count INTEGER NOT NULL, details TEXT NOT NULL);
@@ -592,6 +592,80 @@ std::vector<std::pair<std::string, Architecture>> Project::architectures() const
         std::vector<std::pair<std::string, Architecture>> out;
         while (q.step()) {
             out.emplace_back(q.text(0), Architecture::fromJson(parseJson(q.text(1), "network")));
+        }
+        return out;
+    });
+}
+
+std::int64_t Project::saveSegment(const std::string& name, const nlohmann::json& definition)
+{
+    return m_state->guarded("saving the segment", [&] {
+        sql::Statement q(m_state->db, "INSERT INTO segment (name, definition) VALUES (?1, ?2) "
+                                      "ON CONFLICT (name) DO UPDATE SET definition = excluded.definition "
+                                      "RETURNING id");
+        q.bind(1, std::string_view(name)).bind(2, std::string_view(definition.dump()));
+        const std::int64_t id = q.step() ? q.integer(0) : 0;
+        q.reset();
+        return id;
+    });
+}
+
+std::vector<SegmentRecord> Project::segments() const
+{
+    return m_state->guarded("reading the segments", [&] {
+        sql::Statement q(m_state->db, "SELECT id, name, definition FROM segment ORDER BY id");
+        std::vector<SegmentRecord> out;
+        while (q.step()) {
+            out.push_back({q.integer(0), q.text(1), parseJson(q.text(2), "segment")});
+        }
+        return out;
+    });
+}
+
+std::int64_t Project::addExport(const ExportRecord& e)
+{
+    return m_state->guarded("recording the export", [&] {
+        sql::Statement q(m_state->db,
+                         "INSERT INTO export (exported_at, path, run, segment, row_count, details) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        q.bind(1, std::string_view(e.exportedAt.empty() ? utcNow() : e.exportedAt))
+            .bind(2, std::string_view(e.path));
+        if (e.run) {
+            q.bind(3, *e.run);
+        } else {
+            q.bindNull(3);
+        }
+        if (e.segment) {
+            q.bind(4, *e.segment);
+        } else {
+            q.bindNull(4);
+        }
+        q.bind(5, static_cast<std::int64_t>(e.rows)).bind(6, std::string_view(e.details.dump())).run();
+        return m_state->db.lastInsertId();
+    });
+}
+
+std::vector<ExportRecord> Project::exports() const
+{
+    return m_state->guarded("reading the export history", [&] {
+        sql::Statement q(
+            m_state->db,
+            "SELECT id, exported_at, path, run, segment, row_count, details FROM export ORDER BY id");
+        std::vector<ExportRecord> out;
+        while (q.step()) {
+            ExportRecord e;
+            e.id = q.integer(0);
+            e.exportedAt = q.text(1);
+            e.path = q.text(2);
+            if (!q.isNull(3)) {
+                e.run = q.integer(3);
+            }
+            if (!q.isNull(4)) {
+                e.segment = q.integer(4);
+            }
+            e.rows = static_cast<std::size_t>(q.integer(5));
+            e.details = parseJson(q.text(6), "export details");
+            out.push_back(std::move(e));
         }
         return out;
     });

@@ -93,6 +93,24 @@ struct RunSummary {
     nlohmann::json metrics;
 };
 
+/// A named group of customers, defined by rules over scores and columns.
+struct SegmentRecord {
+    std::int64_t id = 0;
+    std::string name;
+    nlohmann::json definition;
+};
+
+/// A file written from the project: what, when, where, with which run.
+struct ExportRecord {
+    std::int64_t id = 0;
+    std::string exportedAt; ///< ISO 8601 UTC; now when empty.
+    std::string path;
+    std::optional<std::int64_t> run;
+    std::optional<std::int64_t> segment;
+    std::size_t rows = 0;
+    nlohmann::json details;
+};
+
 /// An open project file. Every change is one SQLite transaction: a crash or
 /// a kill in the middle leaves the file as it was before the change.
 /// Opening reads only the file's header tables; the dataset and the runs are
@@ -137,6 +155,14 @@ public:
     void saveArchitecture(const std::string& name, const Architecture& architecture);
     /// The kept networks in the order first saved.
     std::vector<std::pair<std::string, Architecture>> architectures() const;
+
+    /// Segment definitions: a new name adds one, an existing name replaces its definition.
+    std::int64_t saveSegment(const std::string& name, const nlohmann::json& definition);
+    std::vector<SegmentRecord> segments() const;
+
+    /// The export history, oldest first.
+    std::int64_t addExport(const ExportRecord& record);
+    std::vector<ExportRecord> exports() const;
 
     /// Free-form notes, oldest first.
     void addNote(const std::string& text);

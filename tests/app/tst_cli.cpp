@@ -650,6 +650,11 @@ void TestCli::testProjectRoundTripScoresLikeTheModelFile()
     const QByteArray scoredA = a.readAll();
     QCOMPARE(scoredA, b.readAll());
     QCOMPARE(scoredA.count('\n'), 301);
+    // The scoring is in the project's export history.
+    const CliResult after = run({"info", "--project", project});
+    QVERIFY2(after.out.contains("exports: 1 (latest ") && after.out.contains(": 300 rows to ") &&
+                 after.out.contains("from-project.csv"),
+             qPrintable(after.out));
 }
 
 void TestCli::testProjectMistakes_data()

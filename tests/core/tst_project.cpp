@@ -261,6 +261,32 @@ void TestProject::settingsAndNotesWithHostileText()
     QCOMPARE(nets[0].first, hostile);
     QVERIFY(nets[0].second == makeTemplate(ArchitectureTemplate::Medium, task));
     QCOMPARE(nets[1].first, std::string("deep"));
+
+    Project writable = Project::open(file);
+    const auto top = writable.saveSegment(hostile, {{"score_at_least", 0.7}});
+    writable.saveSegment("rest", {{"otherwise", true}});
+    QCOMPARE(writable.saveSegment(hostile, {{"score_at_least", 0.8}}), top);
+    ExportRecord e;
+    e.path = "/tmp/" + hostile + ".csv";
+    e.run = 3;
+    e.segment = top;
+    e.rows = 1234;
+    e.details = {{"columns", 28}};
+    writable.addExport(e);
+    writable.addExport({0, "2026-01-01T00:00:00Z", "all.csv", std::nullopt, std::nullopt, 10, {}});
+    const Project reread = Project::open(file);
+    const auto segments = reread.segments();
+    QCOMPARE(segments.size(), std::size_t{2});
+    QCOMPARE(segments[0].name, hostile);
+    QCOMPARE(segments[0].definition["score_at_least"].get<double>(), 0.8);
+    const auto exports = reread.exports();
+    QCOMPARE(exports.size(), std::size_t{2});
+    QCOMPARE(exports[0].path, e.path);
+    QCOMPARE(exports[0].run, std::optional<std::int64_t>(3));
+    QCOMPARE(exports[0].segment, std::optional<std::int64_t>(top));
+    QCOMPARE(exports[0].rows, std::size_t{1234});
+    QVERIFY(!exports[1].run.has_value());
+    QCOMPARE(exports[1].exportedAt, std::string("2026-01-01T00:00:00Z"));
 }
 
 void TestProject::badFiles_data()
