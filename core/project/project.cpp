@@ -671,6 +671,48 @@ std::vector<ExportRecord> Project::exports() const
     });
 }
 
+void Project::writeRecoveryCopy() const
+{
+    const std::string target = m_state->path + ".recovery";
+    const std::string temp = target + ".part";
+    std::error_code ec;
+    fs::remove(temp, ec);
+    try {
+        m_state->db.backupTo(temp);
+        fs::rename(temp, target);
+    } catch (const sql::Error& e) {
+        fs::remove(temp, ec);
+        throw ProjectError(ProjectError::Kind::Io, fileName(target),
+                           std::string("cannot write the recovery copy (") + e.what() +
+                               "); check the disk has space");
+    } catch (const fs::filesystem_error& e) {
+        fs::remove(temp, ec);
+        throw ProjectError(ProjectError::Kind::Io, fileName(target),
+                           std::string("cannot write the recovery copy (") + e.what() + ")");
+    }
+}
+
+void Project::discardRecoveryCopy() const
+{
+    std::error_code ec;
+    fs::remove(m_state->path + ".recovery", ec);
+}
+
+std::optional<std::string> Project::recoveryCopyFor(const std::string& path)
+{
+    const std::string copy = path + ".recovery";
+    std::error_code ec;
+    if (!fs::exists(copy, ec)) {
+        return std::nullopt;
+    }
+    const auto copyTime = fs::last_write_time(copy, ec);
+    const auto projectTime = fs::last_write_time(path, ec);
+    if (!ec && copyTime <= projectTime) {
+        return std::nullopt;
+    }
+    return copy;
+}
+
 void Project::addNote(const std::string& text)
 {
     m_state->guarded("saving the note", [&] {

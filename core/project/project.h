@@ -164,6 +164,16 @@ public:
     std::int64_t addExport(const ExportRecord& record);
     std::vector<ExportRecord> exports() const;
 
+    /// Writes a recovery copy of the project next to it ("<file>.recovery"),
+    /// complete or not at all (written to a temporary file, then renamed).
+    /// The workbench calls this while the user works, from a worker thread.
+    void writeRecoveryCopy() const;
+    /// Removes the recovery copy (after the user saved or closed cleanly).
+    void discardRecoveryCopy() const;
+    /// The recovery copy of `path` if there is one newer than the project
+    /// itself, i.e. work a crash kept from being saved; otherwise nothing.
+    static std::optional<std::string> recoveryCopyFor(const std::string& path);
+
     /// Free-form notes, oldest first.
     void addNote(const std::string& text);
     std::vector<std::string> notes() const;

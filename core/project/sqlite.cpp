@@ -85,6 +85,21 @@ void Database::exec(const char* sql)
     }
 }
 
+void Database::backupTo(const std::string& path) const
+{
+    Database target(path, Mode::Create);
+    sqlite3_backup* backup = sqlite3_backup_init(target.m_db, "main", m_db, "main");
+    if (!backup) {
+        fail(target.m_db, sqlite3_errcode(target.m_db));
+    }
+    const int step = sqlite3_backup_step(backup, -1);
+    const int finish = sqlite3_backup_finish(backup);
+    if (step != SQLITE_DONE) {
+        throw Error(step, sqlite3_errstr(step));
+    }
+    check(target.m_db, finish);
+}
+
 std::int64_t Database::lastInsertId() const
 {
     return sqlite3_last_insert_rowid(m_db);

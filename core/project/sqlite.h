@@ -40,6 +40,8 @@ public:
     /// Runs SQL without parameters (schema, pragmas). Never pass data in `sql`.
     void exec(const char* sql);
     std::int64_t lastInsertId() const;
+    /// Copies the whole database, consistently, into a new file at `path`.
+    void backupTo(const std::string& path) const;
     sqlite3* handle() const { return m_db; }
 
 private:

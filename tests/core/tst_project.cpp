@@ -132,6 +132,7 @@ private slots:
     void badFiles();
     void damagedContentIsReportedNotCrashed();
     void killDuringSaveKeepsLastGoodProject();
+    void recoveryCopy();
 
 private:
     std::string path(const char* name) const
@@ -417,6 +418,33 @@ void TestProject::killDuringSaveKeepsLastGoodProject()
     // Most kills land inside a save (the journal was there), so the test
     // exercised the rollback and not only quiet moments.
     QVERIFY2(midSave >= 4, std::to_string(midSave).c_str());
+}
+
+void TestProject::recoveryCopy()
+{
+    const std::string file = path("recover.nlproj");
+    Project p = Project::create(file);
+    p.saveDataset(sampleTable(300, 5), {"a.csv", 1, "", {}, ""});
+    QVERIFY(!Project::recoveryCopyFor(file).has_value());
+
+    // Work in progress is copied; the copy is a complete project of that moment.
+    p.addNote("unsaved thought");
+    usleep(1100000); // file times must differ, also on file systems with 1 s resolution
+    p.writeRecoveryCopy();
+    const auto copy = Project::recoveryCopyFor(file);
+    QVERIFY(copy.has_value());
+    QCOMPARE(*copy, file + ".recovery");
+    QVERIFY(!std::filesystem::exists(file + ".recovery.part"));
+    const Project recovered = Project::open(*copy);
+    QCOMPARE(recovered.notes(), std::vector<std::string>{"unsaved thought"});
+    QCOMPARE(dump(recovered.loadDataset()), dump(sampleTable(300, 5)));
+
+    // A copy older than the project is not offered; a discarded one is gone.
+    usleep(1100000);
+    p.addNote("saved later");
+    QVERIFY(!Project::recoveryCopyFor(file).has_value());
+    p.discardRecoveryCopy();
+    QVERIFY(!std::filesystem::exists(file + ".recovery"));
 }
 
 QTEST_APPLESS_MAIN(TestProject)
