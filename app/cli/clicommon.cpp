@@ -65,13 +65,7 @@ CsvOptions csvOptions(const ImportFlags& f)
         const auto eq = t.rfind('=');
         const std::string name = eq == std::string::npos ? std::string() : t.substr(0, eq);
         const std::string type = eq == std::string::npos ? std::string() : t.substr(eq + 1);
-        std::optional<ColumnType> parsed;
-        for (ColumnType c : {ColumnType::Numeric, ColumnType::Categorical, ColumnType::Boolean,
-                             ColumnType::Date, ColumnType::Identifier, ColumnType::Text}) {
-            if (columnTypeId(c) == type) {
-                parsed = c;
-            }
-        }
+        const std::optional<ColumnType> parsed = columnTypeFromId(type);
         if (name.empty() || !parsed) {
             throw UsageError(
                 "--type: \"" + t +

@@ -1,5 +1,7 @@
 #include "data/datetime.h"
 
+#include <nlohmann/json.hpp>
+
 #include <cmath>
 #include <cstdio>
 
@@ -370,6 +372,29 @@ unsigned weekdayOf(double days)
 {
     const std::int64_t z = wholeDay(days);
     return static_cast<unsigned>(((z % 7) + 7 + 3) % 7); // day 0 was a Thursday
+}
+
+} // namespace neurolift
+
+namespace neurolift {
+
+nlohmann::json dateFormatToJson(const DateFormat& f)
+{
+    return {{"order", dateOrderId(f.order)}, {"separator", std::string(1, f.separator)}, {"time", f.time}};
+}
+
+DateFormat dateFormatFromJson(const nlohmann::json& j)
+{
+    try {
+        const auto order = dateOrderFromId(j.at("order").get<std::string>());
+        const std::string separator = j.at("separator").get<std::string>();
+        if (!order || separator.size() != 1) {
+            throw std::invalid_argument("unknown date order or separator");
+        }
+        return {*order, separator[0], j.at("time").get<bool>()};
+    } catch (const nlohmann::json::exception&) {
+        throw std::invalid_argument("a date format is incomplete");
+    }
 }
 
 } // namespace neurolift

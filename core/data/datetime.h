@@ -6,6 +6,8 @@
 // the fractional part. There are no time zones: an offset on a value is
 // applied once, turning its time into UTC.
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -30,6 +32,11 @@ struct DateFormat {
 
     bool operator==(const DateFormat&) const = default;
 };
+
+/// {"order": "dmy", "separator": "/", "time": false}, as recipes and project files store it.
+nlohmann::json dateFormatToJson(const DateFormat& f);
+/// Reads dateFormatToJson's form; throws std::invalid_argument when `j` is not one.
+DateFormat dateFormatFromJson(const nlohmann::json& j);
 
 /// Whether `year` is a leap year of the proleptic Gregorian calendar.
 bool isLeapYear(int year);

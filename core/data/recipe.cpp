@@ -496,9 +496,7 @@ nlohmann::json Recipe::toJson() const
                                 {"scale", s.scale}});
             if (s.daysBefore) {
                 features.back()["days_before"] = *s.daysBefore;
-                features.back()["date_format"] = {{"order", dateOrderId(s.dateFormat.order)},
-                                                  {"separator", std::string(1, s.dateFormat.separator)},
-                                                  {"time", s.dateFormat.time}};
+                features.back()["date_format"] = dateFormatToJson(s.dateFormat);
                 version = 2;
             }
         } else {
@@ -560,13 +558,11 @@ Recipe Recipe::fromJson(const nlohmann::json& j)
                 s.scale = fj.at("scale").get<float>();
                 if (fj.contains("days_before")) {
                     s.daysBefore = fj.at("days_before").get<double>();
-                    const auto& df = fj.at("date_format");
-                    const auto order = dateOrderFromId(df.at("order").get<std::string>());
-                    const std::string separator = df.at("separator").get<std::string>();
-                    if (!order || separator.size() != 1) {
-                        fail("date_format", "unknown date order or separator");
+                    try {
+                        s.dateFormat = dateFormatFromJson(fj.at("date_format"));
+                    } catch (const std::invalid_argument& e) {
+                        fail("date_format", e.what());
                     }
-                    s.dateFormat = {*order, separator[0], df.at("time").get<bool>()};
                 }
                 r.m_order.push_back({false, r.m_numeric.size()});
                 r.m_numeric.push_back(std::move(s));

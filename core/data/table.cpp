@@ -28,6 +28,17 @@ std::string_view columnTypeId(ColumnType t)
     return "numeric";
 }
 
+std::optional<ColumnType> columnTypeFromId(std::string_view id)
+{
+    for (ColumnType t : {ColumnType::Numeric, ColumnType::Categorical, ColumnType::Boolean,
+                         ColumnType::Identifier, ColumnType::Text, ColumnType::Date}) {
+        if (columnTypeId(t) == id) {
+            return t;
+        }
+    }
+    return std::nullopt;
+}
+
 std::size_t Column::size() const
 {
     return type == ColumnType::Categorical ? codes.size() : missing.size();

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,8 @@ enum class ColumnType { Numeric, Categorical, Boolean, Identifier, Text, Date };
 
 /// Stable identifier of a column type ("numeric", "categorical", ...).
 std::string_view columnTypeId(ColumnType t);
+/// The column type with id `id` ("numeric", ...); nullopt for an unknown id.
+std::optional<ColumnType> columnTypeFromId(std::string_view id);
 
 /// One typed column. Which members are filled depends on `type`:
 /// Numeric/Boolean/Date use `values` (+ `missing`), Categorical uses `codes`

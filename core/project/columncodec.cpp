@@ -37,36 +37,6 @@ void append(std::vector<std::byte>& out, const T& v)
 
 } // namespace
 
-std::optional<ColumnType> columnTypeFromId(std::string_view id)
-{
-    for (ColumnType t : {ColumnType::Numeric, ColumnType::Categorical, ColumnType::Boolean,
-                         ColumnType::Identifier, ColumnType::Text, ColumnType::Date}) {
-        if (columnTypeId(t) == id) {
-            return t;
-        }
-    }
-    return std::nullopt;
-}
-
-nlohmann::json dateFormatJson(const DateFormat& f)
-{
-    return {{"order", dateOrderId(f.order)}, {"separator", std::string(1, f.separator)}, {"time", f.time}};
-}
-
-DateFormat dateFormatFromJson(const nlohmann::json& j)
-{
-    try {
-        const auto order = dateOrderFromId(j.at("order").get<std::string>());
-        const std::string separator = j.at("separator").get<std::string>();
-        if (!order || separator.size() != 1) {
-            throw std::invalid_argument("bad date format");
-        }
-        return {*order, separator[0], j.at("time").get<bool>()};
-    } catch (const nlohmann::json::exception&) {
-        throw std::invalid_argument("a date format is incomplete");
-    }
-}
-
 bool encodeChunk(const Column& c, std::size_t begin, std::size_t n, std::vector<std::byte>& missing,
                  std::vector<std::byte>& data)
 {

@@ -6,20 +6,12 @@
 
 #include "data/table.h"
 
-#include <nlohmann/json.hpp>
 
 #include <cstddef>
-#include <optional>
 #include <span>
-#include <string_view>
 #include <vector>
 
 namespace neurolift::project {
-
-std::optional<ColumnType> columnTypeFromId(std::string_view id);
-nlohmann::json dateFormatJson(const DateFormat& f);
-/// Throws std::invalid_argument when `j` is not a date format.
-DateFormat dateFormatFromJson(const nlohmann::json& j);
 
 /// Encodes rows [begin, begin + n) of `c` into `data` and, when some are
 /// missing, a bitmap into `missing` (bit i set = row begin + i missing).

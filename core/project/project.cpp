@@ -305,7 +305,7 @@ void Project::saveDataset(const Table& table, const DatasetSource& source)
                 .bind(2, std::string_view(col.name))
                 .bind(3, columnTypeId(col.type))
                 .bind(4, std::string_view(nlohmann::json(col.levels).dump()))
-                .bind(5, std::string_view(project::dateFormatJson(col.dateFormat).dump()))
+                .bind(5, std::string_view(dateFormatToJson(col.dateFormat).dump()))
                 .run();
             for (std::size_t begin = 0, k = 0; begin < table.rowCount(); begin += kChunkRows, ++k) {
                 const std::size_t n = std::min(kChunkRows, table.rowCount() - begin);
@@ -372,14 +372,14 @@ Table Project::loadDataset() const
         while (cols.step()) {
             Column c;
             c.name = cols.text(1);
-            const auto type = project::columnTypeFromId(cols.text(2));
+            const auto type = columnTypeFromId(cols.text(2));
             if (!type) {
                 throw std::invalid_argument("column \"" + c.name + "\" has an unknown type \"" +
                                             cols.text(2) + "\"");
             }
             c.type = *type;
             c.levels = parseJson(cols.text(3), "column levels").get<std::vector<std::string>>();
-            c.dateFormat = project::dateFormatFromJson(parseJson(cols.text(4), "date format"));
+            c.dateFormat = dateFormatFromJson(parseJson(cols.text(4), "date format"));
             project::reserveColumn(c, rows);
             chunks.bind(1, cols.integer(0));
             std::size_t expected = 0;
