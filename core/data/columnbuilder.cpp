@@ -397,7 +397,7 @@ void ColumnBuilder::finishStrings(Column& c, const CsvOptions& options, std::vec
 
     // Dates: every value in one format.
     if (levelCount > 0) {
-        const std::vector<std::string> levels(m_levels.begin(), m_levels.end());
+        const std::vector<std::string>& levels = m_levels;
         const DateOrder order = options.dateOrder.value_or(DateOrder::DayMonthYear);
         if (const auto detected = detectDateFormat(levels, order)) {
             c.type = ColumnType::Date;
@@ -497,7 +497,7 @@ void ColumnBuilder::finishForced(Column& c, const CsvOptions& options, std::vect
         break;
     }
     case ColumnType::Date: {
-        const std::vector<std::string> levels(m_levels.begin(), m_levels.end());
+        const std::vector<std::string>& levels = m_levels;
         const DateOrder order = options.dateOrder.value_or(DateOrder::DayMonthYear);
         // The given format; else the one all values share; else the first value's.
         std::optional<DateDetection> detected;
