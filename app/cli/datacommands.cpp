@@ -10,6 +10,7 @@
 #include "model/modelfile.h"
 #include "nn/batchscorer.h"
 #include "training/metrics.h"
+#include "training/pipeline.h"
 #include "training/trainer.h"
 
 #include <CLI/CLI.hpp>
@@ -90,29 +91,6 @@ std::string csvCell(const std::string& text, bool fromUser)
     return s;
 }
 
-/// Whether every present cell of `c` holds the same value (such a column tells rows apart by nothing).
-bool hasOneValue(const Column& c)
-{
-    if (c.type == ColumnType::Categorical) {
-        return c.levels.size() < 2;
-    }
-    if (c.type != ColumnType::Numeric && c.type != ColumnType::Boolean) {
-        return false;
-    }
-    double first = NAN;
-    for (const double v : c.values) {
-        if (std::isnan(v)) {
-            continue;
-        }
-        if (std::isnan(first)) {
-            first = v;
-        } else if (v != first) {
-            return false;
-        }
-    }
-    return true;
-}
-
 /// "64:relu,32:relu" (or "none") into hidden layers, then the task's output layer.
 Architecture parseLayers(const std::string& text, const TaskSpec& task)
 {
@@ -147,23 +125,6 @@ Architecture parseLayers(const std::string& text, const TaskSpec& task)
     }
     a.layers.push_back(LayerSpec::dense(task.outputUnits(), task.outputActivation(), WeightInit::Xavier));
     return a;
-}
-
-/// Rows and columns of `x` (features x all rows) picked by `rows`, with their targets.
-struct Part {
-    Matrix x;
-    Matrix y;
-    DataView view() const { return DataView::of(x, y); }
-};
-
-Part takeRows(const Matrix& x, const TargetValues& t, const std::vector<std::int64_t>& rows)
-{
-    Part p{Matrix(x.rows(), static_cast<Index>(rows.size())), Matrix(1, static_cast<Index>(rows.size()))};
-    for (std::size_t j = 0; j < rows.size(); ++j) {
-        p.x.col(static_cast<Index>(j)) = x.col(rows[j]);
-        p.y(0, static_cast<Index>(j)) = t.values[static_cast<std::size_t>(rows[j])];
-    }
-    return p;
 }
 
 void printMetrics(const std::string& label, const EvaluationMetrics& m)
@@ -281,68 +242,31 @@ int runTrain(const TrainOptions& input)
         throw UsageError("--target: say which column to predict, e.g. --target Churn");
     }
     const std::string startedAt = utcNow();
-    const TargetSpec target = chooseTarget(table, o.target, o.positive);
-    const TargetValues values = targetValues(table, target);
-    if (values.missing > 0) {
-        std::cerr << values.missing << " rows have no value of \"" << o.target << "\" and are left out\n";
-    }
-
-    std::string idColumn = o.id.value_or("");
-    if (idColumn.empty()) {
-        for (const Column& c : table.columns()) {
-            if (c.type == ColumnType::Identifier && c.name != o.target) {
-                idColumn = c.name;
-                break;
-            }
-        }
-    }
+    // What is wrong with the target is said before what is wrong with the options.
+    targetValues(table, chooseTarget(table, o.target, o.positive));
     for (const std::string& name : o.ignore) {
         if (!table.column(name)) {
             throw std::invalid_argument("--ignore: the data has no column \"" + name + "\"");
         }
     }
-    std::vector<std::string> features;
-    for (const Column& c : table.columns()) {
-        if (c.name == o.target || c.name == idColumn ||
-            std::find(o.ignore.begin(), o.ignore.end(), c.name) != o.ignore.end()) {
-            continue;
-        }
-        if (c.type == ColumnType::Identifier || c.type == ColumnType::Text) {
-            std::cerr << "\"" << c.name << "\" is not used: it holds " << columnTypeId(c.type) << " values\n";
-            continue;
-        }
-        const bool constant = hasOneValue(c);
-        if (constant) {
-            std::cerr << "\"" << c.name << "\" is not used: it has the same value in every row\n";
-            continue;
-        }
-        features.push_back(c.name);
-    }
-
+    ColumnChoice choice;
+    choice.target = o.target;
+    choice.positive = o.positive;
+    choice.idColumn = o.id;
+    choice.ignore = o.ignore;
     const std::uint64_t seed = static_cast<std::uint64_t>(o.seed);
-    const SplitFractions fractions{0.7, 0.15};
-    Split split;
-    if (target.task == TaskKind::Regression) {
-        std::vector<std::int32_t> present(values.values.size());
-        for (std::size_t i = 0; i < present.size(); ++i) {
-            present[i] = std::isnan(values.values[i]) ? -1 : 0;
-        }
-        split = stratifiedSplit(present, fractions, seed);
-    } else {
-        split = stratifiedSplit(values.classes, fractions, seed);
+    const PreparedData data = prepareData(table, choice, seed);
+    if (data.missingTargets > 0) {
+        std::cerr << data.missingTargets << " rows have no value of \"" << o.target << "\" and are left out\n";
     }
-    const std::size_t usable = split.train.size() + split.validation.size() + split.test.size();
-    if (usable < 20 || split.validation.empty() || split.test.empty()) {
-        throw std::invalid_argument("only " + std::to_string(usable) + " rows have a value of \"" + o.target +
-                                    "\": too few to train a model and to test it on rows it has not seen; "
-                                    "use a file with more customers (at least 20 of each outcome)");
+    for (const std::string& note : data.selection.notes) {
+        std::cerr << note << '\n';
     }
-    const Recipe recipe = Recipe::fit(table, split.train, features);
-    const Matrix all = recipe.transform(table);
-    const Part train = takeRows(all, values, split.train);
-    const Part validation = takeRows(all, values, split.validation);
-    const Part test = takeRows(all, values, split.test);
-
+    const TargetSpec& target = data.target;
+    const Recipe& recipe = data.recipe;
+    const Split& split = data.split;
+    const std::string& idColumn = data.selection.idColumn;
+    const std::vector<std::string>& features = data.selection.features;
     const TaskSpec task = target.taskSpec();
     const Architecture arch = parseLayers(o.layers, task);
     const auto issues = arch.validate(recipe.featureCount(), task);
@@ -371,29 +295,11 @@ int runTrain(const TrainOptions& input)
               << " inputs from " << features.size() << " columns, network "
               << (o.layers == "none" ? "none (logistic)" : o.layers) << "\n";
     Network net(arch, recipe.featureCount(), seed);
-    Trainer trainer(net, spec, train.view(), validation.view());
+    Trainer trainer(net, spec, data.train.view(), data.validation.view());
     TrainObserver observer;
     RunRecord run;
     observer.onEpoch = [&](const EpochReport& r) {
-        RunEpoch e;
-        e.epoch = r.epoch;
-        e.trainLoss = r.trainLoss;
-        e.metrics = nlohmann::json::object();
-        if (r.trainAccuracy) {
-            e.metrics["train_accuracy"] = *r.trainAccuracy;
-        }
-        if (r.validation) {
-            e.validationLoss = r.validation->loss;
-            if (r.validation->auc) {
-                e.metrics["auc"] = *r.validation->auc;
-            }
-            if (r.validation->accuracy) {
-                e.metrics["accuracy"] = *r.validation->accuracy;
-            }
-        }
-        e.learningRate = r.learningRate;
-        e.seconds = r.seconds;
-        run.history.push_back(std::move(e));
+        run.history.push_back(runEpochFrom(r));
         std::cerr << "epoch " << r.epoch << ": train loss " << std::setprecision(4) << r.trainLoss;
         if (r.validation) {
             std::cerr << ", validation loss " << r.validation->loss;
@@ -410,7 +316,7 @@ int runTrain(const TrainOptions& input)
         return kExitProblems;
     }
 
-    const EvaluationMetrics testMetrics = evaluate(net, test.view(), task, spec.loss);
+    const EvaluationMetrics testMetrics = evaluate(net, data.test.view(), task, spec.loss);
     printMetrics("test (" + std::to_string(split.test.size()) + " held-out rows)", testMetrics);
 
     TrainedModel model;
@@ -446,14 +352,11 @@ int runTrain(const TrainOptions& input)
         run.status = std::string(trainStatusId(result.status));
         run.message = result.message;
         run.warnings = result.warnings;
-        run.metrics = {{"test_loss", testMetrics.loss}, {"test_rows", split.test.size()}};
-        if (testMetrics.auc) {
-            run.metrics["test_auc"] = *testMetrics.auc;
-        }
-        if (testMetrics.accuracy) {
-            run.metrics["test_accuracy"] = *testMetrics.accuracy;
-        }
+        run.metrics = testMetricsJson(testMetrics, split.test.size());
+        run.bestEpoch = result.bestEpoch;
+        run.split = splitAssignment(split, table.rowCount());
         run.model = model;
+        run.lastEpochWeights = result.lastEpochWeights;
         nlohmann::json chosen{{"column", o.target}};
         if (o.positive) {
             chosen["positive"] = *o.positive;
