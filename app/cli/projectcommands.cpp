@@ -84,7 +84,11 @@ int runImport(const ImportOptions& o)
 int runInfo(const std::string& path)
 {
     const Project project = Project::open(path);
-    std::cout << path << ": NeuroLift project, format " << project.openedVersion() << '\n';
+    std::cout << path << ": NeuroLift project, format " << kProjectSchemaVersion;
+    if (project.openedVersion() != kProjectSchemaVersion) {
+        std::cout << " (brought up from format " << project.openedVersion() << ")";
+    }
+    std::cout << '\n';
     if (project.hasDataset()) {
         const DatasetSource s = project.datasetSource();
         std::cout << "data: " << project.datasetRows() << " rows from " << s.fileName << " (" << s.fileSize

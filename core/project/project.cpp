@@ -27,9 +27,9 @@ static_assert(std::endian::native == std::endian::little, "project BLOBs are lit
 /// Rows per stored column chunk.
 constexpr std::size_t kChunkRows = 65536;
 
-/// Schema version 1. Every statement is fixed text; data only ever goes in
-/// through bound parameters.
-constexpr const char* kSchemaV1 = R"sql(
+/// The current schema (version 2). Every statement is fixed text; data only
+/// ever goes in through bound parameters.
+constexpr const char* kSchema = R"sql(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE dataset (
     id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -45,14 +45,15 @@ CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE run (
     id INTEGER PRIMARY KEY, name TEXT NOT NULL, settings TEXT NOT NULL, seed INTEGER NOT NULL,
     started_at TEXT NOT NULL, finished_at TEXT NOT NULL, status TEXT NOT NULL, message TEXT NOT NULL,
-    warnings TEXT NOT NULL, metrics TEXT NOT NULL, model TEXT NOT NULL);
+    warnings TEXT NOT NULL, metrics TEXT NOT NULL, model TEXT NOT NULL,
+    best_epoch INTEGER NOT NULL DEFAULT 0, split BLOB);
 CREATE TABLE run_epoch (
     run INTEGER NOT NULL REFERENCES run (id) ON DELETE CASCADE, epoch INTEGER NOT NULL,
     train_loss REAL NOT NULL, validation_loss REAL, metrics TEXT NOT NULL,
     learning_rate REAL NOT NULL, seconds REAL NOT NULL, PRIMARY KEY (run, epoch));
 CREATE TABLE run_weights (
     run INTEGER NOT NULL REFERENCES run (id) ON DELETE CASCADE,
-    kind TEXT NOT NULL CHECK (kind IN ('final', 'best')), position INTEGER NOT NULL, name TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('model', 'last_epoch')), position INTEGER NOT NULL, name TEXT NOT NULL,
     rows INTEGER NOT NULL, cols INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (run, kind, position));
 CREATE TABLE architecture (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, spec TEXT NOT NULL, saved_at TEXT NOT NULL);
 CREATE TABLE segment (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, definition TEXT NOT NULL);
@@ -60,6 +61,29 @@ CREATE TABLE export (
     id INTEGER PRIMARY KEY, exported_at TEXT NOT NULL, path TEXT NOT NULL, run INTEGER, segment INTEGER,
     row_count INTEGER NOT NULL, details TEXT NOT NULL);
 CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT NOT NULL, created_at TEXT NOT NULL);
+)sql";
+
+/// Format 1 to 2: a run keeps its split (which rows trained, validated and
+/// tested) and its best epoch, and its weights are "model" (what it scores
+/// with) and "last_epoch" (after the last epoch, when early stopping kept an
+/// earlier one). Format 1 called the model's weights "final"; its "best" kind
+/// was never written by any NeuroLift, so only "final" rows are carried over.
+/// The best epoch comes from the model summary format 1 wrote, where valid.
+constexpr const char* kMigrateV1ToV2 = R"sql(
+ALTER TABLE run ADD COLUMN best_epoch INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE run ADD COLUMN split BLOB;
+UPDATE run SET best_epoch = CASE
+    WHEN json_valid(model) AND json_type(model, '$.summary.best_epoch') = 'integer'
+    THEN json_extract(model, '$.summary.best_epoch') ELSE 0 END;
+CREATE TABLE run_weights_v2 (
+    run INTEGER NOT NULL REFERENCES run (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('model', 'last_epoch')), position INTEGER NOT NULL, name TEXT NOT NULL,
+    rows INTEGER NOT NULL, cols INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (run, kind, position));
+INSERT INTO run_weights_v2 (run, kind, position, name, rows, cols, data)
+    SELECT run, 'model', position, name, rows, cols, data FROM run_weights WHERE kind = 'final';
+DROP TABLE run_weights;
+ALTER TABLE run_weights_v2 RENAME TO run_weights;
+PRAGMA user_version = 2;
 )sql";
 
 } // namespace
@@ -216,7 +240,7 @@ Project Project::create(const std::string& path)
         {
             sql::Database db(temp, sql::Database::Mode::Create);
             sql::Transaction t(db);
-            db.exec(kSchemaV1);
+            db.exec(kSchema);
             db.exec(("PRAGMA application_id = " + std::to_string(kProjectApplicationId)).c_str());
             db.exec(("PRAGMA user_version = " + std::to_string(kProjectSchemaVersion)).c_str());
             sql::Statement meta(db, "INSERT INTO meta (key, value) VALUES (?1, ?2)");
@@ -271,8 +295,29 @@ Project Project::open(const std::string& path)
             throw ProjectError(ProjectError::Kind::Damaged, s.name,
                                "the project has no format version; it was not written completely");
         }
-        // Migrations from older formats go here, each in one transaction,
-        // each with a checked-in file of that format in tests/data/projects.
+        // Each migration is one transaction, tested with a checked-in file of
+        // that format in tests/data/projects; a failure leaves the file as it was.
+        if (s.openedVersion < kProjectSchemaVersion) {
+            try {
+                sql::Transaction t(s.db);
+                if (s.openedVersion == 1) {
+                    s.db.exec(kMigrateV1ToV2);
+                }
+                t.commit();
+            } catch (const sql::Error& e) {
+                if (e.code() != SQLITE_ERROR && e.code() != SQLITE_CONSTRAINT) {
+                    throw; // disk, lock or corruption: reported as such
+                }
+                // The SQL of a migration only fails on a file that does not
+                // have the tables its format promises.
+                throw ProjectError(ProjectError::Kind::Damaged, s.name,
+                                   "the project of format " + std::to_string(s.openedVersion) +
+                                       " cannot be brought up to format " + std::to_string(kProjectSchemaVersion) +
+                                       " (" + e.what() +
+                                       "): it does not hold what a NeuroLift project of its format holds; "
+                                       "the file was left as it was");
+            }
+        }
         return 0;
     });
     return Project(std::move(state));
@@ -432,7 +477,8 @@ std::int64_t Project::addRun(const RunRecord& run)
         sql::Transaction t(s.db);
         sql::Statement q(s.db,
                          "INSERT INTO run (name, settings, seed, started_at, finished_at, status, message, "
-                         "warnings, metrics, model) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+                         "warnings, metrics, model, best_epoch, split) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
         const nlohmann::json model{{"target", run.model.target.toJson()},
                                    {"id_column", run.model.idColumn},
                                    {"recipe", run.model.recipe.toJson()},
@@ -448,7 +494,13 @@ std::int64_t Project::addRun(const RunRecord& run)
             .bind(8, std::string_view(nlohmann::json(run.warnings).dump()))
             .bind(9, std::string_view(run.metrics.dump()))
             .bind(10, std::string_view(model.dump()))
-            .run();
+            .bind(11, static_cast<std::int64_t>(run.bestEpoch));
+        if (run.split.empty()) {
+            q.bindNull(12);
+        } else {
+            q.bindBlob(12, std::as_bytes(std::span(run.split)));
+        }
+        q.run();
         const std::int64_t id = s.db.lastInsertId();
         sql::Statement e(s.db, "INSERT INTO run_epoch (run, epoch, train_loss, validation_loss, metrics, "
                                "learning_rate, seconds) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
@@ -476,9 +528,9 @@ std::int64_t Project::addRun(const RunRecord& run)
                     .run();
             }
         };
-        writeWeights(run.model.weights, "final");
-        if (run.bestWeights) {
-            writeWeights(*run.bestWeights, "best");
+        writeWeights(run.model.weights, "model");
+        if (run.lastEpochWeights) {
+            writeWeights(*run.lastEpochWeights, "last_epoch");
         }
         t.commit();
         return id;
@@ -507,7 +559,7 @@ RunRecord Project::run(std::int64_t id) const
     return s.guarded("reading the run", [&] {
         sql::Statement q(s.db,
                          "SELECT name, settings, seed, started_at, finished_at, status, message, warnings, "
-                         "metrics, model FROM run WHERE id = ?1");
+                         "metrics, model, best_epoch, split FROM run WHERE id = ?1");
         q.bind(1, id);
         if (!q.step()) {
             throw ProjectError(ProjectError::Kind::NotFound, s.name,
@@ -530,6 +582,12 @@ RunRecord Project::run(std::int64_t id) const
         r.model.recipe = Recipe::fromJson(model.at("recipe"));
         r.model.architecture = Architecture::fromJson(model.at("architecture"));
         r.model.summary = model.value("summary", nlohmann::json::object());
+        r.bestEpoch = static_cast<int>(q.integer(10));
+        if (!q.isNull(11)) {
+            const auto split = q.blob(11);
+            r.split.resize(split.size());
+            std::memcpy(r.split.data(), split.data(), split.size());
+        }
 
         sql::Statement e(s.db, "SELECT epoch, train_loss, validation_loss, metrics, learning_rate, seconds "
                                "FROM run_epoch WHERE run = ?1 ORDER BY epoch");
@@ -559,10 +617,11 @@ RunRecord Project::run(std::int64_t id) const
             }
             Matrix m(rows, cols);
             std::memcpy(m.data(), bytes.data(), bytes.size());
-            if (w.text(0) == "best" && !r.bestWeights) {
-                r.bestWeights.emplace();
+            const bool lastEpoch = w.text(0) == "last_epoch";
+            if (lastEpoch && !r.lastEpochWeights) {
+                r.lastEpochWeights.emplace();
             }
-            NamedTensors& into = w.text(0) == "best" ? *r.bestWeights : r.model.weights;
+            NamedTensors& into = lastEpoch ? *r.lastEpochWeights : r.model.weights;
             into.emplace_back(w.text(1), std::move(m));
         }
         r.model.network(); // checks that the weights fit the architecture

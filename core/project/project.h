@@ -21,7 +21,7 @@ namespace neurolift {
 /// `PRAGMA application_id` of every project file: "NLPJ".
 inline constexpr std::int32_t kProjectApplicationId = 0x4E4C504A;
 /// `PRAGMA user_version`: the schema this build writes.
-inline constexpr int kProjectSchemaVersion = 1;
+inline constexpr int kProjectSchemaVersion = 2;
 
 /// The current time as ISO 8601 UTC ("2026-11-25T10:00:00Z").
 std::string utcNow();
@@ -78,8 +78,13 @@ struct RunRecord {
     std::vector<std::string> warnings;
     nlohmann::json metrics; ///< Held-out test metrics.
     std::vector<RunEpoch> history;
-    TrainedModel model;                      ///< With the final weights.
-    std::optional<NamedTensors> bestWeights; ///< When the best epoch was not the last.
+    int bestEpoch = 0; ///< 1-based; 0 when unknown.
+    /// Part of each dataset row: 0 none (no target value), 1 training,
+    /// 2 validation, 3 test. Empty when unknown.
+    std::vector<std::uint8_t> split;
+    TrainedModel model; ///< With the weights it scores with (the best epoch's when early stopping kept them).
+    /// The weights after the last epoch, when the model kept an earlier, better epoch's.
+    std::optional<NamedTensors> lastEpochWeights;
 };
 
 /// The row a list of runs shows.

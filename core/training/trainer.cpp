@@ -198,6 +198,9 @@ TrainResult Trainer::result(TrainStatus status, std::string message) const
     r.history = m_history;
     r.bestEpoch = m_bestEpoch;
     r.message = std::move(message);
+    if (!m_lastEpochWeights.empty()) {
+        r.lastEpochWeights = m_lastEpochWeights;
+    }
     return r;
 }
 
@@ -360,6 +363,9 @@ std::string Trainer::restoreBestWeights()
 {
     if (!m_spec.earlyStopping.enabled || !m_spec.earlyStopping.restoreBest || m_bestWeights.empty()) {
         return {};
+    }
+    if (m_bestEpoch != static_cast<int>(m_history.size())) {
+        m_lastEpochWeights = m_network.weights();
     }
     m_network.setWeights(m_bestWeights);
     return " The weights of epoch " + std::to_string(m_bestEpoch) + ", the best one, were kept.";

@@ -109,6 +109,9 @@ struct TrainResult {
     int bestEpoch = 0;   ///< 1-based; 0 when no epoch has finished.
     std::string message; ///< What happened, in words a user can read.
     std::vector<std::string> warnings;
+    /// The weights after the last epoch, when the network was given back the
+    /// best epoch's weights at the end; empty otherwise.
+    std::optional<NamedTensors> lastEpochWeights;
 };
 
 /// Loss and quality metrics of `network` over `data`, scored in chunks.
@@ -190,6 +193,7 @@ private:
 
     NamedTensors m_epochStartWeights;
     NamedTensors m_bestWeights;
+    NamedTensors m_lastEpochWeights;
     double m_bestLoss = 0.0;
     int m_bestEpoch = 0;
     int m_epochsWithoutImprovement = 0;

@@ -49,6 +49,8 @@ private slots:
     void testGoldenBadFiles_data();
     void testGoldenBadFiles();
     void testProjectRoundTripScoresLikeTheModelFile();
+    void testOlderProjectScoresAsItDid_data();
+    void testOlderProjectScoresAsItDid();
     void testProjectMistakes_data();
     void testProjectMistakes();
 
@@ -655,6 +657,38 @@ void TestCli::testProjectRoundTripScoresLikeTheModelFile()
     QVERIFY2(after.out.contains("exports: 1 (latest ") && after.out.contains(": 300 rows to ") &&
                  after.out.contains("from-project.csv"),
              qPrintable(after.out));
+}
+
+void TestCli::testOlderProjectScoresAsItDid_data()
+{
+    QTest::addColumn<QString>("folder");
+    QTest::addColumn<QString>("format");
+    // Each folder holds a project of an older format, the CSV it was made
+    // from, and what scoring that CSV with run 1 wrote at the time.
+    QTest::addRow("format 1") << "format-1" << "format 1";
+}
+
+void TestCli::testOlderProjectScoresAsItDid()
+{
+    QFETCH(QString, folder);
+    QFETCH(QString, format);
+    const QString from = QStringLiteral(NEUROLIFT_SOURCE_DIR "/tests/data/projects/") + folder + u'/';
+    const QString project = m_dir.filePath(folder + QStringLiteral(".nlproj"));
+    QFile::remove(project);
+    QVERIFY(QFile::copy(from + QStringLiteral("customers.nlproj"), project));
+    QFile::setPermissions(project, QFile::ReadOwner | QFile::WriteOwner);
+
+    const CliResult info = run({"info", "--project", project});
+    QVERIFY2(info.exitCode == 0, qPrintable(info.err));
+    QVERIFY2(info.out.contains("NeuroLift project, format 2"), qPrintable(info.out));
+    const QString scored = m_dir.filePath(folder + QStringLiteral("-scored.csv"));
+    const CliResult s = run({"score", "--project", project, "--run", "1", from + QStringLiteral("customers.csv"),
+                             "--out", scored});
+    QVERIFY2(s.exitCode == 0, qPrintable(s.err));
+    QFile now(scored);
+    QFile then(from + QStringLiteral("scored-run-1.csv"));
+    QVERIFY(now.open(QIODevice::ReadOnly) && then.open(QIODevice::ReadOnly));
+    QVERIFY2(now.readAll() == then.readAll(), qPrintable(format));
 }
 
 void TestCli::testProjectMistakes_data()

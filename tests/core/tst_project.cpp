@@ -79,7 +79,7 @@ Table sampleTable(std::size_t rows, std::size_t levels)
     for (std::size_t i = 0; i < rows; ++i) {
         amounts[i] = i % 11 == 0 ? kNaN : static_cast<float>(rng() % 100000) / 7.0f;
         cities[i] = i % 13 == 0 ? std::string() : "City '" + std::to_string(rng() % levels) + "'; --";
-        ids[i] = "0" + std::to_string(100000 + i);
+        ids[i] = std::to_string(100000 + i).insert(0, 1, '0'); // GCC 12 warns on "0" + string (false -Wrestrict)
         notes[i] = i % 5 == 0 ? std::string() : "note \"" + std::to_string(i) + "\"\n, \xC3\xA9t\xC3\xA9";
     }
     Column amount = numbers("amount; DROP TABLE run; --", amounts);
@@ -133,8 +133,19 @@ private slots:
     void damagedContentIsReportedNotCrashed();
     void killDuringSaveKeepsLastGoodProject();
     void recoveryCopy();
+    void migratesOlderFormats_data();
+    void migratesOlderFormats();
+    void failedMigrationLeavesTheFileAsItWas();
 
 private:
+    /// A copy of a checked-in project of an older format, to migrate.
+    std::string copyOfFixture(const QString& fixture, const char* name) const
+    {
+        const std::string to = path(name);
+        std::filesystem::copy_file(std::filesystem::path(NEUROLIFT_TEST_DATA) / "projects" / fixture.toStdString(),
+                                   to, std::filesystem::copy_options::overwrite_existing);
+        return to;
+    }
     std::string path(const char* name) const
     {
         return m_dir.filePath(QString::fromLatin1(name)).toStdString();
@@ -195,9 +206,11 @@ void TestProject::runRoundTripScoresBitIdentical()
     run.metrics = {{"auc", 0.8424}};
     run.history = {{1, 0.69, 0.68, {{"auc", 0.7}}, 1e-3, 0.5}, {2, 0.5, std::nullopt, {}, 1e-3, 0.25}};
     run.model = sampleModel();
-    NamedTensors best = run.model.weights;
-    best.front().second(0, 0) += 1.0f;
-    run.bestWeights = best;
+    NamedTensors last = run.model.weights;
+    last.front().second(0, 0) += 1.0f;
+    run.lastEpochWeights = last;
+    run.bestEpoch = 1;
+    run.split = {1, 1, 2, 3, 0, 1, 3};
     std::int64_t id = 0;
     {
         Project p = Project::create(file);
@@ -214,8 +227,11 @@ void TestProject::runRoundTripScoresBitIdentical()
     QCOMPARE(back.history, run.history);
     QCOMPARE(back.warnings, run.warnings);
     QVERIFY(back.model.recipe == run.model.recipe);
-    QVERIFY(back.bestWeights.has_value());
-    QCOMPARE(back.bestWeights->front().second(0, 0), best.front().second(0, 0));
+    QVERIFY(back.lastEpochWeights.has_value());
+    QCOMPARE(back.lastEpochWeights->front().second(0, 0), last.front().second(0, 0));
+    QCOMPARE(back.model.weights.front().second(0, 0), run.model.weights.front().second(0, 0));
+    QCOMPARE(back.bestEpoch, 1);
+    QCOMPARE(back.split, run.split);
 
     // Scores from the stored model are bit for bit those of the original.
     const Matrix x = Matrix::Random(run.model.recipe.featureCount(), 64);
@@ -310,7 +326,7 @@ void TestProject::badFiles_data()
     QTest::addRow("newer version")
         << "newer.nlproj" << ProjectError::Kind::Newer
         << "\"newer.nlproj\": this project was saved by a newer NeuroLift (project "
-           "format 99; this version reads up to 1); update NeuroLift to open it";
+           "format 99; this version reads up to 2); update NeuroLift to open it";
     QTest::addRow("truncated") << "truncated.nlproj" << ProjectError::Kind::Damaged
                                << "\"truncated.nlproj\": the file is cut off (";
 }
@@ -445,6 +461,83 @@ void TestProject::recoveryCopy()
     QVERIFY(!Project::recoveryCopyFor(file).has_value());
     p.discardRecoveryCopy();
     QVERIFY(!std::filesystem::exists(file + ".recovery"));
+}
+
+
+void TestProject::migratesOlderFormats_data()
+{
+    QTest::addColumn<QString>("fixture");
+    QTest::addColumn<int>("version");
+    QTest::addColumn<int>("bestEpoch");
+    // Made by NeuroLift at format 1 (tests/data/projects/README.md says how).
+    QTest::addRow("format 1") << "format-1/customers.nlproj" << 1 << 12;
+}
+
+void TestProject::migratesOlderFormats()
+{
+    QFETCH(QString, fixture);
+    QFETCH(int, version);
+    QFETCH(int, bestEpoch);
+    const std::string file = copyOfFixture(fixture, "old.nlproj");
+    {
+        const Project p = Project::open(file);
+        QCOMPARE(p.openedVersion(), version);
+    }
+    const Project p = Project::open(file);
+    QCOMPARE(p.openedVersion(), kProjectSchemaVersion);
+
+    // Everything the old file held is still there.
+    QCOMPARE(p.datasetRows(), std::size_t{400});
+    QCOMPARE(p.datasetSource().fileName, std::string("customers.csv"));
+    const Table t = p.loadDataset();
+    QCOMPARE(t.column("visits; --count")->type, ColumnType::Numeric);
+    QCOMPARE(t.column("signup")->type, ColumnType::Date);
+    QCOMPARE(t.column("spend \"eur\"")->text(0), std::string("197.41"));
+    QCOMPARE(p.setting("target")->at("column").get<std::string>(), std::string("bought"));
+    const auto runs = p.runs();
+    QCOMPARE(runs.size(), std::size_t{1});
+    QCOMPARE(runs[0].name, std::string("O'Brien; DROP TABLE run; --"));
+    const RunRecord run = p.run(runs[0].id);
+    QCOMPARE(run.bestEpoch, bestEpoch);
+    QVERIFY(run.split.empty()); // format 1 did not keep it
+    QVERIFY(!run.lastEpochWeights);
+    QCOMPARE(run.model.weights.size(), std::size_t{4});
+    QCOMPARE(static_cast<int>(run.history.size()), 27);
+    QCOMPARE(p.segments().size(), std::size_t{1});
+    QCOMPARE(p.segments()[0].name, std::string("Hot \"leads\"; --"));
+    QCOMPARE(p.exports().size(), std::size_t{1});
+    QCOMPARE(p.notes(), std::vector<std::string>{"Made with format 1 for the migration test."});
+
+    // New runs keep what the new format adds.
+    RunRecord again = run;
+    again.split = {1, 2, 3};
+    again.lastEpochWeights = run.model.weights;
+    const std::int64_t id = Project::open(file).addRun(again);
+    QCOMPARE(Project::open(file).run(id).split, again.split);
+}
+
+void TestProject::failedMigrationLeavesTheFileAsItWas()
+{
+    // A format-1 file whose run table was removed by hand: the migration
+    // cannot alter it, so opening fails and the file keeps format 1.
+    const std::string file = copyOfFixture(QStringLiteral("format-1/customers.nlproj"), "broken-old.nlproj");
+    {
+        sql::Database db(file, sql::Database::Mode::ReadWrite);
+        db.exec("PRAGMA foreign_keys = OFF; DROP TABLE run_weights; DROP TABLE run_epoch; DROP TABLE run;");
+    }
+    const auto before = std::filesystem::file_size(file);
+    try {
+        Project::open(file);
+        QFAIL("no ProjectError");
+    } catch (const ProjectError& e) {
+        QCOMPARE(e.kind(), ProjectError::Kind::Damaged);
+        QVERIFY2(std::string(e.what()).starts_with("\"broken-old.nlproj\": "), e.what());
+    }
+    sql::Database db(file, sql::Database::Mode::ReadWrite);
+    sql::Statement q(db, "PRAGMA user_version");
+    QVERIFY(q.step());
+    QCOMPARE(q.integer(0), std::int64_t{1});
+    QCOMPARE(std::filesystem::file_size(file), before);
 }
 
 QTEST_APPLESS_MAIN(TestProject)

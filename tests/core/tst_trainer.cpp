@@ -211,6 +211,11 @@ void TestTrainer::earlyStoppingRestoresBestWeights()
     const double lastLoss = r.history.back().validation->loss;
     QVERIFY(lastLoss > bestLoss);
     QCOMPARE(evaluate(net, val.view(), task, spec.loss).loss, bestLoss);
+    // The last epoch's weights are handed back too: they give the last epoch's loss.
+    QVERIFY(r.lastEpochWeights.has_value());
+    Network last(net);
+    last.setWeights(*r.lastEpochWeights);
+    QCOMPARE(evaluate(last, val.view(), task, spec.loss).loss, lastLoss);
 }
 
 void TestTrainer::cancelStopsAtOnce()
