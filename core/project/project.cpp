@@ -644,6 +644,24 @@ void Project::saveArchitecture(const std::string& name, const Architecture& arch
     });
 }
 
+void Project::setArchitectures(const std::vector<std::pair<std::string, Architecture>>& architectures)
+{
+    m_state->guarded("saving the networks", [&] {
+        sql::Transaction t(m_state->db);
+        m_state->db.exec("DELETE FROM architecture");
+        sql::Statement q(m_state->db, "INSERT INTO architecture (name, spec, saved_at) VALUES (?1, ?2, ?3)");
+        const std::string now = utcNow();
+        for (const auto& [name, architecture] : architectures) {
+            q.bind(1, std::string_view(name))
+                .bind(2, std::string_view(architecture.toJson().dump()))
+                .bind(3, std::string_view(now))
+                .run();
+        }
+        t.commit();
+        return 0;
+    });
+}
+
 std::vector<std::pair<std::string, Architecture>> Project::architectures() const
 {
     return m_state->guarded("reading the networks", [&] {
@@ -730,9 +748,8 @@ std::vector<ExportRecord> Project::exports() const
     });
 }
 
-void Project::writeRecoveryCopy() const
+void Project::writeCopy(const std::string& target) const
 {
-    const std::string target = m_state->path + ".recovery";
     const std::string temp = target + ".part";
     std::error_code ec;
     fs::remove(temp, ec);
@@ -742,13 +759,19 @@ void Project::writeRecoveryCopy() const
     } catch (const sql::Error& e) {
         fs::remove(temp, ec);
         throw ProjectError(ProjectError::Kind::Io, fileName(target),
-                           std::string("cannot write the recovery copy (") + e.what() +
-                               "); check the disk has space");
+                           std::string("cannot write the project (") + e.what() +
+                               "); check the disk has space and you may write to the folder");
     } catch (const fs::filesystem_error& e) {
         fs::remove(temp, ec);
         throw ProjectError(ProjectError::Kind::Io, fileName(target),
-                           std::string("cannot write the recovery copy (") + e.what() + ")");
+                           std::string("cannot write the project (") + e.code().message() +
+                               "); check you may write to the folder");
     }
+}
+
+void Project::writeRecoveryCopy() const
+{
+    writeCopy(m_state->path + ".recovery");
 }
 
 void Project::discardRecoveryCopy() const

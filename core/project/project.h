@@ -158,6 +158,8 @@ public:
 
     /// Networks the user keeps, by name (saving under an existing name replaces it).
     void saveArchitecture(const std::string& name, const Architecture& architecture);
+    /// Replaces every kept network with `architectures`, in that order (names must differ).
+    void setArchitectures(const std::vector<std::pair<std::string, Architecture>>& architectures);
     /// The kept networks in the order first saved.
     std::vector<std::pair<std::string, Architecture>> architectures() const;
 
@@ -169,6 +171,10 @@ public:
     std::int64_t addExport(const ExportRecord& record);
     std::vector<ExportRecord> exports() const;
 
+    /// Writes the whole project to `target`, complete or not at all (a
+    /// temporary file renamed over it): Save As, and the workbench's save of
+    /// its working copy. Throws ProjectError.
+    void writeCopy(const std::string& target) const;
     /// Writes a recovery copy of the project next to it ("<file>.recovery"),
     /// complete or not at all (written to a temporary file, then renamed).
     /// The workbench calls this while the user works, from a worker thread.

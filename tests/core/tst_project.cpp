@@ -279,7 +279,27 @@ void TestProject::settingsAndNotesWithHostileText()
     QVERIFY(nets[0].second == makeTemplate(ArchitectureTemplate::Medium, task));
     QCOMPARE(nets[1].first, std::string("deep"));
 
+    // Replacing the whole list keeps its order; a copy holds the same.
     Project writable = Project::open(file);
+    writable.setArchitectures({{"deep", makeTemplate(ArchitectureTemplate::Deep, task)},
+                               {"logistic; --", makeTemplate(ArchitectureTemplate::LogisticRegression, task)}});
+    writable.writeCopy(path("settings copy.nlproj"));
+    for (const Project& q : {Project::open(file), Project::open(path("settings copy.nlproj"))}) {
+        const auto replaced = q.architectures();
+        QCOMPARE(replaced.size(), std::size_t{2});
+        QCOMPARE(replaced[0].first, std::string("deep"));
+        QCOMPARE(replaced[1].first, std::string("logistic; --"));
+        QCOMPARE(q.notes().size(), std::size_t{2});
+    }
+    QVERIFY(!std::filesystem::exists(path("settings copy.nlproj.part")));
+    try {
+        writable.writeCopy(path("no such folder/copy.nlproj"));
+        QFAIL("no ProjectError");
+    } catch (const ProjectError& e) {
+        QCOMPARE(e.kind(), ProjectError::Kind::Io);
+        QVERIFY2(std::string(e.what()).starts_with("\"copy.nlproj\": cannot write the project ("), e.what());
+    }
+
     const auto top = writable.saveSegment(hostile, {{"score_at_least", 0.7}});
     writable.saveSegment("rest", {{"otherwise", true}});
     QCOMPARE(writable.saveSegment(hostile, {{"score_at_least", 0.8}}), top);
