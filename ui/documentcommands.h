@@ -1,0 +1,49 @@
+#pragma once
+
+// Undo commands that change the document's settings. Every user edit of a
+// setting goes through one of these, so it can be undone.
+
+#include "document.h"
+
+#include <QUndoCommand>
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace neurolift {
+
+/// Merge ids of the workbench's undo commands: consecutive commands with the
+/// same id merge into one undo step (e.g. typing a learning rate digit by digit).
+enum class CommandId {
+    None = -1,
+    ColumnChoice = 1,
+    TrainingSettings,
+    LayerProperty,
+};
+
+/// Replaces the JSON value of one project setting; undo puts the old value back.
+class ChangeSettingCommand : public QUndoCommand {
+public:
+    /// `before` is the value now (null when absent); `text` names the edit in the Edit menu.
+    ChangeSettingCommand(Document* document, std::string key, nlohmann::json before, nlohmann::json after,
+                         Document::Change what, const QString& text, CommandId mergeId = CommandId::None,
+                         QUndoCommand* parent = nullptr);
+
+    void undo() override;
+    void redo() override;
+    int id() const override { return static_cast<int>(m_mergeId); }
+    bool mergeWith(const QUndoCommand* other) override;
+
+    const std::string& key() const { return m_key; }
+
+private:
+    Document* m_document;
+    std::string m_key;
+    nlohmann::json m_before;
+    nlohmann::json m_after;
+    Document::Change m_what;
+    CommandId m_mergeId;
+};
+
+} // namespace neurolift
