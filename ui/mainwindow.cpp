@@ -1,12 +1,23 @@
 #include "mainwindow.h"
 
 #include "appicon.h"
+#include "document.h"
 #include "settings.h"
+#include "taskindicator.h"
 #include "version.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLocale>
+#include <QMimeData>
+#include <QPushButton>
+#include <QUndoStack>
 #include <QHBoxLayout>
 #include <QKeySequence>
 #include <QLabel>
@@ -18,6 +29,7 @@
 #include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <tuple>
@@ -27,6 +39,8 @@ namespace neurolift {
 namespace {
 
 constexpr QSize kDefaultSize{1100, 720};
+constexpr int kMaxRecentProjects = 10;
+const QString kProjectSuffix = QStringLiteral("nlproj");
 constexpr int kSidebarWidth = 210;
 constexpr int kNavigationRowHeight = 40;
 constexpr int kBadgeSize = 22;
@@ -98,6 +112,17 @@ MainWindow::MainWindow(QWidget* parent)
     ready->setObjectName(QStringLiteral("statusLabel"));
     ready->setContentsMargins(8, 0, 0, 0);
     statusBar()->addWidget(ready, 1);
+    m_tasks = new TaskIndicator(this);
+    statusBar()->addPermanentWidget(m_tasks);
+    setAcceptDrops(true);
+
+    try {
+        setDocument(Document::createUntitled());
+    } catch (const ProjectError& e) {
+        // Shown once the window is up; the window still opens projects.
+        const QString message = QString::fromUtf8(e.what());
+        QTimer::singleShot(0, this, [this, message] { showError(tr("Cannot start a new project"), message); });
+    }
 
     if (!restoreGeometry(prefs::mainWindowGeometry.get())) {
         // First start: a comfortable size that still fits on small screens.
@@ -132,13 +157,333 @@ QString MainWindow::aboutText()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
     prefs::mainWindowGeometry.set(saveGeometry());
+    // Close the project now (not when the window is deleted), so a closed
+    // window leaves no recovery copy or lock behind.
+    m_document.reset();
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.front().isLocalFile() &&
+        QFileInfo(urls.front().toLocalFile()).suffix().compare(kProjectSuffix, Qt::CaseInsensitive) == 0) {
+        event->acceptProposedAction();
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.front().isLocalFile()) {
+        event->acceptProposedAction();
+        const QString path = urls.front().toLocalFile();
+        // After the drop returns, so the dragging application is not kept waiting by our dialogs.
+        QTimer::singleShot(0, this, [this, path] { openProject(path); });
+    }
+}
+
+void MainWindow::setDocument(std::unique_ptr<Document> document)
+{
+    m_document = std::move(document);
+    if (m_document) {
+        QUndoStack* stack = m_document->undoStack();
+        m_undo->setEnabled(stack->canUndo());
+        m_redo->setEnabled(stack->canRedo());
+        connect(stack, &QUndoStack::canUndoChanged, m_undo, &QAction::setEnabled);
+        connect(stack, &QUndoStack::canRedoChanged, m_redo, &QAction::setEnabled);
+        const auto undoText = [this](const QString& text) {
+            m_undo->setText(text.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(text));
+        };
+        const auto redoText = [this](const QString& text) {
+            m_redo->setText(text.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(text));
+        };
+        undoText(stack->undoText());
+        redoText(stack->redoText());
+        connect(stack, &QUndoStack::undoTextChanged, this, undoText);
+        connect(stack, &QUndoStack::redoTextChanged, this, redoText);
+        connect(m_document.get(), &Document::modifiedChanged, this, &MainWindow::updateTitle);
+        connect(m_document.get(), &Document::changed, this, [this](Document::Changes what) {
+            if (what.testFlag(Document::Change::FileName)) {
+                updateTitle();
+            }
+        });
+        connect(m_document.get(), &Document::errorOccurred, this,
+                [this](const QString& message) { showError(tr("Cannot save the change"), message); });
+    } else {
+        m_undo->setEnabled(false);
+        m_redo->setEnabled(false);
+    }
+    updateTitle();
+    emit documentChanged(m_document.get());
+}
+
+void MainWindow::updateTitle()
+{
+    if (!m_document) {
+        setWindowTitle(tr("NeuroLift"));
+        setWindowModified(false);
+        return;
+    }
+    // "[*]" is where Qt shows the modified mark ("*", or the platform's own).
+    setWindowTitle(tr("%1[*] — NeuroLift").arg(m_document->displayName()));
+    setWindowModified(m_document->isModified());
+}
+
+void MainWindow::showError(const QString& title, const QString& message)
+{
+    QMessageBox box(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box.setObjectName(QStringLiteral("errorMessage"));
+    box.exec();
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!m_document || !m_document->isModified()) {
+        return true;
+    }
+    QMessageBox box(QMessageBox::Warning, tr("Save changes?"),
+                    tr("Do you want to save the changes to “%1”?").arg(m_document->displayName()),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("saveChangesPrompt"));
+    box.setInformativeText(tr("Your changes will be lost if you don't save them."));
+    box.setDefaultButton(QMessageBox::Save);
+    switch (box.exec()) {
+    case QMessageBox::Save:
+        return save();
+    case QMessageBox::Discard:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool MainWindow::newProject()
+{
+    if (!maybeSave()) {
+        return false;
+    }
+    m_document.reset(); // let go of the old project's files first
+    try {
+        setDocument(Document::createUntitled());
+    } catch (const ProjectError& e) {
+        setDocument(nullptr);
+        showError(tr("Cannot start a new project"), QString::fromUtf8(e.what()));
+        return false;
+    }
+    return true;
+}
+
+bool MainWindow::openProject(const QString& path)
+{
+    const QString file = QFileInfo(path).absoluteFilePath();
+    if (m_document && m_document->filePath() == file) {
+        return true; // already open here
+    }
+    if (!maybeSave()) {
+        return false;
+    }
+    bool recover = false;
+    if (const auto when = Document::recoverableWork(file)) {
+        QMessageBox box(QMessageBox::Question, tr("Restore unsaved changes?"),
+                        tr("NeuroLift stopped before the changes to “%1” were saved.")
+                            .arg(QFileInfo(file).fileName()),
+                        QMessageBox::NoButton, this);
+        box.setObjectName(QStringLiteral("restorePrompt"));
+        box.setInformativeText(tr("The last change was made %1. Restore the changes, or open the project "
+                                  "as it was last saved and discard them?")
+                                   .arg(QLocale().toString(*when, QLocale::ShortFormat)));
+        QPushButton* restore = box.addButton(tr("Restore Changes"), QMessageBox::AcceptRole);
+        box.addButton(tr("Discard Changes"), QMessageBox::DestructiveRole);
+        QPushButton* cancel = box.addButton(QMessageBox::Cancel);
+        box.setDefaultButton(restore);
+        box.exec();
+        if (box.clickedButton() == cancel) {
+            return false;
+        }
+        recover = box.clickedButton() == restore;
+    }
+    std::unique_ptr<Document> opened;
+    try {
+        opened = Document::open(file, recover);
+    } catch (const ProjectError& e) {
+        showError(tr("Cannot open the project"), QString::fromUtf8(e.what()));
+        return false;
+    }
+    m_document.reset();
+    setDocument(std::move(opened));
+    rememberRecent(file);
+    return true;
+}
+
+void MainWindow::offerUnsavedWork()
+{
+    const QStringList orphans = Document::orphanedUntitled();
+    for (const QString& file : orphans) {
+        QMessageBox box(QMessageBox::Question, tr("Restore an unsaved project?"),
+                        tr("NeuroLift stopped before a new project was saved."), QMessageBox::NoButton, this);
+        box.setObjectName(QStringLiteral("restoreUntitledPrompt"));
+        box.setInformativeText(tr("Its last change was made %1. Restore it, or discard it for good?")
+                                   .arg(QLocale().toString(QFileInfo(file).lastModified(), QLocale::ShortFormat)));
+        QPushButton* restore = box.addButton(tr("Restore"), QMessageBox::AcceptRole);
+        box.addButton(tr("Discard"), QMessageBox::DestructiveRole);
+        box.setDefaultButton(restore);
+        box.exec();
+        if (box.clickedButton() != restore) {
+            QFile::remove(file);
+            continue;
+        }
+        if (!maybeSave()) {
+            return;
+        }
+        try {
+            auto recovered = Document::recoverUntitled(file);
+            m_document.reset();
+            setDocument(std::move(recovered));
+        } catch (const ProjectError& e) {
+            showError(tr("Cannot restore the project"), QString::fromUtf8(e.what()));
+        }
+        return; // one at a time: the others are offered at the next start
+    }
+}
+
+bool MainWindow::save()
+{
+    if (!m_document) {
+        return false;
+    }
+    if (m_document->isUntitled()) {
+        return saveAs();
+    }
+    try {
+        m_document->save();
+    } catch (const ProjectError& e) {
+        showError(tr("Cannot save the project"), QString::fromUtf8(e.what()));
+        return false;
+    }
+    rememberRecent(m_document->filePath());
+    statusBar()->showMessage(tr("Saved %1").arg(m_document->displayName()), 3000);
+    return true;
+}
+
+bool MainWindow::saveAs()
+{
+    if (!m_document) {
+        return false;
+    }
+    const QString start = m_document->isUntitled()
+                              ? QDir(prefs::lastFolder.get().isEmpty() ? QDir::homePath() : prefs::lastFolder.get())
+                                    .filePath(tr("Customers.nlproj"))
+                              : m_document->filePath();
+    QFileDialog dialog(this, tr("Save Project As"), start, tr("NeuroLift projects (*.nlproj)"));
+    dialog.setObjectName(QStringLiteral("saveAsDialog"));
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setDefaultSuffix(kProjectSuffix);
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty()) {
+        return false;
+    }
+    return saveProjectAs(dialog.selectedFiles().front());
+}
+
+bool MainWindow::saveProjectAs(const QString& path)
+{
+    if (!m_document) {
+        return false;
+    }
+    try {
+        m_document->saveAs(path);
+    } catch (const ProjectError& e) {
+        showError(tr("Cannot save the project"), QString::fromUtf8(e.what()));
+        return false;
+    }
+    prefs::lastFolder.set(QFileInfo(path).absolutePath());
+    rememberRecent(m_document->filePath());
+    statusBar()->showMessage(tr("Saved %1").arg(m_document->displayName()), 3000);
+    return true;
+}
+
+void MainWindow::open()
+{
+    QFileDialog dialog(this, tr("Open Project"), prefs::lastFolder.get(), tr("NeuroLift projects (*.nlproj)"));
+    dialog.setObjectName(QStringLiteral("openDialog"));
+    dialog.setFileMode(QFileDialog::ExistingFile);
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty()) {
+        return;
+    }
+    const QString path = dialog.selectedFiles().front();
+    prefs::lastFolder.set(QFileInfo(path).absolutePath());
+    openProject(path);
+}
+
+void MainWindow::rememberRecent(const QString& path)
+{
+    QStringList recent = prefs::recentProjects.get();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecentProjects) {
+        recent.removeLast();
+    }
+    prefs::recentProjects.set(recent);
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = prefs::recentProjects.get();
+    int number = 0;
+    for (const QString& path : recent) {
+        if (!QFileInfo::exists(path)) {
+            continue;
+        }
+        ++number;
+        // "&1 name" gives the first nine entries a key; the folder is in the tooltip and status tip.
+        const QString label = number < 10 ? tr("&%1 %2").arg(number).arg(QFileInfo(path).fileName())
+                                          : QFileInfo(path).fileName();
+        QAction* a = m_recentMenu->addAction(label, this, [this, path] { openProject(path); });
+        a->setStatusTip(QDir::toNativeSeparators(path));
+        a->setToolTip(QDir::toNativeSeparators(path));
+    }
+    if (number == 0) {
+        m_recentMenu->addAction(tr("No recent projects"))->setEnabled(false);
+        return;
+    }
+    m_recentMenu->addSeparator();
+    m_recentMenu->addAction(tr("&Clear Menu"), this, [] { prefs::recentProjects.reset(); });
 }
 
 void MainWindow::createMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    const auto add = [this](QMenu* menu, const QString& text, const char* name, QKeySequence::StandardKey key,
+                            const QString& tip, auto slot) {
+        QAction* a = menu->addAction(text, this, slot);
+        a->setObjectName(QLatin1StringView(name));
+        a->setShortcuts(key);
+        a->setStatusTip(tip);
+        return a;
+    };
+    add(file, tr("&New Project"), "actionNew", QKeySequence::New, tr("Start a new, empty project"),
+        [this] { newProject(); });
+    add(file, tr("&Open Project…"), "actionOpen", QKeySequence::Open, tr("Open a saved project"),
+        [this] { open(); });
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("menuRecent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    file->addSeparator();
+    add(file, tr("&Save"), "actionSave", QKeySequence::Save, tr("Save the project"), [this] { save(); });
+    QAction* saveAsAction = add(file, tr("Save &As…"), "actionSaveAs", QKeySequence::SaveAs,
+                                tr("Save the project under another name"), [this] { saveAs(); });
+    if (saveAsAction->shortcuts().isEmpty()) {
+        saveAsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    }
+    add(file, tr("&Close Project"), "actionClose", QKeySequence::Close,
+        tr("Close the project and start a new one"), [this] { newProject(); });
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("actionQuit"));
     // The platform's quit keys; Windows and minimal platforms define none, so fall back to Ctrl+Q.
@@ -149,6 +494,20 @@ void MainWindow::createMenus()
     quit->setShortcuts(quitKeys);
     quit->setMenuRole(QAction::QuitRole);
     quit->setStatusTip(tr("Close NeuroLift"));
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    m_undo = add(edit, tr("&Undo"), "actionUndo", QKeySequence::Undo, tr("Undo the last change"), [this] {
+        if (m_document) {
+            m_document->undoStack()->undo();
+        }
+    });
+    m_redo = add(edit, tr("&Redo"), "actionRedo", QKeySequence::Redo, tr("Redo the change you undid"), [this] {
+        if (m_document) {
+            m_document->undoStack()->redo();
+        }
+    });
+    m_undo->setEnabled(false);
+    m_redo->setEnabled(false);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About NeuroLift"), this, &MainWindow::showAbout);

@@ -5,10 +5,17 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
+class QAction;
 class QListWidget;
+class QMenu;
 class QStackedWidget;
 
 namespace neurolift {
+
+class Document;
+class TaskIndicator;
 
 /// The application's main window: a navigation with the five workflow steps on
 /// the left and the page of the current step on the right. It only hosts pages;
@@ -28,10 +35,44 @@ public:
     /// The text of the About box: name, version and what NeuroLift is for.
     static QString aboutText();
 
+    /// The open project (there is always one, untitled at first), or null when
+    /// not even an untitled one could be created.
+    Document* document() const { return m_document.get(); }
+    /// The status bar's indicator of background work.
+    TaskIndicator* tasks() const { return m_tasks; }
+
+    /// Opens the project at `path` after offering to save the current one and
+    /// to restore unsaved work a crash left in it. False when the user
+    /// cancelled or it failed (the reason was shown).
+    bool openProject(const QString& path);
+    /// Saves the project to `path` (Save As without the dialog). False on failure (shown).
+    bool saveProjectAs(const QString& path);
+    /// Starts a new, untitled project after offering to save the current one.
+    bool newProject();
+    /// Offers to save unsaved changes: true when the project may be closed.
+    bool maybeSave();
+    /// Offers back untitled projects that a NeuroLift which stopped without
+    /// saving left behind; call once the window is shown.
+    void offerUnsavedWork();
+
+signals:
+    /// Another project was opened (or a new one started).
+    void documentChanged(neurolift::Document* document);
+
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
+    void setDocument(std::unique_ptr<Document> document);
+    void updateTitle();
+    void rememberRecent(const QString& path);
+    void fillRecentMenu();
+    void showError(const QString& title, const QString& message);
+    bool save();
+    bool saveAs();
+    void open();
     void createMenus();
     void createPages();
     void showAbout();
@@ -41,6 +82,11 @@ private:
 
     QListWidget* m_navigation = nullptr;
     QStackedWidget* m_pages = nullptr;
+    TaskIndicator* m_tasks = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QAction* m_undo = nullptr;
+    QAction* m_redo = nullptr;
+    std::unique_ptr<Document> m_document;
 };
 
 } // namespace neurolift

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QSettings>
+#include <QStringList>
 #include <QVariant>
 
 #include <utility>
@@ -48,6 +49,10 @@ namespace prefs {
 
 /// QMainWindow::saveGeometry() of the main window.
 inline const Preference<QByteArray> mainWindowGeometry{"mainwindow/geometry"};
+/// Projects opened or saved lately, most recent first.
+inline const Preference<QStringList> recentProjects{"files/recentProjects"};
+/// The folder of the last file chosen in a file dialog.
+inline const Preference<QString> lastFolder{"files/lastFolder"};
 
 } // namespace prefs
 

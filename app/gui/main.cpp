@@ -40,6 +40,9 @@ int main(int argc, char* argv[])
         QApplication::translate("main", "Save a picture of the main window to <file> and quit."),
         QApplication::translate("main", "file"));
     parser.addOption(screenshot);
+    parser.addPositionalArgument(QStringLiteral("project"),
+                                 QApplication::translate("main", "A NeuroLift project (.nlproj) to open."),
+                                 QStringLiteral("[project]"));
     parser.process(app);
 
     // A screenshot neither reads nor writes the user's settings, so it looks the same everywhere.
@@ -55,6 +58,13 @@ int main(int argc, char* argv[])
         window.resize(kScreenshotSize);
     }
     window.show();
+    const QStringList files = parser.positionalArguments();
+    if (!files.isEmpty()) {
+        window.openProject(files.front());
+    } else if (screenshotPath.isEmpty()) {
+        // After the window is up, so the question appears over it.
+        QTimer::singleShot(0, &window, [&window] { window.offerUnsavedWork(); });
+    }
 
     if (!screenshotPath.isEmpty()) {
         // Grab once the event loop has run, after pending layouts are done.

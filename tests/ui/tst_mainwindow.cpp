@@ -88,7 +88,9 @@ void TestMainWindow::openWindow()
 
 void TestMainWindow::testWindowTitleIsNeuroLift()
 {
-    QCOMPARE(m_window->windowTitle(), QStringLiteral("NeuroLift"));
+    // A new window holds a new, untitled project; "[*]" is where Qt puts the modified mark.
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("Untitled[*] \u2014 NeuroLift"));
+    QVERIFY(!m_window->isWindowModified());
 }
 
 void TestMainWindow::testNavigationListsTheFiveStepsInOrder()
