@@ -317,8 +317,31 @@ bool MainWindow::openProject(const QString& path)
     }
     m_document.reset();
     setDocument(std::move(opened));
+    restoreUiState();
     rememberRecent(file);
     return true;
+}
+
+void MainWindow::storeUiState()
+{
+    const nlohmann::json state{{"page", pageObjectName(currentStep()).toStdString()}};
+    if (m_document->setting("ui") != state) {
+        // Not an edit to undo: it is written with the next save only.
+        m_document->edit().setSetting("ui", state);
+    }
+}
+
+void MainWindow::restoreUiState()
+{
+    const nlohmann::json state = m_document->setting("ui");
+    if (!state.is_object() || !state.contains("page") || !state.at("page").is_string()) {
+        return;
+    }
+    for (const Step step : kSteps) {
+        if (pageObjectName(step).toStdString() == state.at("page").get<std::string>()) {
+            showStep(step);
+        }
+    }
 }
 
 void MainWindow::offerUnsavedWork()
@@ -361,6 +384,7 @@ bool MainWindow::save()
         return saveAs();
     }
     try {
+        storeUiState();
         m_document->save();
     } catch (const ProjectError& e) {
         showError(tr("Cannot save the project"), QString::fromUtf8(e.what()));
@@ -396,6 +420,7 @@ bool MainWindow::saveProjectAs(const QString& path)
         return false;
     }
     try {
+        storeUiState();
         m_document->saveAs(path);
     } catch (const ProjectError& e) {
         showError(tr("Cannot save the project"), QString::fromUtf8(e.what()));

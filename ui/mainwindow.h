@@ -67,6 +67,9 @@ protected:
 private:
     void setDocument(std::unique_ptr<Document> document);
     void updateTitle();
+    /// The page shown, kept in the project with the next save and shown again when it is opened.
+    void storeUiState();
+    void restoreUiState();
     void rememberRecent(const QString& path);
     void fillRecentMenu();
     void showError(const QString& title, const QString& message);

@@ -104,6 +104,7 @@ private slots:
     void openingABadFileSaysWhy_data();
     void openingABadFileSaysWhy();
     void droppingAProjectOpensIt();
+    void reopeningShowsThePageItWasSavedOn();
     void taskIndicatorCancels();
 
 private:
@@ -307,6 +308,17 @@ void TestProjectFiles::droppingAProjectOpensIt()
     refused.setAccepted(false);
     QApplication::sendEvent(m_window.get(), &refused);
     QVERIFY(!refused.isAccepted());
+}
+
+void TestProjectFiles::reopeningShowsThePageItWasSavedOn()
+{
+    const QString file = path(QStringLiteral("page.nlproj"));
+    m_window->showStep(Step::Train);
+    QVERIFY(m_window->saveProjectAs(file));
+    m_window->showStep(Step::Data);
+    QVERIFY(m_window->newProject());
+    QVERIFY(m_window->openProject(file));
+    QCOMPARE(m_window->currentStep(), Step::Train);
 }
 
 void TestProjectFiles::taskIndicatorCancels()
