@@ -328,7 +328,8 @@ void RenameArchitectureCommand::undo()
     renameArchitecture(m_index, m_before);
 }
 
-RemoveArchitectureCommand::RemoveArchitectureCommand(ArchitectureModel* model, int index, QUndoCommand* parent)
+RemoveArchitectureCommand::RemoveArchitectureCommand(ArchitectureModel* model, int index,
+                                                     QUndoCommand* parent)
     : ArchitectureCommand(model, tr("Delete network"), parent)
     , m_index(index)
     , m_previousCurrent(model->currentIndex())
@@ -351,7 +352,8 @@ void RemoveArchitectureCommand::undo()
     setCurrent(m_previousCurrent);
 }
 
-SelectArchitectureCommand::SelectArchitectureCommand(ArchitectureModel* model, int index, QUndoCommand* parent)
+SelectArchitectureCommand::SelectArchitectureCommand(ArchitectureModel* model, int index,
+                                                     QUndoCommand* parent)
     : ArchitectureCommand(model, tr("Switch network"), parent)
     , m_before(model->currentIndex())
     , m_after(index)

@@ -43,7 +43,8 @@ protected:
 class AddLayerCommand : public ArchitectureCommand {
 public:
     /// Inserts `layer` at `index`; an index past the output layer inserts just before it.
-    AddLayerCommand(ArchitectureModel* model, int index, const LayerSpec& layer, QUndoCommand* parent = nullptr);
+    AddLayerCommand(ArchitectureModel* model, int index, const LayerSpec& layer,
+                    QUndoCommand* parent = nullptr);
     void redo() override;
     void undo() override;
     /// Where the layer goes.

@@ -61,7 +61,8 @@ public:
     bool isOutputLayer(int index) const { return index == outputLayer(); }
     /// Dense layers before the output layer.
     int hiddenLayerCount() const;
-    /// Width of the signal entering layer `index`; empty while the inputs are unknown and no Dense came before.
+    /// Width of the signal entering layer `index`; empty while the inputs are unknown and no Dense came
+    /// before.
     std::optional<int> inputSize(int index) const;
     /// Width of the signal leaving layer `index`; empty when it depends on the unknown inputs.
     std::optional<int> outputSize(int index) const;

@@ -16,6 +16,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QRegularExpression>
 #include <QUndoStack>
 
 #include <algorithm>
@@ -27,7 +28,7 @@ namespace {
 constexpr qreal kBlockWidth = 340;
 constexpr qreal kLayerHeight = 62;
 constexpr qreal kEndHeight = 50;
-constexpr qreal kGap = 30;
+constexpr qreal kGap = 26;
 constexpr qreal kMargin = 28;
 constexpr qreal kPadding = 16;
 constexpr qreal kMaxScale = 1.3;
@@ -53,6 +54,19 @@ QFont scaled(QFont font, qreal factor, QFont::Weight weight)
     font.setPointSizeF(font.pointSizeF() * factor);
     font.setWeight(weight);
     return font;
+}
+
+/// "layer 2 (dense_2) has 0 units" reads "This layer has 0 units" on the block that is layer 2.
+QStringList onBlock(const QStringList& problems)
+{
+    static const QRegularExpression prefix(QStringLiteral("^Layer \\d+ \\([^)]*\\)"));
+    QStringList shown;
+    for (const QString& p : problems) {
+        QString text = p;
+        text.replace(prefix, LayerCanvas::tr("This layer"));
+        shown << text;
+    }
+    return shown;
 }
 
 QString unitsText(int units)
@@ -130,7 +144,10 @@ public:
         return (m_content.role == Role::Layer ? kLayerHeight : kEndHeight) + m_problemHeight;
     }
 
-    QRectF boundingRect() const override { return QRectF(-kBlockWidth / 2 - 4, -2, kBlockWidth + 8, height() + 6); }
+    QRectF boundingRect() const override
+    {
+        return QRectF(-kBlockWidth / 2 - 4, -2, kBlockWidth + 8, height() + 6);
+    }
 
     void paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) override
     {
@@ -168,9 +185,9 @@ public:
         painter->setPen(QPen(border, borderWidth));
         painter->drawRoundedRect(box, r, r);
 
-        const QFont titleFont = scaled(QApplication::font(), 1.1, QFont::DemiBold);
+        const QFont titleFont = scaled(QApplication::font(), 1.15, QFont::DemiBold);
         const QFont bodyFont = scaled(QApplication::font(), 0.95, QFont::Normal);
-        const QFont captionFont = scaled(QApplication::font(), 0.8, QFont::Normal);
+        const QFont captionFont = scaled(QApplication::font(), 0.85, QFont::Normal);
 
         if (end) {
             painter->setPen(kTitleText);
@@ -214,7 +231,8 @@ public:
         painter->drawText(countRect, Qt::AlignRight | Qt::AlignVCenter, m_content.count);
         painter->setPen(kDetailText);
         painter->setFont(captionFont);
-        painter->drawText(countRect.translated(0, 24), Qt::AlignRight | Qt::AlignVCenter, m_content.countCaption);
+        painter->drawText(countRect.translated(0, 24), Qt::AlignRight | Qt::AlignVCenter,
+                          m_content.countCaption);
 
         if (problem) {
             painter->setPen(kProblemText);
@@ -253,8 +271,9 @@ LayerCanvas::LayerCanvas(ArchitectureModel* model, QUndoStack* stack, QWidget* p
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setAlignment(Qt::AlignCenter);
     setToolTip(QString());
-    setWhatsThis(tr("The network from the inputs at the top to the prediction at the bottom. Drag a block to "
-                    "reorder, press Delete to remove the selected layer, drop a layer from the palette to add it."));
+    setWhatsThis(
+        tr("The network from the inputs at the top to the prediction at the bottom. Drag a block to "
+           "reorder, press Delete to remove the selected layer, drop a layer from the palette to add it."));
 
     connect(m_model, &ArchitectureModel::layersChanged, this, &LayerCanvas::rebuild);
     connect(m_model, &ArchitectureModel::selectedLayerChanged, this, &LayerCanvas::updateSelection);
@@ -298,8 +317,8 @@ void LayerCanvas::rebuild()
         c.outputLayer = output;
         c.accent = layerKindColor(l.kind, output);
         const auto out = m_model->outputSize(i);
-        const QString outText = out ? (*out == 1 ? tr("1 output") : tr("%1 outputs").arg(groupedNumber(*out)))
-                                    : tr("? outputs");
+        const QString outText =
+            out ? (*out == 1 ? tr("1 output") : tr("%1 outputs").arg(groupedNumber(*out))) : tr("? outputs");
         const QString arrow = QStringLiteral(" \u2192 ");
         switch (l.kind) {
         case LayerKind::Dense:
@@ -323,7 +342,7 @@ void LayerCanvas::rebuild()
         const auto params = m_model->parameterCount(i);
         c.count = params ? groupedNumber(*params) : QStringLiteral("?");
         c.countCaption = tr("trainable values");
-        c.problems = m_model->layerIssues(i);
+        c.problems = onBlock(m_model->layerIssues(i));
         m_blocks << new LayerBlock(c);
     }
 
@@ -341,7 +360,8 @@ void LayerCanvas::rebuild()
         prediction.detail = tr("%1 scores that add up to 1").arg(task.classes);
         break;
     case TaskKind::Regression:
-        prediction.title = task.outputs == 1 ? tr("Prediction: a number") : tr("Prediction: %1 numbers").arg(task.outputs);
+        prediction.title =
+            task.outputs == 1 ? tr("Prediction: a number") : tr("Prediction: %1 numbers").arg(task.outputs);
         prediction.detail = tr("per customer");
         break;
     }
@@ -366,8 +386,8 @@ void LayerCanvas::rebuild()
         m_scene->addItem(block);
         y += block->height() + kGap;
     }
-    m_insertionMark = m_scene->addLine(-kBlockWidth / 2, 0, kBlockWidth / 2, 0, QPen(kSelection, 3, Qt::SolidLine,
-                                                                                   Qt::RoundCap));
+    m_insertionMark = m_scene->addLine(-kBlockWidth / 2, 0, kBlockWidth / 2, 0,
+                                       QPen(kSelection, 3, Qt::SolidLine, Qt::RoundCap));
     m_insertionMark->setZValue(5);
     m_insertionMark->hide();
 
@@ -391,7 +411,8 @@ void LayerCanvas::zoomToFit()
     if (rect.isEmpty() || viewport()->width() < 10 || viewport()->height() < 10) {
         return;
     }
-    const qreal scale = std::min({viewport()->width() / rect.width(), viewport()->height() / rect.height(), kMaxScale});
+    const qreal scale =
+        std::min({viewport()->width() / rect.width(), viewport()->height() / rect.height(), kMaxScale});
     setTransform(QTransform::fromScale(scale, scale));
     centerOn(rect.center());
 }

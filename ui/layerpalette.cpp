@@ -65,9 +65,11 @@ public:
         QFont small = option.font;
         small.setPointSizeF(small.pointSizeF() * 0.9);
         painter->setFont(small);
-        painter->setPen(selected ? option.palette.color(QPalette::HighlightedText) : QColor(0x55, 0x60, 0x70));
-        painter->drawText(QRect(text.left(), text.top() + nameHeight + 2, text.width(), text.height() - nameHeight),
-                          Qt::AlignLeft | Qt::TextWordWrap, index.data(kDescriptionRole).toString());
+        painter->setPen(selected ? option.palette.color(QPalette::HighlightedText)
+                                 : QColor(0x55, 0x60, 0x70));
+        painter->drawText(
+            QRect(text.left(), text.top() + nameHeight + 2, text.width(), text.height() - nameHeight),
+            Qt::AlignLeft | Qt::TextWordWrap, index.data(kDescriptionRole).toString());
         painter->restore();
     }
 

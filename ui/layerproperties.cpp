@@ -76,20 +76,29 @@ LayerProperties::LayerProperties(ArchitectureModel* model, QUndoStack* stack, QW
     for (const WeightInit w : {WeightInit::He, WeightInit::Xavier, WeightInit::TorchLinear}) {
         m_init->addItem(weightInitText(w), static_cast<int>(w));
     }
-    m_init->setToolTip(tr("How the weights are set before training starts. He suits ReLU layers, "
-                          "Xavier suits tanh and sigmoid; the difference shows in how fast training starts."));
+    for (QComboBox* combo : {m_activation, m_init}) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(12);
+    }
+    m_init->setToolTip(
+        tr("How the weights are set before training starts. He suits ReLU layers, "
+           "Xavier suits tanh and sigmoid; the difference shows in how fast training starts."));
 
     m_shape = wrapped(this);
     m_shape->setObjectName(QStringLiteral("shapeLabel"));
 
     m_note = wrapped(this);
     m_note->setObjectName(QStringLiteral("propertiesNote"));
-    m_note->setStyleSheet(QStringLiteral("color: #556070; background: #eef2f7; border-radius: 6px; padding: 8px;"));
+    m_note->setStyleSheet(
+        QStringLiteral("color: #556070; background: #eef2f7; border-radius: 6px; padding: 8px;"));
 
     m_form = new QFormLayout;
     m_form->setContentsMargins(0, 0, 0, 0);
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_form->setLabelAlignment(Qt::AlignLeft);
+    // Labels above their fields: the panel is narrow, and a label never gets cut off.
+    m_form->setRowWrapPolicy(QFormLayout::WrapAllRows);
+    m_form->setVerticalSpacing(4);
     m_form->addRow(tr("Units"), m_units);
     m_form->addRow(tr("Activation"), m_activation);
     m_form->addRow(tr("Dropout"), m_rate);
@@ -156,7 +165,8 @@ void LayerProperties::refresh()
     }
     const LayerSpec& l = m_model->layer(index);
     const bool output = m_model->isOutputLayer(index);
-    m_heading->setText(output ? tr("Output layer") : tr("Layer %1: %2").arg(index + 1).arg(layerKindText(l.kind)));
+    m_heading->setText(output ? tr("Output layer")
+                              : tr("Layer %1: %2").arg(index + 1).arg(layerKindText(l.kind)));
     m_description->setText(layerKindDescription(l.kind));
 
     const bool dense = l.kind == LayerKind::Dense;

@@ -26,9 +26,9 @@ QString groupedNumber(long long value);
 QColor layerKindColor(LayerKind kind, bool outputLayer = false);
 
 /// Every activation, in the order the core declares them.
-inline constexpr Activation kAllActivations[] = {Activation::ReLU,   Activation::LeakyReLU, Activation::ELU,
-                                                 Activation::GELU,   Activation::Tanh,      Activation::Sigmoid,
-                                                 Activation::Softmax, Activation::Linear};
+inline constexpr Activation kAllActivations[] = {
+    Activation::ReLU, Activation::LeakyReLU, Activation::ELU,     Activation::GELU,
+    Activation::Tanh, Activation::Sigmoid,   Activation::Softmax, Activation::Linear};
 /// The layer kinds the palette offers, in the order it lists them.
 inline constexpr LayerKind kPaletteKinds[] = {LayerKind::Dense, LayerKind::Dropout, LayerKind::BatchNorm,
                                               LayerKind::Activation};

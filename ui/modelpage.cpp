@@ -76,11 +76,10 @@ ModelPage::ModelPage(ArchitectureModel* model, QUndoStack* stack, QWidget* paren
     m_delete->setObjectName(QStringLiteral("deleteArchitecture"));
     m_delete->setToolTip(tr("Remove this network from the project (Undo brings it back)"));
 
-    m_templates = new QToolButton(this);
+    m_templates = new QPushButton(tr("Start from a template"), this);
     m_templates->setObjectName(QStringLiteral("templateButton"));
-    m_templates->setText(tr("Start from a template"));
-    m_templates->setPopupMode(QToolButton::InstantPopup);
-    m_templates->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_templates->setToolTip(
+        tr("Replace the layers of this network by a ready-made design (Undo brings them back)"));
     auto* templateMenu = new QMenu(m_templates);
     struct TemplateEntry {
         ArchitectureTemplate t;
@@ -89,8 +88,8 @@ ModelPage::ModelPage(ArchitectureModel* model, QUndoStack* stack, QWidget* paren
         QString tip;
     };
     const TemplateEntry entries[] = {
-        {ArchitectureTemplate::LogisticRegression, QStringLiteral("templateLogistic"), tr("Logistic regression"),
-         tr("No hidden layer: the classic scorecard, a baseline to beat")},
+        {ArchitectureTemplate::LogisticRegression, QStringLiteral("templateLogistic"),
+         tr("Logistic regression"), tr("No hidden layer: the classic scorecard, a baseline to beat")},
         {ArchitectureTemplate::Small, QStringLiteral("templateSmall"), tr("Small (1 hidden layer)"),
          tr("One hidden layer of 16 units: quick, for smaller data")},
         {ArchitectureTemplate::Medium, QStringLiteral("templateMedium"), tr("Medium (2 hidden layers)"),
@@ -110,12 +109,29 @@ ModelPage::ModelPage(ArchitectureModel* model, QUndoStack* stack, QWidget* paren
     templateMenu->setToolTipsVisible(true);
     m_templates->setMenu(templateMenu);
 
+    // Undo and redo of the document's stack; the buttons keep their short labels (so the bar does not
+    // jump as the text changes) and say what they would undo in the tooltip.
+    auto* undoAction = new QAction(tr("Undo"), this);
+    undoAction->setObjectName(QStringLiteral("modelUndo"));
+    auto* redoAction = new QAction(tr("Redo"), this);
+    redoAction->setObjectName(QStringLiteral("modelRedo"));
+    connect(undoAction, &QAction::triggered, m_stack, &QUndoStack::undo);
+    connect(redoAction, &QAction::triggered, m_stack, &QUndoStack::redo);
+    auto updateUndoRedo = [this, undoAction, redoAction] {
+        undoAction->setEnabled(m_stack->canUndo());
+        redoAction->setEnabled(m_stack->canRedo());
+        undoAction->setToolTip(m_stack->canUndo() ? tr("Undo: %1").arg(m_stack->undoText())
+                                                  : tr("Nothing to undo"));
+        redoAction->setToolTip(m_stack->canRedo() ? tr("Redo: %1").arg(m_stack->redoText())
+                                                  : tr("Nothing to redo"));
+    };
+    connect(m_stack, &QUndoStack::indexChanged, this, updateUndoRedo);
+    connect(m_stack, &QUndoStack::cleanChanged, this, updateUndoRedo);
+    updateUndoRedo();
     auto* undo = new QToolButton(this);
-    undo->setDefaultAction(m_stack->createUndoAction(this, tr("Undo")));
-    undo->defaultAction()->setObjectName(QStringLiteral("modelUndo"));
+    undo->setDefaultAction(undoAction);
     auto* redo = new QToolButton(this);
-    redo->setDefaultAction(m_stack->createRedoAction(this, tr("Redo")));
-    redo->defaultAction()->setObjectName(QStringLiteral("modelRedo"));
+    redo->setDefaultAction(redoAction);
 
     auto* top = new QHBoxLayout;
     top->setSpacing(8);
@@ -160,17 +176,27 @@ ModelPage::ModelPage(ArchitectureModel* model, QUndoStack* stack, QWidget* paren
     m_problems->setObjectName(QStringLiteral("problems"));
     m_problems->setWordWrap(true);
     m_problems->setTextFormat(Qt::PlainText);
-    m_problems->setStyleSheet(QStringLiteral("QLabel#problems { color: #9f251a; background: #fdf0ee;"
-                                             " border: 1px solid #e6b3ad; border-radius: 6px; padding: 8px 12px; }"));
+    m_problems->setStyleSheet(
+        QStringLiteral("QLabel#problems { color: #9f251a; background: #fdf0ee;"
+                       " border: 1px solid #e6b3ad; border-radius: 6px; padding: 8px 12px; }"));
 
     m_canvas = new LayerCanvas(m_model, m_stack, this);
-    m_canvas->setStyleSheet(QStringLiteral("QGraphicsView { border: 1px solid #dde3ea; border-radius: 8px; }"));
+    m_canvas->setStyleSheet(
+        QStringLiteral("QGraphicsView { border: 1px solid #dde3ea; border-radius: 8px; }"));
+
+    auto* canvasHint = new QLabel(
+        tr("Drag a block to move it \u00b7 Delete removes the selected layer \u00b7 Ctrl+Z undoes"), this);
+    canvasHint->setObjectName(QStringLiteral("canvasHint"));
+    canvasHint->setStyleSheet(QStringLiteral("color: #556070;"));
+    canvasHint->setAlignment(Qt::AlignCenter);
+    canvasHint->setWordWrap(true);
 
     auto* centre = new QVBoxLayout;
     centre->setSpacing(10);
     centre->addWidget(m_summary);
     centre->addWidget(m_problems);
     centre->addWidget(m_canvas, 1);
+    centre->addWidget(canvasHint);
 
     // Right: the selected layer.
     m_properties = new LayerProperties(m_model, m_stack, this);
@@ -195,7 +221,8 @@ ModelPage::ModelPage(ArchitectureModel* model, QUndoStack* stack, QWidget* paren
     page->addLayout(top);
     page->addLayout(body, 1);
 
-    connect(m_palette, &LayerPalette::layerRequested, this, [this](LayerKind kind) { addLayer(static_cast<int>(kind)); });
+    connect(m_palette, &LayerPalette::layerRequested, this,
+            [this](LayerKind kind) { addLayer(static_cast<int>(kind)); });
     connect(m_architectures, &QComboBox::activated, this,
             [this](int index) { m_stack->push(new SelectArchitectureCommand(m_model, index)); });
     connect(newButton, &QPushButton::clicked, this, &ModelPage::newArchitecture);
@@ -224,8 +251,10 @@ QString ModelPage::problemsText() const
 void ModelPage::addLayer(int kind)
 {
     const int selected = m_model->selectedLayer();
-    const int index = (selected >= 0 && !m_model->isOutputLayer(selected)) ? selected + 1 : m_model->outputLayer();
-    m_stack->push(new AddLayerCommand(m_model, index, ArchitectureModel::defaultLayer(static_cast<LayerKind>(kind))));
+    const int index =
+        (selected >= 0 && !m_model->isOutputLayer(selected)) ? selected + 1 : m_model->outputLayer();
+    m_stack->push(
+        new AddLayerCommand(m_model, index, ArchitectureModel::defaultLayer(static_cast<LayerKind>(kind))));
 }
 
 void ModelPage::renameCurrent(const QString& name)
@@ -262,8 +291,9 @@ void ModelPage::refreshSummary()
         m_problems->clear();
         return;
     }
-    const QString heading = problems.size() == 1 ? tr("This network cannot be trained yet:")
-                                                 : tr("This network cannot be trained yet (%1 problems):").arg(problems.size());
+    const QString heading =
+        problems.size() == 1 ? tr("This network cannot be trained yet:")
+                             : tr("This network cannot be trained yet (%1 problems):").arg(problems.size());
     m_problems->setText(heading + QLatin1Char('\n') + QStringLiteral("\u26a0 ") +
                         problems.join(QStringLiteral("\n\u26a0 ")));
     m_problems->show();
@@ -285,8 +315,9 @@ void ModelPage::newArchitecture()
 void ModelPage::askRename()
 {
     bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Rename network"), tr("Name:"), QLineEdit::Normal,
-                                               m_model->architectureNames().value(m_model->currentIndex()), &ok);
+    const QString name =
+        QInputDialog::getText(this, tr("Rename network"), tr("Name:"), QLineEdit::Normal,
+                              m_model->architectureNames().value(m_model->currentIndex()), &ok);
     if (ok) {
         renameCurrent(name);
     }

@@ -55,7 +55,7 @@ private:
     LayerProperties* m_properties = nullptr;
     QComboBox* m_architectures = nullptr;
     QPushButton* m_delete = nullptr;
-    QToolButton* m_templates = nullptr;
+    QPushButton* m_templates = nullptr;
     QLabel* m_summary = nullptr;
     QLabel* m_problems = nullptr;
 };
