@@ -647,7 +647,9 @@ void LayerCanvas::dropEvent(QDropEvent* event)
     }
     const int index = insertIndexAt(mapToScene(event->position().toPoint()));
     m_stack->push(new AddLayerCommand(m_model, index, ArchitectureModel::defaultLayer(*kind)));
-    event->acceptProposedAction();
+    // Always a copy: a move would make the palette drop its entry.
+    event->setDropAction(Qt::CopyAction);
+    event->accept();
 }
 
 } // namespace neurolift

@@ -237,6 +237,8 @@ void TestModelPage::testDroppingAPaletteItemInsertsWhereItLands()
     QDropEvent drop(between, Qt::CopyAction, mime.get(), Qt::LeftButton, {});
     QApplication::sendEvent(m_canvas->viewport(), &drop);
     QVERIFY(drop.isAccepted());
+    QCOMPARE(drop.dropAction(), Qt::CopyAction);
+    QCOMPARE(palette->count(), 4);
 
     QCOMPARE(blockTitles(),
              (QStringList{QStringLiteral("Dense \u00b7 64 units"), QStringLiteral("Batch norm"),
@@ -482,6 +484,12 @@ void TestModelPage::testScreenshots()
     m_model->setSelectedLayer(1);
     QApplication::processEvents();
     QVERIFY(m_page->grab().save(QDir(dir).filePath(QStringLiteral("model-page-deep.png"))));
+
+    // Before any data is picked.
+    m_model->setInputCount(0);
+    m_model->setSelectedLayer(-1);
+    QApplication::processEvents();
+    QVERIFY(m_page->grab().save(QDir(dir).filePath(QStringLiteral("model-page-no-data.png"))));
 }
 
 QTEST_MAIN(TestModelPage)
