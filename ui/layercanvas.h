@@ -4,7 +4,6 @@
 
 #include <QGraphicsView>
 #include <QList>
-#include <QPointer>
 
 class QGraphicsLineItem;
 class QGraphicsScene;

@@ -221,8 +221,7 @@ ModelPage::ModelPage(ArchitectureModel* model, QUndoStack* stack, QWidget* paren
     page->addLayout(top);
     page->addLayout(body, 1);
 
-    connect(m_palette, &LayerPalette::layerRequested, this,
-            [this](LayerKind kind) { addLayer(static_cast<int>(kind)); });
+    connect(m_palette, &LayerPalette::layerRequested, this, [this](LayerKind kind) { addLayer(kind); });
     connect(m_architectures, &QComboBox::activated, this,
             [this](int index) { m_stack->push(new SelectArchitectureCommand(m_model, index)); });
     connect(newButton, &QPushButton::clicked, this, &ModelPage::newArchitecture);
@@ -248,13 +247,12 @@ QString ModelPage::problemsText() const
     return m_problems->isHidden() ? QString() : m_problems->text();
 }
 
-void ModelPage::addLayer(int kind)
+void ModelPage::addLayer(LayerKind kind)
 {
     const int selected = m_model->selectedLayer();
     const int index =
         (selected >= 0 && !m_model->isOutputLayer(selected)) ? selected + 1 : m_model->outputLayer();
-    m_stack->push(
-        new AddLayerCommand(m_model, index, ArchitectureModel::defaultLayer(static_cast<LayerKind>(kind))));
+    m_stack->push(new AddLayerCommand(m_model, index, ArchitectureModel::defaultLayer(kind)));
 }
 
 void ModelPage::renameCurrent(const QString& name)

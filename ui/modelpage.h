@@ -1,11 +1,12 @@
 #pragma once
 
+#include "nn/architecture.h"
+
 #include <QWidget>
 
 class QComboBox;
 class QLabel;
 class QPushButton;
-class QToolButton;
 class QUndoStack;
 
 namespace neurolift {
@@ -38,7 +39,7 @@ public:
     QString problemsText() const;
 
     /// Adds a layer of `kind` after the selected layer, or before the output layer when none is.
-    void addLayer(int kind);
+    void addLayer(LayerKind kind);
     /// Renames the current network (what the Rename button does after asking for the name).
     void renameCurrent(const QString& name);
 

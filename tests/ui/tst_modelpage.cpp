@@ -422,7 +422,7 @@ void TestModelPage::testWithoutDataTheInputsAskForItAndBuildingStillWorks()
     QVERIFY(m_canvas->blockText(1).contains(QStringLiteral("2,080 trainable values")));
     QVERIFY(m_page->problemsText().isEmpty());
 
-    m_page->addLayer(static_cast<int>(LayerKind::Dense));
+    m_page->addLayer(LayerKind::Dense);
     QCOMPARE(m_canvas->blockCount(), 4);
     m_model->setInputCount(10);
     QCOMPARE(m_canvas->inputText().section(QLatin1Char('\n'), 0, 0), QStringLiteral("10 inputs"));
