@@ -1,5 +1,7 @@
 #include "document.h"
 
+#include "architecturemodel.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -49,8 +51,55 @@ Document::Document(QString path, QString workingFile, std::unique_ptr<QLockFile>
     , m_lock(std::move(lock))
     , m_project(std::make_unique<Project>(std::move(project)))
     , m_editing(editing)
+    , m_architectures(new ArchitectureModel(this))
 {
     connect(&m_undo, &QUndoStack::cleanChanged, this, &Document::emitModifiedIfChanged);
+    loadContent();
+    for (const auto signal : {&ArchitectureModel::layersChanged, &ArchitectureModel::architecturesChanged}) {
+        connect(m_architectures, signal, this, &Document::writeArchitectures);
+    }
+    connect(m_architectures, &ArchitectureModel::currentChanged, this, &Document::writeArchitectures);
+}
+
+void Document::loadContent()
+{
+    m_loading = true;
+    const auto kept = m_project->architectures();
+    if (!kept.empty()) {
+        std::vector<Architecture> list;
+        for (const auto& [name, architecture] : kept) {
+            list.push_back(architecture);
+            list.back().name = name;
+        }
+        const nlohmann::json chosen = setting("architecture");
+        int current = chosen.is_object() ? chosen.value("current", 0) : 0;
+        if (current < 0 || current >= static_cast<int>(list.size())) {
+            current = 0;
+        }
+        m_architectures->reset(std::move(list), current);
+    }
+    m_loading = false;
+}
+
+void Document::writeArchitectures()
+{
+    if (m_loading) {
+        return;
+    }
+    std::vector<std::pair<std::string, Architecture>> list;
+    for (int i = 0; i < m_architectures->architectureCount(); ++i) {
+        const Architecture& a = m_architectures->architecture(i);
+        list.emplace_back(a.name, a);
+    }
+    try {
+        Project& p = edit();
+        p.setArchitectures(list);
+        p.setSetting("architecture", {{"current", m_architectures->currentIndex()}});
+    } catch (const ProjectError& e) {
+        emit errorOccurred(QString::fromUtf8(e.what()));
+        return;
+    }
+    emit changed(Change::Architectures);
 }
 
 Document::~Document()

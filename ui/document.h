@@ -14,6 +14,8 @@
 
 namespace neurolift {
 
+class ArchitectureModel;
+
 /// One open project in the workbench. It owns the undo stack and tells views
 /// what changed with typed flags.
 ///
@@ -71,6 +73,9 @@ public:
     /// Whether there is work that Save would keep.
     bool isModified() const;
     QUndoStack* undoStack() { return &m_undo; }
+    /// The networks the user keeps; edits go through architecturecommands.h
+    /// on undoStack() and are written to the project as they happen.
+    ArchitectureModel* architectures() const { return m_architectures; }
 
     /// Writes the project to its file. Throws ProjectError; untitled projects need saveAs().
     void save();
@@ -117,6 +122,9 @@ private:
     Document(QString path, QString workingFile, std::unique_ptr<QLockFile> lock, Project project, bool editing);
     static std::unique_ptr<QLockFile> lockFor(const QString& file);
     void emitModifiedIfChanged();
+    /// Reads what the views show first from the project (the kept networks).
+    void loadContent();
+    void writeArchitectures();
     void switchTo(Project project);
 
     QString m_path;        ///< The user's file; empty while untitled.
@@ -127,6 +135,8 @@ private:
     bool m_changedOutsideUndo = false;
     bool m_lastModified = false;
     QUndoStack m_undo;
+    ArchitectureModel* m_architectures = nullptr;
+    bool m_loading = false;
     std::shared_ptr<const Table> m_table;
 };
 

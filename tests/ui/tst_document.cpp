@@ -1,3 +1,5 @@
+#include "architecturecommands.h"
+#include "architecturemodel.h"
 #include "document.h"
 #include "documentcommands.h"
 
@@ -63,6 +65,7 @@ private slots:
     void crashedUntitledWorkIsOffered();
     void secondWindowIsRefused();
     void badFilesGiveTheProjectMessage();
+    void networksAreKeptInTheProject();
 
 private:
     /// Runs this test program as the crashing child; returns once it is dead.
@@ -317,6 +320,32 @@ void TestDocument::badFilesGiveTheProjectMessage()
     }
     // The failed open let go of the file.
     QVERIFY(!QFile::exists(file + QStringLiteral(".lock")));
+}
+
+void TestDocument::networksAreKeptInTheProject()
+{
+    const QString file = path(QStringLiteral("networks.nlproj"));
+    {
+        auto doc = Document::createUntitled();
+        ArchitectureModel* nets = doc->architectures();
+        QCOMPARE(nets->architectureCount(), 1);
+        const int layers = nets->layerCount();
+        doc->undoStack()->push(new AddLayerCommand(nets, 0, LayerSpec::dropout(0.3f)));
+        QCOMPARE(nets->layerCount(), layers + 1);
+        QVERIFY(doc->isModified());
+        doc->undoStack()->push(new DuplicateArchitectureCommand(nets, 0));
+        QCOMPARE(nets->architectureCount(), 2);
+        doc->saveAs(file);
+        // Undo after saving is written too.
+        doc->undoStack()->undo();
+        doc->save();
+    }
+    auto doc = Document::open(file);
+    ArchitectureModel* nets = doc->architectures();
+    QCOMPARE(nets->architectureCount(), 1);
+    QCOMPARE(nets->layer(0).kind, LayerKind::Dropout);
+    QCOMPARE(nets->layer(0).rate, 0.3f);
+    QCOMPARE(Project::open(QFile::encodeName(file).toStdString()).architectures().size(), std::size_t{1});
 }
 
 int main(int argc, char** argv)
