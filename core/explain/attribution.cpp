@@ -116,7 +116,8 @@ AttributionResult attribute(const Network& network, const ConstMatrixRef& x, con
             }
         }
     }
-    if (cancel) {
+    // The calling thread may have had no block to report from: ask once more.
+    if (cancel || (progress && !progress(0.95))) {
         result.cancelled = true;
         return result;
     }
