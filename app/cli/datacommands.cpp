@@ -1,5 +1,7 @@
 #include "datacommands.h"
 
+#include "explaincommands.h"
+
 #include "project/project.h"
 
 #include "architecturecommands.h"
@@ -7,6 +9,8 @@
 #include "data/recipe.h"
 #include "data/split.h"
 #include "data/target.h"
+#include "explain/attribution.h"
+#include "explain/reasons.h"
 #include "model/modelfile.h"
 #include "nn/batchscorer.h"
 #include "training/metrics.h"
@@ -23,6 +27,7 @@
 #include <iomanip>
 #include <iostream>
 #include <map>
+#include <numeric>
 #include <set>
 #include <sstream>
 
@@ -335,6 +340,9 @@ int runTrain(const TrainOptions& input)
     if (testMetrics.auc) {
         model.summary["test_auc"] = *testMetrics.auc;
     }
+    // The training means: the baseline reason codes are measured from.
+    const Vector baseline = meanBaseline(data.train.x);
+    model.summary["baseline"] = std::vector<float>(baseline.data(), baseline.data() + baseline.size());
     if (!o.model.empty()) {
         saveModel(o.model, model);
         std::cerr << "Model written to " << o.model << '\n';
@@ -370,7 +378,7 @@ int runTrain(const TrainOptions& input)
 
 /// The header of the scored file: id, the model's outputs, then every column of the input.
 std::vector<std::string> scoredHeader(const TrainedModel& model, bool withId,
-                                      const std::vector<std::string>& columns)
+                                      const std::vector<std::string>& columns, int reasons)
 {
     std::vector<std::string> header;
     if (withId) {
@@ -386,6 +394,12 @@ std::vector<std::string> scoredHeader(const TrainedModel& model, bool withId,
         }
     } else {
         header.push_back("predicted");
+    }
+    for (int k = 1; k <= reasons; ++k) {
+        header.push_back("reason_up_" + std::to_string(k));
+    }
+    for (int k = 1; k <= reasons; ++k) {
+        header.push_back("reason_down_" + std::to_string(k));
     }
     header.insert(header.end(), columns.begin(), columns.end());
     return header;
@@ -418,6 +432,62 @@ TrainedModel scoringModel(const ScoreOptions& o, std::int64_t& runId)
     return project.run(id).model;
 }
 
+/// Reason codes of a batch: integrated gradients of each row's score (for
+/// multi-class models, the probability of its predicted class) against the
+/// training means, per source column, showing each cell as the file wrote it.
+std::vector<RowReasons> batchReasons(const Network& net, const TrainedModel& model, const Matrix& x,
+                                     const Matrix& scores, const Vector& baseline, const FeatureGroups& groups,
+                                     const Table& raw, const Table& typed, int top)
+{
+    // The cells as written, missing where the typed column is.
+    std::vector<Column> shown;
+    for (const std::string& name : groups.columns) {
+        const Column& t = *typed.column(name);
+        Column c;
+        c.name = name;
+        c.type = ColumnType::Text;
+        c.strings = raw.column(name)->strings;
+        c.missing.resize(c.strings.size());
+        for (std::size_t r = 0; r < c.strings.size(); ++r) {
+            c.missing[r] = t.isMissing(r) || (!t.values.empty() && std::isnan(t.values[r])) ? 1 : 0;
+        }
+        shown.push_back(std::move(c));
+    }
+    const Table cells(std::move(shown), raw.rowCount());
+    std::vector<std::int64_t> rows(static_cast<std::size_t>(x.cols()));
+    std::iota(rows.begin(), rows.end(), std::int64_t{0});
+    if (model.target.task != TaskKind::MultiClassification) {
+        const AttributionResult a = attribute(net, x, baseline);
+        return reasonCodes(a.values, groups, cells, rows, {top, 0.0});
+    }
+    std::vector<RowReasons> out(rows.size());
+    for (Index k = 0; k < scores.rows(); ++k) {
+        std::vector<std::int64_t> ofClass;
+        for (Index j = 0; j < scores.cols(); ++j) {
+            Index best = 0;
+            scores.col(j).maxCoeff(&best);
+            if (best == k) {
+                ofClass.push_back(j);
+            }
+        }
+        if (ofClass.empty()) {
+            continue;
+        }
+        Matrix xs(x.rows(), static_cast<Index>(ofClass.size()));
+        for (std::size_t i = 0; i < ofClass.size(); ++i) {
+            xs.col(static_cast<Index>(i)) = x.col(ofClass[i]);
+        }
+        AttributionOptions options;
+        options.output = k;
+        const AttributionResult a = attribute(net, xs, baseline, options);
+        auto part = reasonCodes(a.values, groups, cells, ofClass, {top, 0.0});
+        for (std::size_t i = 0; i < ofClass.size(); ++i) {
+            out[static_cast<std::size_t>(ofClass[i])] = std::move(part[i]);
+        }
+    }
+    return out;
+}
+
 int runScore(const ScoreOptions& o)
 {
     std::int64_t runId = 0;
@@ -429,6 +499,15 @@ int runScore(const ScoreOptions& o)
     options.dateFormats = model.recipe.dateFormats();
     const Network net = model.network();
     BatchScorer scorer(net, 0);
+    if (o.reasons < 0) {
+        throw UsageError("--reasons: give the number of reasons per direction, e.g. --reasons 3");
+    }
+    Vector baseline;
+    FeatureGroups groups;
+    if (o.reasons > 0) {
+        baseline = trainingBaseline(model, o.project, runId);
+        groups = FeatureGroups::fromRecipe(model.recipe);
+    }
 
     const std::string temp = o.out + ".part";
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
@@ -463,7 +542,7 @@ int runScore(const ScoreOptions& o)
                     idIndex = k;
                 }
             }
-            const auto header = scoredHeader(model, idIndex.has_value(), layout.columnNames);
+            const auto header = scoredHeader(model, idIndex.has_value(), layout.columnNames, o.reasons);
             for (std::size_t i = 0; i < header.size(); ++i) {
                 out << (i ? "," : "") << csvCell(header[i], true);
             }
@@ -493,6 +572,9 @@ int runScore(const ScoreOptions& o)
         }
         Matrix scores(net.outputSize(), x.cols());
         scorer.score(x, scores);
+        const std::vector<RowReasons> reasons =
+            o.reasons > 0 ? batchReasons(net, model, x, scores, baseline, groups, batch, typed, o.reasons)
+                          : std::vector<RowReasons>();
 
         const TaskKind task = model.target.task;
         std::string line;
@@ -519,6 +601,15 @@ int runScore(const ScoreOptions& o)
                 }
             } else {
                 cell(formatValue(scores(0, col)), false);
+            }
+            if (o.reasons > 0) {
+                const RowReasons& why = reasons[r];
+                for (std::size_t k = 0; k < static_cast<std::size_t>(o.reasons); ++k) {
+                    cell(k < why.up.size() ? why.up[k].text : std::string(), true);
+                }
+                for (std::size_t k = 0; k < static_cast<std::size_t>(o.reasons); ++k) {
+                    cell(k < why.down.size() ? why.down[k].text : std::string(), true);
+                }
             }
             for (const Column& c : batch.columns()) {
                 cell(c.strings[r], true); // the cell as the file wrote it
@@ -613,6 +704,9 @@ void addDataCommands(CLI::App& app, int& exitCode)
     s->add_option("--run", score.run, "Run number in the project (default: the latest)");
     s->add_option("FILE", score.file, "Customer table (CSV or TSV) with the model's columns")->required();
     s->add_option("--out", score.out, "Scored CSV to write")->required();
+    s->add_option("--reasons", score.reasons,
+                  "Add the K columns that pushed each score most up (reason_up_1..K) and down "
+                  "(reason_down_1..K)");
     addImportOptions(*s, score.import);
     s->callback([&exitCode] { exitCode = guarded([] { return runScore(score); }); });
 }

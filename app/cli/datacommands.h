@@ -40,6 +40,7 @@ struct ScoreOptions {
     std::string model;
     std::string file;
     std::string out;
+    int reasons = 0; ///< Reason codes per direction (0: none, the file as before).
 };
 
 /// Adds `inspect`, `train` and `score` to `app`; the command that runs stores its ExitCode in `exitCode`.

@@ -3,6 +3,7 @@
 
 #include "architecturecommands.h"
 #include "datacommands.h"
+#include "explaincommands.h"
 #include "projectcommands.h"
 
 #include <CLI/CLI.hpp>
@@ -24,6 +25,7 @@ int main(int argc, char** argv)
     int exitCode = neurolift::cli::kExitOk;
     neurolift::cli::addArchitectureCommands(app, exitCode);
     neurolift::cli::addDataCommands(app, exitCode);
+    neurolift::cli::addExplainCommands(app, exitCode);
     neurolift::cli::addProjectCommands(app, exitCode);
 
     try {

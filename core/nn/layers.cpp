@@ -14,6 +14,11 @@ Layer::Layer(std::string name, int inputs, int outputs)
 {
 }
 
+void Layer::inferKeeping(const ConstMatrixRef& in, Matrix& out, LayerBuffers&) const
+{
+    infer(in, out);
+}
+
 // ---------------------------------------------------------------- Dense
 
 DenseLayer::DenseLayer(std::string name, int inputs, int units, Activation activation, WeightInit init,
@@ -98,6 +103,23 @@ void DenseLayer::backward(const ConstMatrixRef& in, const Matrix& out, Matrix& g
     }
 }
 
+void DenseLayer::inferKeeping(const ConstMatrixRef& in, Matrix& out, LayerBuffers& buffers) const
+{
+    affineActivation(in, out, &buffers);
+}
+
+void DenseLayer::inputBackward(const ConstMatrixRef&, const Matrix& out, const Matrix& gradOut, Matrix& gradIn,
+                               const LayerBuffers& buffers) const
+{
+    if (m_activation == Activation::Linear) {
+        gradIn.noalias() = m_weight.value.transpose() * gradOut;
+        return;
+    }
+    Matrix g;
+    activationBackward(m_activation, buffers.pre, out, gradOut, g);
+    gradIn.noalias() = m_weight.value.transpose() * g;
+}
+
 // ---------------------------------------------------------------- Activation
 
 ActivationLayer::ActivationLayer(std::string name, int size, Activation activation)
@@ -124,6 +146,12 @@ void ActivationLayer::backward(const ConstMatrixRef& in, const Matrix& out, Matr
         return;
     }
     activationBackward(m_activation, in, out, gradOut, *gradIn);
+}
+
+void ActivationLayer::inputBackward(const ConstMatrixRef& in, const Matrix& out, const Matrix& gradOut,
+                                    Matrix& gradIn, const LayerBuffers&) const
+{
+    activationBackward(m_activation, in, out, gradOut, gradIn);
 }
 
 // ---------------------------------------------------------------- Dropout
@@ -166,6 +194,12 @@ void DropoutLayer::backward(const ConstMatrixRef&, const Matrix&, Matrix& gradOu
     } else {
         *gradIn = gradOut.cwiseProduct(buffers.mask);
     }
+}
+
+void DropoutLayer::inputBackward(const ConstMatrixRef&, const Matrix&, const Matrix& gradOut, Matrix& gradIn,
+                                 const LayerBuffers&) const
+{
+    gradIn = gradOut; // scoring mode passes values through
 }
 
 // ---------------------------------------------------------------- BatchNorm
@@ -230,6 +264,15 @@ void BatchNormLayer::backward(const ConstMatrixRef&, const Matrix&, Matrix& grad
     gradIn->array() =
         ((gradOut.array() * n).colwise() - sumG.array() - xhat.array().colwise() * sumGX.array()).colwise() *
         k.array();
+}
+
+void BatchNormLayer::inputBackward(const ConstMatrixRef&, const Matrix&, const Matrix& gradOut, Matrix& gradIn,
+                                   const LayerBuffers&) const
+{
+    // Scoring uses the running statistics: a fixed per-feature scale.
+    const Vector scale =
+        m_scale.value.col(0).array() * (m_runningVar.value.col(0).array() + m_epsilon).rsqrt();
+    gradIn = gradOut.array().colwise() * scale.array();
 }
 
 // ---------------------------------------------------------------- factory

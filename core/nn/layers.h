@@ -49,6 +49,13 @@ public:
     virtual void backward(const ConstMatrixRef& in, const Matrix& out, Matrix& gradOut, Matrix* gradIn,
                           LayerBuffers& buffers) = 0;
 
+    /// infer(), also keeping in `buffers` what inputBackward() needs. Never changes the layer.
+    virtual void inferKeeping(const ConstMatrixRef& in, Matrix& out, LayerBuffers& buffers) const;
+    /// dOut/dIn of the scoring function (dropout off, batch norm on running statistics): `gradIn` from
+    /// `gradOut`, after inferKeeping(). Touches no parameter gradient, so several threads may run it.
+    virtual void inputBackward(const ConstMatrixRef& in, const Matrix& out, const Matrix& gradOut,
+                               Matrix& gradIn, const LayerBuffers& buffers) const = 0;
+
     virtual std::unique_ptr<Layer> clone() const = 0;
 
 private:
@@ -72,6 +79,9 @@ public:
     void infer(const ConstMatrixRef& in, Matrix& out) const override;
     void backward(const ConstMatrixRef& in, const Matrix& out, Matrix& gradOut, Matrix* gradIn,
                   LayerBuffers& buffers) override;
+    void inputBackward(const ConstMatrixRef& in, const Matrix& out, const Matrix& gradOut, Matrix& gradIn,
+                       const LayerBuffers& buffers) const override;
+    void inferKeeping(const ConstMatrixRef& in, Matrix& out, LayerBuffers& buffers) const override;
     std::unique_ptr<Layer> clone() const override { return std::make_unique<DenseLayer>(*this); }
 
 private:
@@ -94,6 +104,8 @@ public:
     void infer(const ConstMatrixRef& in, Matrix& out) const override;
     void backward(const ConstMatrixRef& in, const Matrix& out, Matrix& gradOut, Matrix* gradIn,
                   LayerBuffers& buffers) override;
+    void inputBackward(const ConstMatrixRef& in, const Matrix& out, const Matrix& gradOut, Matrix& gradIn,
+                       const LayerBuffers& buffers) const override;
     std::unique_ptr<Layer> clone() const override { return std::make_unique<ActivationLayer>(*this); }
 
 private:
@@ -112,6 +124,8 @@ public:
     void infer(const ConstMatrixRef& in, Matrix& out) const override;
     void backward(const ConstMatrixRef& in, const Matrix& out, Matrix& gradOut, Matrix* gradIn,
                   LayerBuffers& buffers) override;
+    void inputBackward(const ConstMatrixRef& in, const Matrix& out, const Matrix& gradOut, Matrix& gradIn,
+                       const LayerBuffers& buffers) const override;
     std::unique_ptr<Layer> clone() const override { return std::make_unique<DropoutLayer>(*this); }
 
 private:
@@ -133,6 +147,8 @@ public:
     void infer(const ConstMatrixRef& in, Matrix& out) const override;
     void backward(const ConstMatrixRef& in, const Matrix& out, Matrix& gradOut, Matrix* gradIn,
                   LayerBuffers& buffers) override;
+    void inputBackward(const ConstMatrixRef& in, const Matrix& out, const Matrix& gradOut, Matrix& gradIn,
+                       const LayerBuffers& buffers) const override;
     std::unique_ptr<Layer> clone() const override { return std::make_unique<BatchNormLayer>(*this); }
 
 private:

@@ -171,6 +171,48 @@ void Network::predictLogits(const ConstMatrixRef& input, Matrix& output, Workspa
     }
 }
 
+void Network::inputGradient(const ConstMatrixRef& input, Index output, bool throughLink, Matrix& gradient,
+                            Workspace& ws, Matrix* values) const
+{
+    if (output < 0 || output >= outputSize()) {
+        throw std::invalid_argument("inputGradient: the network has no output " + std::to_string(output));
+    }
+    const std::size_t n = m_layers.size();
+    ws.outputs.resize(n);
+    ws.buffers.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i == 0) {
+            m_layers[i]->inferKeeping(input, ws.outputs[i], ws.buffers[i]);
+        } else {
+            m_layers[i]->inferKeeping(ws.outputs[i - 1], ws.outputs[i], ws.buffers[i]);
+        }
+    }
+    const Matrix& logits = ws.outputs.back();
+    // d(output)/d(logits): a one-hot row through the link's Jacobian.
+    Matrix seed = Matrix::Zero(logits.rows(), logits.cols());
+    seed.row(output).setOnes();
+    Matrix* grad = &ws.gradA;
+    if (throughLink && m_link != Activation::Linear) {
+        Matrix linked = logits;
+        applyActivationInPlace(m_link, linked);
+        activationBackward(m_link, logits, linked, seed, *grad);
+        if (values) {
+            *values = linked.row(output);
+        }
+    } else {
+        *grad = std::move(seed);
+        if (values) {
+            *values = logits.row(output);
+        }
+    }
+    for (std::size_t i = n; i-- > 0;) {
+        Matrix* next = i == 0 ? &gradient : (grad == &ws.gradA ? &ws.gradB : &ws.gradA);
+        const ConstMatrixRef in = i == 0 ? input : ConstMatrixRef(ws.outputs[i - 1]);
+        m_layers[i]->inputBackward(in, ws.outputs[i], *grad, *next, ws.buffers[i]);
+        grad = next;
+    }
+}
+
 void Network::predict(const ConstMatrixRef& input, Matrix& output, Workspace& ws) const
 {
     predictLogits(input, output, ws);

@@ -68,6 +68,12 @@ public:
     void predict(const ConstMatrixRef& input, Matrix& output, Workspace& workspace) const;
     /// Logits for a batch in scoring mode (no link).
     void predictLogits(const ConstMatrixRef& input, Matrix& output, Workspace& workspace) const;
+    /// Gradient of output `output` (0-based; with the link applied when `throughLink`, else the logit)
+    /// with respect to the inputs, per sample, in scoring mode: `gradient` is inputs x samples. The
+    /// outputs themselves (as differentiated) go to `values` (1 x samples) when it is not null.
+    /// Read-only, so several threads may call it at once, each with its own workspace.
+    void inputGradient(const ConstMatrixRef& input, Index output, bool throughLink, Matrix& gradient,
+                       Workspace& workspace, Matrix* values = nullptr) const;
 
 private:
     Architecture m_architecture;

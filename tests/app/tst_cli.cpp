@@ -2,6 +2,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -53,12 +54,18 @@ private slots:
     void testOlderProjectScoresAsItDid();
     void testProjectMistakes_data();
     void testProjectMistakes();
+    void testExplainRanksTheColumnsThatMatter();
+    void testExplainDrawsTheSplitAgainForOlderRuns();
+    void testScoreWithReasons_data();
+    void testScoreWithReasons();
 
 private:
     /// ../shared/data/<relative>, or empty when the shared data are not beside the repo.
     static QString sharedData(const QString& relative);
     /// Runs neurolift-cli with `arguments` and waits for it.
     static CliResult run(const QStringList& arguments);
+    /// A customer table where "bought" depends on "visits" and "discount" only.
+    static QByteArray knownTruthCsv(int rows);
     /// Writes `contents` to `name` in the temporary directory and returns its path.
     QString writeFile(const QString& name, const QByteArray& contents) const;
 
@@ -734,6 +741,153 @@ void TestCli::testProjectMistakes()
     const CliResult r = run(args);
     QCOMPARE(r.exitCode, exitCode);
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
+}
+
+QByteArray TestCli::knownTruthCsv(int rows)
+{
+    QByteArray csv = "id,visits,discount,age,tenure,channel,score_a,bought\n";
+    std::uint32_t state = 12345;
+    const auto next = [&state] {
+        state = state * 1664525u + 1013904223u;
+        return static_cast<int>((state >> 8) % 1000);
+    };
+    const char* channels[] = {"email", "web", "=HYPERLINK(\"x\")"};
+    for (int i = 0; i < rows; ++i) {
+        const int visits = next() % 20;
+        const int discount = next() % 50;
+        const int noise = next() % 100;
+        const bool bought = visits * 5 - discount * 2 + noise / 4 > 20;
+        csv += "c" + QByteArray::number(i) + "," + QByteArray::number(visits) + "," +
+               (i % 17 == 0 ? QByteArray() : QByteArray::number(discount)) + "," +
+               QByteArray::number(20 + next() % 60) + "," + QByteArray::number(next() % 120) + "," +
+               channels[next() % 3] + "," + QByteArray::number(next() % 1000) + "," + (bought ? "yes" : "no") +
+               "\n";
+    }
+    return csv;
+}
+
+void TestCli::testExplainRanksTheColumnsThatMatter()
+{
+    const QString csv = writeFile(QStringLiteral("truth.csv"), knownTruthCsv(1500));
+    const QString project = m_dir.filePath(QStringLiteral("truth.nlproj"));
+    QFile::remove(project);
+    QVERIFY(run({"import", csv, "--project", project, "--target", "bought"}).exitCode == 0);
+    const CliResult trained = run({"train", "--project", project, "--epochs", "40", "--threads", "1"});
+    QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
+
+    const CliResult e = run({"explain", "--project", project, "--repeats", "3", "--seed", "7", "--top", "4"});
+    QVERIFY2(e.exitCode == 0, qPrintable(e.err));
+    QVERIFY2(e.out.contains("Permutation importance of run 1 on 225 validation rows (drop in AUC"),
+             qPrintable(e.out));
+    const QStringList lines = e.out.split(u'\n', Qt::SkipEmptyParts);
+    QVERIFY2(lines.size() == 7, qPrintable(e.out)); // title, header, 4 columns, "more"
+    QVERIFY(lines[1].startsWith(QStringLiteral("column")) && lines[1].contains(QStringLiteral("spread")));
+    const QSet<QString> top{lines[2].section(u' ', 0, 0), lines[3].section(u' ', 0, 0)};
+    QCOMPARE(top, (QSet<QString>{QStringLiteral("visits"), QStringLiteral("discount")}));
+    QVERIFY2(lines[6].contains(QStringLiteral("2 more columns")), qPrintable(e.out));
+    // Seeded: the same table again.
+    QCOMPARE(run({"explain", "--project", project, "--repeats", "3", "--seed", "7", "--top", "4"}).out, e.out);
+    QCOMPARE(run({"explain", "--project", project, "--run", "9"}).exitCode, 2);
+}
+
+void TestCli::testExplainDrawsTheSplitAgainForOlderRuns()
+{
+    const QString from = QStringLiteral(NEUROLIFT_SOURCE_DIR "/tests/data/projects/format-1/");
+    const QString project = m_dir.filePath(QStringLiteral("older-explain.nlproj"));
+    QFile::remove(project);
+    QVERIFY(QFile::copy(from + QStringLiteral("customers.nlproj"), project));
+    QFile::setPermissions(project, QFile::ReadOwner | QFile::WriteOwner);
+    const CliResult e = run({"explain", "--project", project, "--run", "1"});
+    QVERIFY2(e.exitCode == 0, qPrintable(e.err));
+    QVERIFY2(e.err.contains(QStringLiteral("did not keep its split (an older project); drawing it again")),
+             qPrintable(e.err));
+    QVERIFY2(e.out.contains(QStringLiteral("Permutation importance of run 1")), qPrintable(e.out));
+    // Reason codes for its runs, whose models predate the stored baseline, come from the project's data.
+    const QString scored = m_dir.filePath(QStringLiteral("older-reasons.csv"));
+    const CliResult s = run({"score", "--project", project, "--run", "1", from + QStringLiteral("customers.csv"),
+                             "--out", scored, "--reasons", "1"});
+    QVERIFY2(s.exitCode == 0, qPrintable(s.err));
+    QFile out(scored);
+    QVERIFY(out.open(QIODevice::ReadOnly));
+    QVERIFY(out.readLine().contains(",reason_up_1,reason_down_1,"));
+}
+
+void TestCli::testScoreWithReasons_data()
+{
+    QTest::addColumn<int>("reasons");
+    QTest::newRow("1 each way") << 1;
+    QTest::newRow("3 each way") << 3;
+}
+
+void TestCli::testScoreWithReasons()
+{
+    QFETCH(int, reasons);
+    const QString csv = writeFile(QStringLiteral("reasons.csv"), knownTruthCsv(800));
+    const QString model = m_dir.filePath(QStringLiteral("reasons.model.json"));
+    const CliResult trained = run({"train", csv, "--target", "bought", "--model", model, "--epochs", "30",
+                                   "--threads", "1"});
+    QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
+    const QString plain = m_dir.filePath(QStringLiteral("reasons-plain.csv"));
+    const QString with = m_dir.filePath(QStringLiteral("reasons-with.csv"));
+    const QString again = m_dir.filePath(QStringLiteral("reasons-again.csv"));
+    QVERIFY(run({"score", "--model", model, csv, "--out", plain}).exitCode == 0);
+    const CliResult s =
+        run({"score", "--model", model, csv, "--out", with, "--reasons", QString::number(reasons)});
+    QVERIFY2(s.exitCode == 0, qPrintable(s.err));
+    QVERIFY(run({"score", "--model", model, csv, "--out", again, "--reasons", QString::number(reasons)})
+                .exitCode == 0);
+    QFile a(plain);
+    QFile b(with);
+    QFile c(again);
+    QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly) && c.open(QIODevice::ReadOnly));
+    const QByteArray withText = b.readAll();
+    QCOMPARE(withText, c.readAll()); // the same reasons every time
+
+    const QList<QByteArray> plainLines = a.readAll().split('\n');
+    const QList<QByteArray> lines = withText.split('\n');
+    QCOMPARE(lines.size(), plainLines.size());
+    QByteArray expectedHeader = "id,score";
+    for (int k = 1; k <= reasons; ++k) {
+        expectedHeader += ",reason_up_" + QByteArray::number(k);
+    }
+    for (int k = 1; k <= reasons; ++k) {
+        expectedHeader += ",reason_down_" + QByteArray::number(k);
+    }
+    QVERIFY2(lines[0].startsWith(expectedHeader + ",id,visits,"), lines[0].constData());
+    // Reasons in words, with the cell as the file wrote it; the rest of the row as before.
+    const QRegularExpression reason(QStringLiteral(
+        R"re(^(\w+ = [^,"]+|\w+ is missing) \([+-][0-9.e+-]+\)$|^"channel = =HYPERLINK\(""x""\) \([+-][0-9.e+-]+\)"$|^$)re"));
+    int visitsFirst = 0;
+    int discountMissing = 0;
+    for (int i = 1; i < lines.size() - 1; ++i) {
+        const QByteArray& line = lines[i];
+        QVERIFY(!line.contains(",=") && !line.startsWith('='));
+        // Split off the 2 + 2k leading cells (reason texts hold no comma outside quotes here).
+        int pos = 0;
+        QList<QByteArray> cells;
+        while (cells.size() < 2 + 2 * reasons) {
+            int end = pos;
+            bool quoted = false;
+            while (end < line.size() && (quoted || line[end] != ',')) {
+                quoted ^= line[end] == '"';
+                ++end;
+            }
+            cells.push_back(line.mid(pos, end - pos));
+            pos = end + 1;
+        }
+        const QByteArray rest = line.mid(pos);
+        QVERIFY2(plainLines[i].endsWith("," + rest), line.constData());
+        QVERIFY2(plainLines[i].startsWith(cells[0] + "," + cells[1] + ","), line.constData());
+        for (int k = 2; k < cells.size(); ++k) {
+            QVERIFY2(reason.match(QString::fromUtf8(cells[k])).hasMatch(), cells[k].constData());
+        }
+        visitsFirst += cells[2].startsWith("visits = ") || cells[2 + reasons].startsWith("visits = ") ||
+                       cells[2].startsWith("discount") || cells[2 + reasons].startsWith("discount");
+        discountMissing += line.contains("discount is missing");
+    }
+    QVERIFY2(visitsFirst > (lines.size() - 2) * 8 / 10, qPrintable(QString::number(visitsFirst)));
+    QVERIFY(discountMissing > 0);
+    QCOMPARE(run({"score", "--model", model, csv, "--out", with, "--reasons", "-1"}).exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

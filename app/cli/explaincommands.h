@@ -1,0 +1,33 @@
+#pragma once
+
+#include "clicommon.h"
+#include "nn/tensor.h"
+
+#include <cstdint>
+#include <string>
+
+namespace CLI {
+class App;
+} // namespace CLI
+
+namespace neurolift::cli {
+
+struct ExplainOptions {
+    std::string project;
+    std::int64_t run = 0; ///< 0: the latest run.
+    int top = 15;         ///< Columns shown.
+    int repeats = 5;
+    int seed = 42;
+    int threads = 0;
+};
+
+/// The baseline attributions are measured against: the mean of each prepared
+/// input over the training rows. Model files written since reason codes exist
+/// carry it ("baseline" in the summary); otherwise it is recomputed from the
+/// project's data and the run's split. Throws UsageError when neither is there.
+Vector trainingBaseline(const TrainedModel& model, const std::string& project, std::int64_t run);
+
+/// Adds `explain`; the command that runs stores its exit code in `exitCode`.
+void addExplainCommands(CLI::App& app, int& exitCode);
+
+} // namespace neurolift::cli
