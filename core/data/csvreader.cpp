@@ -573,7 +573,8 @@ CsvResult Reader::run()
     // so that a thread that finishes early takes another chunk.
     // A preview reads one block at a time in one piece and stops once it has its rows.
     const bool preview = m_options.maxRows > 0 && !m_sink;
-    const std::size_t batchBytes = preview ? kBlockBytes : kBlockBytes * static_cast<std::size_t>(threads) * 2;
+    const std::size_t batchBytes =
+        preview ? kBlockBytes : kBlockBytes * static_cast<std::size_t>(threads) * 2;
     const std::size_t chunksPerBatch = threads > 1 && !preview ? static_cast<std::size_t>(threads) * 2 : 1;
     std::size_t skipped = 0;
     std::size_t want = batchBytes;
