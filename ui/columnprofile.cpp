@@ -288,7 +288,9 @@ void ColumnProfile::showSummary()
                 tr("%1 to %2").arg(formatDateAs(std::floor(s.min), f), formatDateAs(std::floor(s.max), f)));
         } else {
             m_range->setText(tr("%1 to %2, average %3")
-                                 .arg(formatNumber(s.min), formatNumber(s.max), formatNumber(s.mean)));
+                                 .arg(formatNumber(s.min), formatNumber(s.max),
+                                      // four digits are plenty for an average
+                                      QString::number(s.mean, 'g', 4)));
         }
     } else if (levels) {
         m_rangeLabel->setText(tr("Most common:"));

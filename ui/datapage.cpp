@@ -246,6 +246,7 @@ void DataPage::setTable(std::shared_ptr<const Table> table, const QString& sourc
     }
     m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_model->setTable(table);
+    fitColumnWidths(m_view);
     m_stack->setCurrentIndex(table ? 1 : 0);
 
     m_filterColumn->clear();

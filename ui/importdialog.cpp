@@ -216,6 +216,7 @@ void ImportDialog::showPreview(std::shared_ptr<const CsvResult> result, const QS
     const CsvResult& r = *m_preview;
     // The table is shared with the model; the result keeps the format and warnings.
     m_model->setTable(std::shared_ptr<const Table>(m_preview, &m_preview->table));
+    fitColumnWidths(m_view);
     selectData(m_delimiter, int(r.delimiter));
     selectData(m_encoding, int(r.encoding));
     selectData(m_decimal, int(r.decimal));
@@ -223,14 +224,28 @@ void ImportDialog::showPreview(std::shared_ptr<const CsvResult> result, const QS
         const QSignalBlocker block(m_header);
         m_header->setChecked(r.header);
     }
-    const QString delimiter = m_delimiter->currentText();
-    m_detected->setText(
-        tr("%1 columns; values separated by %2, %3%4, decimal %5. Showing the first %n row(s).", nullptr,
-           int(r.table.rowCount()))
-            .arg(r.table.columnCount())
-            .arg(delimiter.toLower(), encodingText(r.encoding),
-                 r.bom ? tr(" with a byte order mark") : QString(),
-                 r.decimal == ',' ? tr("comma") : tr("point")));
+    QString separated;
+    switch (r.delimiter) {
+    case ';':
+        separated = tr("separated by semicolons");
+        break;
+    case '\t':
+        separated = tr("separated by tabs");
+        break;
+    case '|':
+        separated = tr("separated by vertical bars");
+        break;
+    default:
+        separated = tr("separated by commas");
+        break;
+    }
+    const QString rows =
+        r.table.rowCount() == 1 ? tr("the only row") : tr("the first %1 rows").arg(r.table.rowCount());
+    m_detected->setText(tr("%1 columns %2; %3%4; decimal %5; %6. Showing %7.")
+                            .arg(QString::number(r.table.columnCount()), separated, encodingText(r.encoding),
+                                 r.bom ? tr(" with a byte order mark") : QString(),
+                                 r.decimal == ',' ? tr("comma") : tr("point"),
+                                 r.header ? tr("names in the first row") : tr("no header row"), rows));
     fillColumnTypes(r);
     for (const CsvWarning& w : r.warnings) {
         QString text = QString::fromStdString(w.message);

@@ -3,6 +3,8 @@
 #include <QColor>
 #include <QCoreApplication>
 #include <QFutureWatcher>
+#include <QHeaderView>
+#include <QTableView>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -309,6 +311,22 @@ QString cellText(const Column& column, std::size_t row)
         return QString::fromStdString(column.strings[row]);
     }
     return {};
+}
+
+void fitColumnWidths(QTableView* view, int sampleRows)
+{
+    QAbstractItemModel* model = view->model();
+    const QFontMetrics cells = view->fontMetrics();
+    const QFontMetrics header(view->horizontalHeader()->font());
+    const int rows = std::min(model->rowCount(), sampleRows);
+    for (int c = 0; c < model->columnCount(); ++c) {
+        // Room for the name and the sort arrow, and for the widest of the first values.
+        int width = header.horizontalAdvance(model->headerData(c, Qt::Horizontal).toString()) + 34;
+        for (int r = 0; r < rows; ++r) {
+            width = std::max(width, cells.horizontalAdvance(model->index(r, c).data().toString()) + 16);
+        }
+        view->horizontalHeader()->resizeSection(c, std::clamp(width, 64, 280));
+    }
 }
 
 std::vector<std::int64_t> queryRows(const Table& table, const RowQuery& query,

@@ -10,6 +10,8 @@
 #include <memory>
 #include <vector>
 
+class QTableView;
+
 namespace neurolift {
 
 /// Plain words for a column type: "Number", "Category", "Yes/No", "Date", "Identifier" or "Text".
@@ -20,6 +22,8 @@ QString formatNumber(double value);
 QString formatDateAs(double days, const DateFormat& format);
 /// Cell `row` of `column` as a table shows it; empty when missing.
 QString cellText(const Column& column, std::size_t row);
+/// Sizes each column of `view` to its name and its first rows' cells, within sensible bounds.
+void fitColumnWidths(QTableView* view, int sampleRows = 50);
 
 /// Which rows of a table to show, and in what order.
 struct RowQuery {
