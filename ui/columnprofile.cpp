@@ -3,9 +3,11 @@
 #include "tablemodel.h"
 
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QLocale>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <qcustomplot.h>
 
@@ -198,7 +200,7 @@ ColumnProfile::ColumnProfile(QWidget* parent)
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_title);
 
-    m_hint = new QLabel(tr("Click a column in the table to see what it holds."), this);
+    m_hint = new QLabel(this);
     m_hint->setObjectName(QStringLiteral("profileHint"));
     m_hint->setWordWrap(true);
     m_hint->setForegroundRole(QPalette::PlaceholderText);
@@ -250,18 +252,44 @@ void ColumnProfile::setColumn(std::shared_ptr<const Table> table, int column)
     m_table = std::move(table);
     m_column =
         m_table && column >= 0 && static_cast<std::size_t>(column) < m_table->columnCount() ? column : -1;
-    if (m_column >= 0) {
-        m_summary = summarizeColumn(m_table->column(static_cast<std::size_t>(m_column)));
-    } else {
-        m_summary = ColumnSummary();
+    const std::uint64_t generation = ++m_generation;
+    m_summary = ColumnSummary();
+    if (m_column < 0 || m_table->rowCount() < kBackgroundRows) {
+        if (m_column >= 0) {
+            m_summary = summarizeColumn(m_table->column(static_cast<std::size_t>(m_column)));
+        }
+        m_busy = false;
+        showSummary();
+        emit summaryShown();
+        return;
     }
-    showSummary();
+    // Sorting a million values for the distinct count takes a noticeable moment: not on the GUI thread.
+    m_busy = true;
+    m_title->setText(QString::fromStdString(m_table->column(static_cast<std::size_t>(m_column)).name));
+    m_hint->setText(tr("Summarising %1 rows\u2026").arg(QLocale().toString(qulonglong(m_table->rowCount()))));
+    m_hint->show();
+    m_details->hide();
+    m_plot->hide();
+    auto* watcher = new QFutureWatcher<ColumnSummary>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation == m_generation) {
+            m_summary = watcher->result();
+            m_busy = false;
+            showSummary();
+            emit summaryShown();
+        }
+    });
+    watcher->setFuture(QtConcurrent::run([table = m_table, k = static_cast<std::size_t>(m_column)] {
+        return summarizeColumn(table->column(k));
+    }));
 }
 
 void ColumnProfile::showSummary()
 {
     const bool shown = m_column >= 0;
     m_hint->setVisible(!shown);
+    m_hint->setText(tr("Click a column in the table to see what it holds."));
     m_details->setVisible(shown);
     m_plot->setVisible(shown);
     m_title->setText(shown ? m_summary.name : tr("Column profile"));

@@ -46,8 +46,20 @@ class ColumnProfile : public QWidget {
 public:
     explicit ColumnProfile(QWidget* parent = nullptr);
 
+    /// Tables with at least this many rows are summarised on a worker thread.
+    static constexpr std::size_t kBackgroundRows = 200000;
+
     /// Shows column `column` of `table`; a null table or -1 shows a hint to pick a column.
+    /// Large columns are summarised in the background; summaryShown() says when they are shown.
     void setColumn(std::shared_ptr<const Table> table, int column);
+    /// Whether a summary is being computed in the background.
+    bool isBusy() const { return m_busy; }
+
+signals:
+    /// The summary of the column set last is shown.
+    void summaryShown();
+
+public:
     /// The column shown, or -1.
     int column() const { return m_column; }
     /// What is shown (valid when column() >= 0).
@@ -59,6 +71,8 @@ private:
     std::shared_ptr<const Table> m_table;
     int m_column = -1;
     ColumnSummary m_summary;
+    std::uint64_t m_generation = 0; ///< Bumped by setColumn(); older background results are dropped.
+    bool m_busy = false;
     QLabel* m_title = nullptr;
     QLabel* m_type = nullptr;
     QLabel* m_missing = nullptr;

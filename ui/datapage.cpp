@@ -299,12 +299,19 @@ QString DataPage::whyNotAFeature(const Column& c) const
 
 void DataPage::chooseFile()
 {
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Import customer data"), QString(),
-                                     tr("CSV and text files (*.csv *.tsv *.txt);;All files (*)"));
-    if (!path.isEmpty()) {
-        emit importRequested(path);
-    }
+    // Opened window-modal, not exec()'d: no nested event loop while the user browses.
+    auto* dialog = new QFileDialog(this, tr("Import customer data"), QString(),
+                                   tr("CSV and text files (*.csv *.tsv *.txt);;All files (*)"));
+    dialog->setObjectName(QStringLiteral("importFileDialog"));
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    dialog->setAcceptMode(QFileDialog::AcceptOpen);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& path) {
+        if (!path.isEmpty()) {
+            emit importRequested(path);
+        }
+    });
+    dialog->open();
 }
 
 void DataPage::applyFilter()

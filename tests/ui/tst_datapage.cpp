@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -65,6 +66,7 @@ private slots:
     void testClickingAColumnShowsItsProfile();
     void testClickingAHeaderSortsAndProfiles();
     void testOnlineShoppersWithRevenueAsTarget();
+    void testLargeTablesAreProfiledInTheBackground();
 
 private:
     /// Chooses `text` in `combo` with the keyboard, as a user would.
@@ -193,27 +195,27 @@ void TestDataPage::testImportButtonAsksForAFileAndRequestsIt()
 {
     const QString path = write("a,b\n1,2\n", QStringLiteral("picked.csv"));
     QSignalSpy requested(m_page.get(), &DataPage::importRequested);
-    // The file dialog is modal: answer it from inside its event loop.
-    bool answered = false;
-    QTimer poll;
-    connect(&poll, &QTimer::timeout, this, [&] {
-        for (QWidget* w : QApplication::topLevelWidgets()) {
-            auto* dialog = qobject_cast<QFileDialog*>(w);
-            if (dialog && dialog->isVisible()) {
-                poll.stop();
-                answered = true;
-                dialog->selectFile(path);
-                QMetaObject::invokeMethod(dialog, "accept");
-                return;
-            }
-        }
-    });
-    poll.start(20);
     QTest::mouseClick(find<QPushButton>("emptyImportButton"), Qt::LeftButton);
-    QVERIFY(answered);
+    QPointer<QFileDialog> dialog = m_page->findChild<QFileDialog*>(QStringLiteral("importFileDialog"));
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QCOMPARE(dialog->fileMode(), QFileDialog::ExistingFile);
+    QVERIFY(dialog->nameFilters().first().contains(QStringLiteral("*.csv")));
+    QCOMPARE(requested.count(), 0);
+
+    // The user picks a file: the dialog reports it as when its Open button is pressed.
+    QMetaObject::invokeMethod(dialog, "fileSelected", Q_ARG(QString, path));
+    dialog->close();
     QCOMPARE(requested.count(), 1);
-    QCOMPARE(QFileInfo(requested.at(0).at(0).toString()).canonicalFilePath(),
-             QFileInfo(path).canonicalFilePath());
+    QCOMPARE(requested.at(0).at(0).toString(), path);
+    QTRY_VERIFY(!dialog); // deleted once closed
+
+    // Cancelling requests nothing.
+    QTest::mouseClick(find<QPushButton>("emptyImportButton"), Qt::LeftButton);
+    dialog = m_page->findChild<QFileDialog*>(QStringLiteral("importFileDialog"));
+    QVERIFY(dialog);
+    dialog->reject();
+    QCOMPARE(requested.count(), 1);
 }
 
 void TestDataPage::testDefaultsAfterATableIsSet()
@@ -527,6 +529,33 @@ void TestDataPage::testOnlineShoppersWithRevenueAsTarget()
         QVERIFY(
             m_page->grab().save(QDir(QString::fromLocal8Bit(out)).filePath(QStringLiteral("data-page.png"))));
     }
+}
+
+void TestDataPage::testLargeTablesAreProfiledInTheBackground()
+{
+    const std::size_t n = neurolift::ColumnProfile::kBackgroundRows + 1000;
+    neurolift::Column spend;
+    spend.name = "spend";
+    spend.values.resize(n);
+    spend.missing.assign(n, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+        spend.values[i] = static_cast<double>(i % 1000) / 10.0;
+    }
+    std::vector<neurolift::Column> columns;
+    columns.push_back(std::move(spend));
+    m_page->setTable(std::make_shared<const neurolift::Table>(std::move(columns), n),
+                     QStringLiteral("big.csv"));
+    auto* view = find<QTableView>("dataView");
+    auto* profile = find<neurolift::ColumnProfile>("columnProfile");
+    QSignalSpy shown(profile, &neurolift::ColumnProfile::summaryShown);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                      view->visualRect(view->model()->index(0, 0)).center());
+    QVERIFY(profile->isBusy());
+    QVERIFY(find<QLabel>("profileHint")->text().startsWith(QStringLiteral("Summarising")));
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 20000);
+    QCOMPARE(find<QLabel>("profileDistinct")->text(), QStringLiteral("1,000"));
+    QCOMPARE(find<QLabel>("profileRange")->text(), QStringLiteral("0 to 99.9, average 49.95"));
+    QVERIFY(!find<QLabel>("profileHint")->isVisible());
 }
 
 QTEST_MAIN(TestDataPage)
