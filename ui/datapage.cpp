@@ -4,6 +4,7 @@
 #include "data/target.h"
 #include "tablemodel.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -94,6 +95,7 @@ QWidget* DataPage::createEmptyState()
     auto* button = new QPushButton(tr("Import CSV\u2026"), page);
     button->setObjectName(QStringLiteral("emptyImportButton"));
     button->setDefault(true);
+    button->setMinimumSize(180, 36); // the one thing to do here: make it easy to hit
     connect(button, &QPushButton::clicked, this, &DataPage::chooseFile);
     layout->addWidget(title);
     layout->addSpacing(8);
@@ -218,6 +220,16 @@ QWidget* DataPage::createContent()
     splitter->setStretchFactor(1, 0);
     splitter->setSizes({860, 400});
     layout->addWidget(splitter, 1);
+
+    auto* findAction = new QAction(tr("Filter rows"), page);
+    findAction->setObjectName(QStringLiteral("actionFilterRows"));
+    findAction->setShortcut(QKeySequence::Find);
+    findAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(findAction, &QAction::triggered, m_filter, [this] {
+        m_filter->setFocus(Qt::ShortcutFocusReason);
+        m_filter->selectAll();
+    });
+    page->addAction(findAction);
 
     m_filterDelay = new QTimer(this);
     m_filterDelay->setSingleShot(true);

@@ -62,6 +62,7 @@ private slots:
     void testChoiceJsonRoundTrip();
     void testFilterReducesTheVisibleRows_data();
     void testFilterReducesTheVisibleRows();
+    void testFindShortcutGoesToTheFilter();
     void testClickingAColumnShowsItsProfile_data();
     void testClickingAColumnShowsItsProfile();
     void testClickingAHeaderSortsAndProfiles();
@@ -183,6 +184,10 @@ void TestDataPage::testEmptyStateInvitesAnImport()
     QVERIFY(find<QLabel>("emptyText")->text().startsWith(QStringLiteral("Import a CSV file to begin")));
     QVERIFY(find<QPushButton>("emptyImportButton")->isVisible());
     QVERIFY(!find<QTableView>("dataView")->isVisible());
+    if (const QByteArray out = qgetenv("NEUROLIFT_SCREENSHOTS"); !out.isEmpty()) {
+        QVERIFY(m_page->grab().save(
+            QDir(QString::fromLocal8Bit(out)).filePath(QStringLiteral("data-page-empty.png"))));
+    }
 
     m_page->setTable(m_customers, QStringLiteral("customers.csv"));
     QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("dataContent"));
@@ -409,6 +414,18 @@ void TestDataPage::testFilterReducesTheVisibleRows()
     find<QLineEdit>("filterEdit")->clear();
     QTRY_COMPARE(view->model()->rowCount(), 80);
     QCOMPARE(find<QLabel>("rowCountLabel")->text(), QStringLiteral("80 rows"));
+}
+
+void TestDataPage::testFindShortcutGoesToTheFilter()
+{
+    m_page->setTable(m_customers, QStringLiteral("customers.csv"));
+    QApplication::setActiveWindow(m_page.get());
+    QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
+    auto* view = find<QTableView>("dataView");
+    view->setFocus();
+    QTRY_VERIFY(view->hasFocus());
+    QTest::keySequence(view, QKeySequence::Find);
+    QVERIFY(find<QLineEdit>("filterEdit")->hasFocus());
 }
 
 void TestDataPage::testClickingAColumnShowsItsProfile_data()
