@@ -212,6 +212,20 @@ private:
     void flushBatch();
 };
 
+/// Drops the rows of `c` from `rows` on (its levels stay as read).
+void truncateColumn(Column& c, std::size_t rows)
+{
+    auto cut = [rows](auto& v) {
+        if (v.size() > rows) {
+            v.resize(rows);
+        }
+    };
+    cut(c.values);
+    cut(c.missing);
+    cut(c.codes);
+    cut(c.strings);
+}
+
 void Reader::flushBatch()
 {
     const std::size_t rows = m_columns.front().rows();
@@ -557,8 +571,11 @@ CsvResult Reader::run()
     const int threads = std::max(1, m_options.threads > 0 ? m_options.threads : omp_get_max_threads());
     // Batches of 4 MiB per thread, cut into twice as many chunks as threads
     // so that a thread that finishes early takes another chunk.
-    const std::size_t batchBytes = kBlockBytes * static_cast<std::size_t>(threads) * 2;
-    const std::size_t chunksPerBatch = threads > 1 ? static_cast<std::size_t>(threads) * 2 : 1;
+    // A preview reads one block at a time in one piece and stops once it has its rows.
+    const bool preview = m_options.maxRows > 0 && !m_sink;
+    const std::size_t batchBytes =
+        preview ? kBlockBytes : kBlockBytes * static_cast<std::size_t>(threads) * 2;
+    const std::size_t chunksPerBatch = threads > 1 && !preview ? static_cast<std::size_t>(threads) * 2 : 1;
     std::size_t skipped = 0;
     std::size_t want = batchBytes;
     bool sequential = false;
@@ -632,6 +649,9 @@ CsvResult Reader::run()
         if (m_sink && m_columns.front().rows() >= m_batchRows) {
             flushBatch();
         }
+        if (preview && m_columns.front().rows() >= m_options.maxRows) {
+            break;
+        }
         if (!m_sink && !reserved && m_in.fileSize() > 0 && m_in.bytesRead() > 0 && m_in.end > 0 &&
             !m_in.eof) {
             // Reserve the columns for the rows the whole file will likely have.
@@ -694,7 +714,14 @@ CsvResult Reader::run()
     for (auto& w : columnWarnings) {
         result.warnings.insert(result.warnings.end(), w.begin(), w.end());
     }
-    result.table = Table(std::move(columns), rows);
+    std::size_t kept = rows;
+    if (preview && rows > m_options.maxRows) {
+        kept = m_options.maxRows;
+        for (Column& c : columns) {
+            truncateColumn(c, kept);
+        }
+    }
+    result.table = Table(std::move(columns), kept);
     if (m_progress && !m_progress(1.0)) {
         throw CsvCancelled();
     }

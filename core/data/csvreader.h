@@ -35,6 +35,10 @@ struct CsvOptions {
     /// found when the model was trained), instead of detecting it.
     std::map<std::string, DateFormat, std::less<>> dateFormats;
     int threads = 0; ///< Parsing threads; 0 = one per core. The table is the same for any count.
+    /// Keep only the first this many data rows (0 = all), for a preview: reading
+    /// stops after the first block (about 4 MiB) that holds them, and the types
+    /// are inferred from all the rows of that block. readCsv only.
+    std::size_t maxRows = 0;
 };
 
 /// Something the user should know about an import that still succeeded.

@@ -93,6 +93,8 @@ private slots:
     void onlineShoppers();
 
     void blankLinesInOneColumnFile();
+    void maxRowsReadsAPrefix_data();
+    void maxRowsReadsAPrefix();
     void parallelMatchesSerial_data();
     void parallelMatchesSerial();
 
@@ -583,6 +585,49 @@ void TestCsvReader::blankLinesInOneColumnFile()
     const CsvResult r = readCsv(write("email\na@x.org\n\nb@x.org\n\n\nc@x.org\n\"\"\n"));
     QCOMPARE(r.table.rowCount(), std::size_t{4});
     QCOMPARE(r.table.column("email")->missingCount(), std::size_t{1}); // the quoted empty field
+}
+
+void TestCsvReader::maxRowsReadsAPrefix_data()
+{
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<int>("maxRows");
+    QTest::addColumn<int>("expected");
+    QTest::addRow("fewer rows than asked") << 5 << 100 << 5;
+    QTest::addRow("exactly as many") << 100 << 100 << 100;
+    QTest::addRow("small file cut") << 1000 << 100 << 100;
+    // More than one 4 MiB block: the read stops after the first.
+    QTest::addRow("large file cut") << 200000 << 100 << 100;
+}
+
+void TestCsvReader::maxRowsReadsAPrefix()
+{
+    QFETCH(int, rows);
+    QFETCH(int, maxRows);
+    QFETCH(int, expected);
+    QByteArray content("id;amount;segment;note\n");
+    for (int i = 0; i < rows; ++i) {
+        content += QByteArray::number(i + 1) + ";" + QByteArray::number(i % 97) + ",5;" +
+                   (i % 3 ? "gold" : "silver") + ";some words to make the row longer " +
+                   QByteArray::number(i * 7) + "\n";
+    }
+    CsvOptions options;
+    options.maxRows = static_cast<std::size_t>(maxRows);
+    double last = 0.0;
+    const CsvResult r = readCsv(write(content), options, [&](double f) {
+        last = f;
+        return true;
+    });
+    QCOMPARE(r.table.rowCount(), std::size_t(expected));
+    QCOMPARE(r.delimiter, ';');
+    QCOMPARE(r.decimal, ',');
+    for (const Column& c : r.table.columns()) {
+        QCOMPARE(c.size(), std::size_t(expected));
+    }
+    QCOMPARE(r.table.column("amount")->type, ColumnType::Numeric);
+    QCOMPARE(r.table.column("amount")->values[1], 1.5);
+    QCOMPARE(r.table.column("segment")->type, ColumnType::Categorical);
+    QCOMPARE(r.table.column("id")->strings[std::size_t(expected) - 1], std::to_string(expected));
+    QCOMPARE(last, 1.0);
 }
 
 void TestCsvReader::parallelMatchesSerial_data()
