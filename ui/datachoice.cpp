@@ -1,43 +1,50 @@
 #include "datachoice.h"
 
-#include <nlohmann/json.hpp>
+#include <stdexcept>
 
 namespace neurolift {
 
-namespace {
-
-QString stringAt(const nlohmann::json& j, const char* key)
+ColumnChoice toColumnChoice(const DataChoice& choice)
 {
-    const auto it = j.find(key);
-    if (it == j.end() || it->is_null()) {
-        return {};
+    ColumnChoice c;
+    c.target = choice.target.toStdString();
+    if (!choice.positive.isEmpty()) {
+        c.positive = choice.positive.toStdString();
     }
-    return QString::fromStdString(it->get<std::string>());
-}
-
-} // namespace
-
-nlohmann::json dataChoiceToJson(const DataChoice& choice)
-{
-    nlohmann::json features = nlohmann::json::array();
+    c.idColumn = choice.idColumn.toStdString();
+    std::vector<std::string> features;
     for (const QString& f : choice.features) {
         features.push_back(f.toStdString());
     }
-    return {{"target", choice.target.toStdString()},
-            {"positive", choice.positive.toStdString()},
-            {"id", choice.idColumn.toStdString()},
-            {"features", std::move(features)}};
+    c.features = std::move(features);
+    return c;
 }
 
-DataChoice dataChoiceFromJson(const nlohmann::json& j)
+DataChoice fromColumnChoice(const ColumnChoice& choice, const Table* table)
 {
     DataChoice c;
-    c.target = stringAt(j, "target");
-    c.positive = stringAt(j, "positive");
-    c.idColumn = stringAt(j, "id");
-    if (const auto it = j.find("features"); it != j.end()) {
-        for (const auto& f : *it) {
-            c.features << QString::fromStdString(f.get<std::string>());
+    c.target = QString::fromStdString(choice.target);
+    c.positive = QString::fromStdString(choice.positive.value_or(""));
+    std::optional<FeatureSelection> resolved;
+    if (table && (!choice.idColumn || !choice.features)) {
+        try {
+            resolved = selectFeatures(*table, choice);
+        } catch (const std::invalid_argument&) {
+            // A choice naming columns the table lacks: show what can be shown.
+        }
+    }
+    if (choice.idColumn) {
+        c.idColumn = QString::fromStdString(*choice.idColumn);
+    } else if (resolved) {
+        c.idColumn = QString::fromStdString(resolved->idColumn);
+    }
+    if (choice.features) {
+        for (const auto& f : *choice.features) {
+            c.features << QString::fromStdString(f);
+        }
+    } else if (resolved) {
+        for (const auto& f : resolved->features) {
+            c.features << QString::fromStdString(f);
         }
     }
     return c;

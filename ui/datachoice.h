@@ -4,7 +4,7 @@
 #include <QString>
 #include <QStringList>
 
-#include <nlohmann/json_fwd.hpp>
+#include "training/pipeline.h"
 
 namespace neurolift {
 
@@ -19,10 +19,12 @@ struct DataChoice {
     bool operator==(const DataChoice&) const = default;
 };
 
-/// {"target": ..., "positive": ..., "id": ..., "features": [...]}, as the project stores it.
-nlohmann::json dataChoiceToJson(const DataChoice& choice);
-/// Reads dataChoiceToJson's form; missing keys stay empty. Throws nlohmann::json::exception on wrong types.
-DataChoice dataChoiceFromJson(const nlohmann::json& j);
+/// The core's form of the choice, which the project stores (setting "target")
+/// and the command line reads: an empty positive is "detect", an empty id "none".
+ColumnChoice toColumnChoice(const DataChoice& choice);
+/// The page's form of a stored choice; an automatic id or feature list is
+/// resolved against `table` (pass null to leave them empty).
+DataChoice fromColumnChoice(const ColumnChoice& choice, const Table* table);
 
 } // namespace neurolift
 

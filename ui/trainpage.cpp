@@ -453,8 +453,27 @@ bool TrainPage::isBusy() const
     return s == TrainingState::Running || s == TrainingState::Paused;
 }
 
+void TrainPage::setDataProblem(const QString& problem)
+{
+    m_dataProblem = problem;
+    updateReadiness();
+}
+
+void TrainPage::setPreparing(bool preparing)
+{
+    m_preparing = preparing;
+    updateReadiness();
+}
+
 QString TrainPage::notReadyReason() const
 {
+    if (!m_dataProblem.isEmpty()) {
+        return tr("The data cannot be trained on yet:\n\n%1\n\nChange the choice on the Data page.")
+            .arg(m_dataProblem);
+    }
+    if (m_preparing) {
+        return tr("Preparing the data\u2026");
+    }
     if (!m_data) {
         return tr("There is nothing to train on yet.\n\nOpen the Data page, bring in your customer table and "
                   "choose the column to predict.");

@@ -42,6 +42,11 @@ public:
 
     /// The data to train on (null: none yet) and the row count of the whole table (for the run's split).
     void setPreparedData(std::shared_ptr<const PreparedData> data, std::size_t tableRows);
+    /// Why the chosen data cannot be trained on (e.g. the target has one value), in
+    /// the core's words; empty when it can, or while it is being prepared.
+    void setDataProblem(const QString& problem);
+    /// Says the data is being prepared (the recipe fitted, the rows split).
+    void setPreparing(bool preparing);
     /// The network to train; one without layers counts as none yet.
     void setArchitecture(const Architecture& architecture);
     /// The data's file name, recorded in the model's summary.
@@ -102,6 +107,8 @@ private:
     TaskKind task() const;
 
     std::shared_ptr<const PreparedData> m_data;
+    QString m_dataProblem;
+    bool m_preparing = false;
     std::size_t m_tableRows = 0;
     std::optional<Architecture> m_architecture;
     QString m_sourceName;

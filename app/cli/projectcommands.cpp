@@ -27,25 +27,6 @@ struct ImportOptions {
     std::optional<std::string> positive;
 };
 
-/// FNV-1a (64 bit) of a file's bytes: enough to tell whether the file a
-/// project was imported from has changed since.
-std::string hashFile(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::vector<char> block(std::size_t{1} << 20);
-    std::uint64_t h = 0xCBF29CE484222325ull;
-    while (in) {
-        in.read(block.data(), static_cast<std::streamsize>(block.size()));
-        const auto n = static_cast<std::size_t>(in.gcount());
-        for (std::size_t i = 0; i < n; ++i) {
-            h = (h ^ static_cast<unsigned char>(block[i])) * 0x100000001B3ull;
-        }
-    }
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "fnv1a64:%016llx", static_cast<unsigned long long>(h));
-    return buf;
-}
-
 int runImport(const ImportOptions& o)
 {
     std::error_code ec;
@@ -60,7 +41,7 @@ int runImport(const ImportOptions& o)
     DatasetSource source;
     source.fileName = std::filesystem::path(o.file).filename().string();
     source.fileSize = std::filesystem::file_size(o.file, ec);
-    source.fileHash = hashFile(o.file);
+    source.fileHash = fileContentHash(o.file);
     source.importOptions = importFlagsJson(o.import);
     source.importOptions["detected"] = {{"encoding", encodingName(data.encoding)},
                                         {"delimiter", std::string(1, data.delimiter)},

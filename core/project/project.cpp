@@ -88,6 +88,27 @@ PRAGMA user_version = 2;
 
 } // namespace
 
+// FNV-1a (64 bit): enough to tell whether the file has changed, and fast.
+std::string fileContentHash(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return {};
+    }
+    std::vector<char> block(std::size_t{1} << 20);
+    std::uint64_t h = 0xCBF29CE484222325ull;
+    while (in) {
+        in.read(block.data(), static_cast<std::streamsize>(block.size()));
+        const auto n = static_cast<std::size_t>(in.gcount());
+        for (std::size_t i = 0; i < n; ++i) {
+            h = (h ^ static_cast<unsigned char>(block[i])) * 0x100000001B3ull;
+        }
+    }
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "fnv1a64:%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
 std::string utcNow()
 {
     const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());

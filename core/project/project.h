@@ -25,6 +25,9 @@ inline constexpr int kProjectSchemaVersion = 2;
 
 /// The current time as ISO 8601 UTC ("2026-11-25T10:00:00Z").
 std::string utcNow();
+/// "fnv1a64:<16 hex digits>" of a file's bytes, to tell later whether the file
+/// a dataset came from has changed; empty when it cannot be read.
+std::string fileContentHash(const std::string& path);
 
 /// A project file that cannot be created, opened, read or saved. what() names
 /// the file, the problem and what to do.

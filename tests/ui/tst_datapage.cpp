@@ -59,7 +59,7 @@ private slots:
     void testUncheckingAFeature();
     void testChoosingTheIdColumnTakesItOutOfTheInputs();
     void testSetChoiceShowsItWithoutReportingAnEdit();
-    void testChoiceJsonRoundTrip();
+    void testChoiceIsStoredAsTheCoreChoice();
     void testFilterReducesTheVisibleRows_data();
     void testFilterReducesTheVisibleRows();
     void testFindShortcutGoesToTheFilter();
@@ -365,18 +365,22 @@ void TestDataPage::testSetChoiceShowsItWithoutReportingAnEdit()
     QCOMPARE(find<QLabel>("featureCount")->text(), QStringLiteral("2 of 4 usable columns are inputs"));
 }
 
-void TestDataPage::testChoiceJsonRoundTrip()
+void TestDataPage::testChoiceIsStoredAsTheCoreChoice()
 {
     DataChoice c;
     c.target = QStringLiteral("Umsatz \u20ac");
     c.positive = QStringLiteral("ja");
     c.features = names("a,b");
-    const nlohmann::json j = neurolift::dataChoiceToJson(c);
-    QCOMPARE(j.at("target").get<std::string>(), std::string("Umsatz \u20ac"));
+    // Stored as the command line reads it (neurolift-cli train --project).
+    const nlohmann::json j = neurolift::toColumnChoice(c).toJson();
+    QCOMPARE(j.at("column").get<std::string>(), std::string("Umsatz \u20ac"));
     QCOMPARE(j.at("id").get<std::string>(), std::string());
     QCOMPARE(j.at("features").size(), std::size_t{2});
-    QCOMPARE(neurolift::dataChoiceFromJson(j), c);
-    QCOMPARE(neurolift::dataChoiceFromJson(nlohmann::json::object()), DataChoice());
+    QCOMPARE(neurolift::fromColumnChoice(neurolift::ColumnChoice::fromJson(j), nullptr), c);
+    // A choice the command line stored (features chosen automatically) shows resolved.
+    neurolift::ColumnChoice cli;
+    cli.target = "Umsatz \u20ac";
+    QCOMPARE(neurolift::fromColumnChoice(cli, nullptr).features, QStringList());
 }
 
 void TestDataPage::testFilterReducesTheVisibleRows_data()
