@@ -91,10 +91,14 @@ void Document::writeArchitectures()
         const Architecture& a = m_architectures->architecture(i);
         list.emplace_back(a.name, a);
     }
+    const nlohmann::json current{{"current", m_architectures->currentIndex()}};
     try {
+        if (m_project->architectures() == list && setting("architecture") == current) {
+            return; // e.g. the output layer re-fitted to a task it already had
+        }
         Project& p = edit();
         p.setArchitectures(list);
-        p.setSetting("architecture", {{"current", m_architectures->currentIndex()}});
+        p.setSetting("architecture", current);
     } catch (const ProjectError& e) {
         emit errorOccurred(QString::fromUtf8(e.what()));
         return;

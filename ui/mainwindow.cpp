@@ -3,8 +3,12 @@
 #include "appicon.h"
 #include "document.h"
 #include "settings.h"
+#include "datapage.h"
+#include "modelpage.h"
 #include "taskindicator.h"
+#include "trainpage.h"
 #include "version.h"
+#include "workbench.h"
 
 #include <QAction>
 #include <QApplication>
@@ -38,9 +42,21 @@ namespace neurolift {
 
 namespace {
 
-constexpr QSize kDefaultSize{1100, 720};
+constexpr QSize kDefaultSize{1280, 800};
 constexpr int kMaxRecentProjects = 10;
 const QString kProjectSuffix = QStringLiteral("nlproj");
+
+bool isProjectFile(const QString& path)
+{
+    return QFileInfo(path).suffix().compare(kProjectSuffix, Qt::CaseInsensitive) == 0;
+}
+
+/// Files the import reads: comma or tab separated text.
+bool isDataFile(const QString& path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return suffix == QLatin1String("csv") || suffix == QLatin1String("tsv") || suffix == QLatin1String("txt");
+}
 constexpr int kSidebarWidth = 210;
 constexpr int kNavigationRowHeight = 40;
 constexpr int kBadgeSize = 22;
@@ -108,10 +124,13 @@ MainWindow::MainWindow(QWidget* parent)
     createMenus();
     createPages();
 
-    auto* ready = new QLabel(tr("Ready"), this);
-    ready->setObjectName(QStringLiteral("statusLabel"));
-    ready->setContentsMargins(8, 0, 0, 0);
-    statusBar()->addWidget(ready, 1);
+    m_statusLabel = new QLabel(tr("Ready"), this);
+    m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
+    m_statusLabel->setContentsMargins(8, 0, 0, 0);
+    statusBar()->addWidget(m_statusLabel, 1);
+    m_statusReset = new QTimer(this);
+    m_statusReset->setSingleShot(true);
+    connect(m_statusReset, &QTimer::timeout, this, [this] { m_statusLabel->setText(tr("Ready")); });
     m_tasks = new TaskIndicator(this);
     statusBar()->addPermanentWidget(m_tasks);
     setAcceptDrops(true);
@@ -134,7 +153,10 @@ MainWindow::MainWindow(QWidget* parent)
     }
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    closeDocument();
+}
 
 Step MainWindow::currentStep() const
 {
@@ -164,7 +186,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
     prefs::mainWindowGeometry.set(saveGeometry());
     // Close the project now (not when the window is deleted), so a closed
     // window leaves no recovery copy or lock behind.
-    m_document.reset();
+    closeDocument();
     QMainWindow::closeEvent(event);
 }
 
@@ -172,7 +194,7 @@ void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 {
     const QList<QUrl> urls = event->mimeData()->urls();
     if (urls.size() == 1 && urls.front().isLocalFile() &&
-        QFileInfo(urls.front().toLocalFile()).suffix().compare(kProjectSuffix, Qt::CaseInsensitive) == 0) {
+        (isProjectFile(urls.front().toLocalFile()) || isDataFile(urls.front().toLocalFile()))) {
         event->acceptProposedAction();
     }
 }
@@ -184,7 +206,82 @@ void MainWindow::dropEvent(QDropEvent* event)
         event->acceptProposedAction();
         const QString path = urls.front().toLocalFile();
         // After the drop returns, so the dragging application is not kept waiting by our dialogs.
-        QTimer::singleShot(0, this, [this, path] { openProject(path); });
+        QTimer::singleShot(0, this, [this, path] {
+            if (isProjectFile(path)) {
+                openProject(path);
+            } else {
+                importCsv(path);
+            }
+        });
+    }
+}
+
+void MainWindow::showStatus(const QString& text, int milliseconds)
+{
+    // In the status label, not as a temporary message, which Qt draws over the label.
+    m_statusLabel->setText(text);
+    m_statusLabel->setToolTip(text);
+    m_statusReset->start(milliseconds);
+}
+
+void MainWindow::closeDocument()
+{
+    // The pages first: they show the document's models and must not outlive them.
+    showPlaceholderPages();
+    m_workbench = nullptr;
+    m_document.reset();
+}
+
+void MainWindow::showPlaceholderPages()
+{
+    for (const Step step : {Step::Data, Step::Model, Step::Train}) {
+        QWidget* old = m_pages->widget(stepIndex(step));
+        if (qobject_cast<ComingSoonPage*>(old)) {
+            continue;
+        }
+        auto* placeholder = new ComingSoonPage(comingSoonContent(step), m_pages);
+        placeholder->setObjectName(pageObjectName(step));
+        replacePage(step, placeholder);
+    }
+}
+
+void MainWindow::replacePage(Step step, QWidget* page)
+{
+    const int current = m_pages->currentIndex();
+    QWidget* old = m_pages->widget(stepIndex(step));
+    m_pages->insertWidget(stepIndex(step), page);
+    m_pages->removeWidget(old);
+    delete old;
+    m_pages->setCurrentIndex(current);
+}
+
+void MainWindow::showDocumentPages()
+{
+    auto* data = new DataPage(m_pages);
+    auto* model = new ModelPage(m_document->architectures(), m_document->undoStack(), m_pages);
+    auto* train = new TrainPage(m_pages);
+    data->setObjectName(pageObjectName(Step::Data));
+    model->setObjectName(pageObjectName(Step::Model));
+    train->setObjectName(pageObjectName(Step::Train));
+    replacePage(Step::Data, data);
+    replacePage(Step::Model, model);
+    replacePage(Step::Train, train);
+    m_workbench = new Workbench(m_document.get(), {data, model, train}, m_tasks, this);
+    connect(m_workbench, &Workbench::message, this, [this](const QString& text) {
+        showStatus(text, 10000);
+    });
+    connect(m_workbench, &Workbench::importFinished, this, [this](bool ok, const QString& message) {
+        if (!ok) {
+            showError(tr("Cannot import the file"), message);
+        }
+    });
+}
+
+void MainWindow::importCsv(const QString& path)
+{
+    if (m_workbench) {
+        showStep(Step::Data);
+        m_workbench->importCsv(path);
     }
 }
 
@@ -192,6 +289,7 @@ void MainWindow::setDocument(std::unique_ptr<Document> document)
 {
     m_document = std::move(document);
     if (m_document) {
+        showDocumentPages();
         QUndoStack* stack = m_document->undoStack();
         m_undo->setEnabled(stack->canUndo());
         m_redo->setEnabled(stack->canRedo());
@@ -268,7 +366,7 @@ bool MainWindow::newProject()
     if (!maybeSave()) {
         return false;
     }
-    m_document.reset(); // let go of the old project's files first
+    closeDocument(); // let go of the old project's files first
     try {
         setDocument(Document::createUntitled());
     } catch (const ProjectError& e) {
@@ -315,7 +413,7 @@ bool MainWindow::openProject(const QString& path)
         showError(tr("Cannot open the project"), QString::fromUtf8(e.what()));
         return false;
     }
-    m_document.reset();
+    closeDocument();
     setDocument(std::move(opened));
     restoreUiState();
     rememberRecent(file);
@@ -366,7 +464,7 @@ void MainWindow::offerUnsavedWork()
         }
         try {
             auto recovered = Document::recoverUntitled(file);
-            m_document.reset();
+            closeDocument();
             setDocument(std::move(recovered));
         } catch (const ProjectError& e) {
             showError(tr("Cannot restore the project"), QString::fromUtf8(e.what()));
@@ -391,7 +489,7 @@ bool MainWindow::save()
         return false;
     }
     rememberRecent(m_document->filePath());
-    statusBar()->showMessage(tr("Saved %1").arg(m_document->displayName()), 3000);
+    showStatus(tr("Saved %1").arg(m_document->displayName()), 3000);
     return true;
 }
 
@@ -428,7 +526,7 @@ bool MainWindow::saveProjectAs(const QString& path)
     }
     prefs::lastFolder.set(QFileInfo(path).absolutePath());
     rememberRecent(m_document->filePath());
-    statusBar()->showMessage(tr("Saved %1").arg(m_document->displayName()), 3000);
+    showStatus(tr("Saved %1").arg(m_document->displayName()), 3000);
     return true;
 }
 
@@ -497,6 +595,19 @@ void MainWindow::createMenus()
     add(file, tr("&Open Project…"), "actionOpen", QKeySequence::Open, tr("Open a saved project"),
         [this] { open(); });
     m_recentMenu = file->addMenu(tr("Open &Recent"));
+    QAction* import = file->addAction(tr("&Import Customer Data\u2026"), this, [this] {
+        QFileDialog dialog(this, tr("Import Customer Data"), prefs::lastFolder.get(),
+                           tr("Customer tables (*.csv *.tsv *.txt);;All files (*)"));
+        dialog.setObjectName(QStringLiteral("importFileDialog"));
+        dialog.setFileMode(QFileDialog::ExistingFile);
+        if (dialog.exec() == QDialog::Accepted && !dialog.selectedFiles().isEmpty()) {
+            prefs::lastFolder.set(QFileInfo(dialog.selectedFiles().front()).absolutePath());
+            importCsv(dialog.selectedFiles().front());
+        }
+    });
+    import->setObjectName(QStringLiteral("actionImport"));
+    import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    import->setStatusTip(tr("Bring a customer table (CSV) into the project"));
     m_recentMenu->setObjectName(QStringLiteral("menuRecent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     file->addSeparator();

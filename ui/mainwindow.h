@@ -8,6 +8,8 @@
 #include <memory>
 
 class QAction;
+class QLabel;
+class QTimer;
 class QListWidget;
 class QMenu;
 class QStackedWidget;
@@ -16,6 +18,7 @@ namespace neurolift {
 
 class Document;
 class TaskIndicator;
+class Workbench;
 
 /// The application's main window: a navigation with the five workflow steps on
 /// the left and the page of the current step on the right. It only hosts pages;
@@ -51,6 +54,10 @@ public:
     bool newProject();
     /// Offers to save unsaved changes: true when the project may be closed.
     bool maybeSave();
+    /// Shows the import dialog for a customer table and imports it into the open project.
+    void importCsv(const QString& path);
+    /// The glue between the open project and its pages (null without a project).
+    Workbench* workbench() const { return m_workbench; }
     /// Offers back untitled projects that a NeuroLift which stopped without
     /// saving left behind; call once the window is shown.
     void offerUnsavedWork();
@@ -66,7 +73,14 @@ protected:
 
 private:
     void setDocument(std::unique_ptr<Document> document);
+    /// Closes the open project (its pages first). Ask maybeSave() before.
+    void closeDocument();
+    void showDocumentPages();
+    void showPlaceholderPages();
+    void replacePage(Step step, QWidget* page);
     void updateTitle();
+    /// Shows `text` in the status bar for `milliseconds`, then "Ready" again.
+    void showStatus(const QString& text, int milliseconds);
     /// The page shown, kept in the project with the next save and shown again when it is opened.
     void storeUiState();
     void restoreUiState();
@@ -86,10 +100,13 @@ private:
     QListWidget* m_navigation = nullptr;
     QStackedWidget* m_pages = nullptr;
     TaskIndicator* m_tasks = nullptr;
+    QLabel* m_statusLabel = nullptr;
+    QTimer* m_statusReset = nullptr;
     QMenu* m_recentMenu = nullptr;
     QAction* m_undo = nullptr;
     QAction* m_redo = nullptr;
     std::unique_ptr<Document> m_document;
+    Workbench* m_workbench = nullptr; ///< Owned by the document.
 };
 
 } // namespace neurolift

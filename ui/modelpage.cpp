@@ -59,7 +59,7 @@ ModelPage::ModelPage(ArchitectureModel* model, QUndoStack* stack, QWidget* paren
     auto* networkLabel = new QLabel(tr("Network"), this);
     m_architectures = new QComboBox(this);
     m_architectures->setObjectName(QStringLiteral("architectureCombo"));
-    m_architectures->setMinimumWidth(200);
+    m_architectures->setMinimumWidth(150);
     m_architectures->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_architectures->setToolTip(tr("The networks kept in this project; pick one to edit it"));
     networkLabel->setBuddy(m_architectures);
@@ -171,6 +171,7 @@ ModelPage::ModelPage(ArchitectureModel* model, QUndoStack* stack, QWidget* paren
     m_summary->setFont(summaryFont);
     m_summary->setStyleSheet(QStringLiteral("color: #1f2937;"));
     m_summary->setTextFormat(Qt::PlainText);
+    m_summary->setWordWrap(true); // the page must fit a 1366-pixel laptop screen
 
     m_problems = new QLabel(this);
     m_problems->setObjectName(QStringLiteral("problems"));

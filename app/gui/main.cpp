@@ -18,7 +18,7 @@
 namespace {
 
 // Documentation screenshots have the same size on every machine.
-constexpr QSize kScreenshotSize{1000, 640};
+constexpr QSize kScreenshotSize{1280, 800};
 
 } // namespace
 

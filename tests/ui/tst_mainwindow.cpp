@@ -116,11 +116,11 @@ void TestMainWindow::testClickingAStepShowsItsPage_data()
     QTest::addColumn<QString>("heading");
 
     QTest::newRow("Data") << 0 << Step::Data << "dataPage"
-                          << "Bring in your customer data";
+                          << "<neurolift::DataPage>";
     QTest::newRow("Model") << 1 << Step::Model << "modelPage"
-                           << "Design the network";
+                           << "<neurolift::ModelPage>";
     QTest::newRow("Train") << 2 << Step::Train << "trainPage"
-                           << "Train and watch it learn";
+                           << "<neurolift::TrainPage>";
     QTest::newRow("Explain") << 3 << Step::Explain << "explainPage"
                              << "Understand the scores";
     QTest::newRow("Segments") << 4 << Step::Segments << "segmentsPage"
@@ -147,6 +147,14 @@ void TestMainWindow::testClickingAStepShowsItsPage()
     QCOMPARE(m_pages->currentIndex(), row);
     QCOMPARE(m_pages->currentWidget()->objectName(), pageName);
     QCOMPARE(m_window->currentStep(), step);
+    // Data, Model and Train are the workbench's pages; the later steps still say what they will do.
+    const QString className = QString::fromLatin1(m_pages->currentWidget()->metaObject()->className());
+    if (!heading.startsWith(u'<')) {
+        QCOMPARE(className, QStringLiteral("neurolift::ComingSoonPage"));
+    } else {
+        QCOMPARE(u'<' + className + u'>', heading);
+        return;
+    }
     auto* page = qobject_cast<neurolift::ComingSoonPage*>(m_pages->currentWidget());
     QVERIFY(page);
     QCOMPARE(page->heading(), heading);
@@ -196,7 +204,8 @@ void TestMainWindow::testShowStepSelectsTheStepInTheNavigation()
 
 void TestMainWindow::testEveryPageSaysItIsComingSoon()
 {
-    for (int i = 0; i < m_pages->count(); ++i) {
+    // Explain and Segments, until their issues land.
+    for (int i = static_cast<int>(Step::Explain); i < m_pages->count(); ++i) {
         const auto* label = m_pages->widget(i)->findChild<QLabel*>(QStringLiteral("comingSoon"));
         QVERIFY2(label, qPrintable(m_pages->widget(i)->objectName()));
         QVERIFY(label->text().contains(QStringLiteral("future version")));
@@ -264,7 +273,8 @@ void TestMainWindow::testQuitUsesTheStandardShortcutAndClosesTheWindow()
 
 void TestMainWindow::testGeometryIsRestoredOnTheNextStart()
 {
-    const QSize size(720, 520);
+    // Above the window's minimum (its pages fit a 1366 x 768 laptop screen), below the default.
+    const QSize size(1120, 700);
     m_window->resize(size);
     QTRY_COMPARE(m_window->size(), size);
     QVERIFY(m_window->close());

@@ -1,0 +1,281 @@
+// The whole workbench, as a user goes through it: import a CSV through the
+// dialog, pick the target, change the network and undo it, train while the
+// window keeps answering, save, reopen and find the same state.
+
+#include "architecturemodel.h"
+#include "document.h"
+#include "importdialog.h"
+#include "layercanvas.h"
+#include "layerpalette.h"
+#include "mainwindow.h"
+#include "modelpage.h"
+#include "settings.h"
+#include "trainingchart.h"
+#include "trainpage.h"
+#include "workbench.h"
+
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTableView>
+#include <QTreeWidget>
+
+#include <algorithm>
+#include <memory>
+#include <random>
+
+using namespace neurolift;
+
+namespace {
+
+/// 3,000 customers: buying depends on visits and the channel, with noise.
+QByteArray customers()
+{
+    std::mt19937 rng(11);
+    std::uniform_int_distribution<int> visits(0, 14);
+    std::uniform_real_distribution<double> u(0.0, 1.0);
+    const char* channels[] = {"email", "search", "social"};
+    QByteArray csv = "customer_id,visits,channel,spend,bought\n";
+    for (int i = 0; i < 3000; ++i) {
+        const int v = visits(rng);
+        const int c = static_cast<int>(u(rng) * 3) % 3;
+        const double spend = std::round(u(rng) * 50000) / 100;
+        const double p = 1 / (1 + std::exp(-(0.6 * v - 4 + (c == 0 ? 1.5 : 0))));
+        csv += "C" + QByteArray::number(10000 + i) + ',' + QByteArray::number(v) + ',' + channels[c] + ',' +
+               QByteArray::number(spend, 'f', 2) + ',' + (u(rng) < p ? "yes" : "no") + '\n';
+    }
+    return csv;
+}
+
+/// Opens `combo`'s list and clicks `text`, as a user picks a value.
+void choose(QComboBox* combo, const QString& text)
+{
+    QVERIFY(combo);
+    const int index = combo->findText(text);
+    QVERIFY2(index >= 0, qPrintable(text));
+    QTest::mouseClick(combo, Qt::LeftButton);
+    QAbstractItemView* list = combo->view();
+    QTRY_VERIFY(list->isVisible());
+    QTest::qWait(QApplication::doubleClickInterval() + 20); // a release right after opening is ignored
+    const QModelIndex item = list->model()->index(index, combo->modelColumn());
+    list->scrollTo(item);
+    const QPoint at = list->visualRect(item).center();
+    QTest::mouseMove(list->viewport(), at);
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, at);
+    QTRY_VERIFY(!list->isVisible());
+    QCOMPARE(combo->currentIndex(), index);
+}
+
+} // namespace
+
+class TestWorkbench : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void fromCsvToTrainedRunAndBack();
+    void screenshots();
+
+private:
+    template <typename T>
+    T* find(const char* name) const
+    {
+        return m_window->findChild<T*>(QLatin1StringView(name));
+    }
+    QString path(const QString& name) const { return m_dir->filePath(name); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestWorkbench::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("NeuroLift"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_workbench"));
+    QApplication::setQuitOnLastWindowClosed(false);
+}
+
+void TestWorkbench::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_window = std::make_unique<MainWindow>();
+    m_window->resize(1280, 800);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestWorkbench::cleanup()
+{
+    if (m_window && m_window->document()) {
+        m_window->document()->undoStack()->setClean();
+    }
+    m_window.reset();
+    QDir(Document::untitledFolder()).removeRecursively();
+}
+
+void TestWorkbench::fromCsvToTrainedRunAndBack()
+{
+    const QString csv = path(QStringLiteral("customers.csv"));
+    {
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(customers());
+    }
+
+    // Import through the dialog: wait for its preview, press Import.
+    QSignalSpy shown(m_window->workbench(), &Workbench::tableShown);
+    m_window->importCsv(csv);
+    ImportDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<ImportDialog*>()) != nullptr && dialog->isVisible());
+    QPushButton* import = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+    QTRY_VERIFY(import->isEnabled());
+    QTest::mouseClick(import, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 20000);
+    QCOMPARE(find<QLabel>("rowCountLabel")->text(), QStringLiteral("3,000 rows"));
+    QVERIFY(m_window->isWindowModified());
+    QCOMPARE(m_window->currentStep(), Step::Data);
+
+    // Pick what to predict; the data is prepared in the background and the
+    // Model page learns how many inputs the network gets.
+    QSignalSpy prepared(m_window->workbench(), &Workbench::preparationChanged);
+    choose(find<QComboBox>("targetCombo"), QStringLiteral("bought"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->workbench()->prepared() != nullptr, 20000);
+    const auto names = m_window->workbench()->prepared()->recipe.featureNames();
+    const int inputs = static_cast<int>(names.size());
+    std::string joined;
+    for (const auto& n : names) {
+        joined += n + "|";
+    }
+    // The id column is left out; a channel seen later falls into "other".
+    QCOMPARE(QString::fromStdString(joined),
+             QStringLiteral("visits|channel=search|channel=social|channel=email|channel=other|spend|"));
+    m_window->showStep(Step::Model);
+    auto* canvas = find<LayerCanvas>("layerCanvas");
+    QVERIFY(canvas);
+    QVERIFY2(canvas->inputText().contains(QStringLiteral("%1 inputs").arg(inputs)), qPrintable(canvas->inputText()));
+
+    // Undo the target choice with the keyboard, then redo it.
+    QApplication::setActiveWindow(m_window.get());
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QTest::keySequence(m_window.get(), QKeySequence::Undo);
+    QTRY_COMPARE(find<QComboBox>("targetCombo")->currentText(), QStringLiteral("Choose a column\u2026"));
+    QTRY_VERIFY(m_window->workbench()->prepared() == nullptr);
+    QTest::keySequence(m_window.get(), QKeySequence::Redo);
+    QTRY_COMPARE(find<QComboBox>("targetCombo")->currentText(), QStringLiteral("bought"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->workbench()->prepared() != nullptr, 20000);
+
+    // Add a dropout layer from the palette, then undo it.
+    ArchitectureModel* nets = m_window->document()->architectures();
+    const int layers = nets->layerCount();
+    auto* palette = find<LayerPalette>("layerPalette");
+    QVERIFY(palette);
+    const QRect dropoutRow = palette->visualItemRect(palette->item(palette->rowOf(LayerKind::Dropout)));
+    // A real double-click: the press and release before it, then the double-click (item views need both).
+    QTest::mouseClick(palette->viewport(), Qt::LeftButton, {}, dropoutRow.center());
+    QTest::mouseDClick(palette->viewport(), Qt::LeftButton, {}, dropoutRow.center());
+    QCOMPARE(nets->layerCount(), layers + 1);
+    QTest::keySequence(m_window.get(), QKeySequence::Undo);
+    QCOMPARE(nets->layerCount(), layers);
+
+    // Train: the charts grow while the event loop keeps answering.
+    m_window->showStep(Step::Train);
+    auto* train = find<TrainPage>("trainPage");
+    QVERIFY(train);
+    auto* start = train->findChild<QPushButton*>(QStringLiteral("start"));
+    QTRY_VERIFY(start->isEnabled());
+    qint64 longestStall = 0;
+    QElapsedTimer sinceTick;
+    QTimer ticker;
+    ticker.setInterval(5);
+    connect(&ticker, &QTimer::timeout, this, [&] {
+        longestStall = std::max(longestStall, sinceTick.restart());
+    });
+    QSignalSpy finished(train, &TrainPage::runFinished);
+    sinceTick.start();
+    ticker.start();
+    QTest::mouseClick(start, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(train->chart()->epochPointCount() > 0, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
+    ticker.stop();
+    qInfo("longest event-loop stall while training: %lld ms", longestStall);
+    QVERIFY2(longestStall < 50, qPrintable(QString::number(longestStall)));
+    auto* runList = train->findChild<QTreeWidget*>(QStringLiteral("runList"));
+    QTRY_COMPARE(runList->topLevelItemCount(), 1);
+    const auto run = finished.at(0).at(0).value<RunRecord>();
+    QVERIFY(run.metrics.contains("test_auc"));
+    QVERIFY2(run.metrics["test_auc"].get<double>() > 0.75, run.metrics.dump().c_str());
+
+    // Save, start afresh, reopen: the same data, choice, network and run.
+    const QString project = path(QStringLiteral("Spring campaign.nlproj"));
+    QVERIFY(m_window->saveProjectAs(project));
+    QVERIFY(!m_window->isWindowModified());
+    QVERIFY(m_window->newProject());
+    QCOMPARE(m_window->currentStep(), Step::Train); // the window stays where it was
+    QVERIFY(m_window->openProject(project));
+    QCOMPARE(m_window->currentStep(), Step::Train); // and the project says so too
+    QSignalSpy reshown(m_window->workbench(), &Workbench::tableShown);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->workbench()->prepared() != nullptr, 20000);
+    QCOMPARE(find<QLabel>("rowCountLabel")->text(), QStringLiteral("3,000 rows"));
+    QCOMPARE(find<QComboBox>("targetCombo")->currentText(), QStringLiteral("bought"));
+    QCOMPARE(m_window->document()->architectures()->layerCount(), layers);
+    train = find<TrainPage>("trainPage");
+    QTRY_COMPARE(train->findChild<QTreeWidget*>(QStringLiteral("runList"))->topLevelItemCount(), 1);
+    QCOMPARE(m_window->document()->project().run(1).model.weights.front().second,
+             run.model.weights.front().second);
+    QVERIFY(!m_window->isWindowModified());
+}
+
+void TestWorkbench::screenshots()
+{
+    // The README's pictures: the Online Shoppers data (../shared/data, CC BY 4.0), training midway.
+    const QString folder = qEnvironmentVariable("NEUROLIFT_SCREENSHOTS");
+    if (folder.isEmpty()) {
+        QSKIP("set NEUROLIFT_SCREENSHOTS to a folder to write the screenshots");
+    }
+    const QString csv = qEnvironmentVariable("NEUROLIFT_SOURCE_DIR") +
+                        QStringLiteral("/../shared/data/online-shoppers/online_shoppers_intention.csv");
+    QSignalSpy shown(m_window->workbench(), &Workbench::tableShown);
+    m_window->workbench()->importCsvWith(csv, {});
+    QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 30000);
+    choose(find<QComboBox>("targetCombo"), QStringLiteral("Revenue"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->workbench()->prepared() != nullptr, 30000);
+    const auto grab = [&](const char* name) {
+        QTest::qWait(200); // let queued replots and layouts land
+        QVERIFY(m_window->grab().save(QDir(folder).filePath(QLatin1StringView(name))));
+    };
+    m_window->showStep(Step::Data);
+    // Show the profile of the column that matters most for buying.
+    auto* view = find<QTableView>("dataView");
+    const int column = 8; // PageValues
+    QCOMPARE(view->model()->headerData(column, Qt::Horizontal).toString(), QStringLiteral("PageValues"));
+    view->scrollTo(view->model()->index(0, column));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(view->model()->index(0, column)).center());
+    grab("workbench-data.png");
+    m_window->showStep(Step::Model);
+    grab("workbench-model.png");
+    m_window->showStep(Step::Train);
+    auto* train = find<TrainPage>("trainPage");
+    QTRY_VERIFY(train->findChild<QPushButton*>(QStringLiteral("start"))->isEnabled());
+    QTest::mouseClick(train->findChild<QPushButton*>(QStringLiteral("start")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(train->chart()->epochPointCount() >= 8, 60000);
+    QTest::mouseClick(train->findChild<QPushButton*>(QStringLiteral("pause")), Qt::LeftButton);
+    QTRY_COMPARE(train->state(), TrainingState::Paused);
+    grab("workbench-train.png");
+    QTest::mouseClick(train->findChild<QPushButton*>(QStringLiteral("stop")), Qt::LeftButton);
+}
+
+QTEST_MAIN(TestWorkbench)
+#include "tst_workbench.moc"
