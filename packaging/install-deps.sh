@@ -5,11 +5,14 @@ set -eu
 packages="
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools libgl-dev
+  qt6-svg-dev
   libqcustomplot-dev
   libeigen3-dev libopenblas-openmp-dev
   libsqlite3-dev
   nlohmann-json3-dev
   libcli11-dev
+  libxlsxwriter-dev
+  python3 python3-openpyxl
 "
 if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
