@@ -11,6 +11,7 @@
 #include <QMessageBox>
 #include <QPageSize>
 #include <QPdfWriter>
+#include <QSvgGenerator>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -115,6 +116,7 @@ TrainingChart::TrainingChart(QWidget* parent)
     auto* exportMenu = new QMenu(m_export);
     exportMenu->addAction(tr("PNG picture…"), this, [this] { exportWithDialog(QStringLiteral("png")); });
     exportMenu->addAction(tr("PDF document…"), this, [this] { exportWithDialog(QStringLiteral("pdf")); });
+    exportMenu->addAction(tr("SVG drawing…"), this, [this] { exportWithDialog(QStringLiteral("svg")); });
     m_export->setPopupMode(QToolButton::InstantPopup);
     m_export->setMenu(exportMenu);
 
@@ -449,6 +451,21 @@ bool TrainingChart::exportTo(const QString& path, int width, int height)
         painter.translate(0, half);
         m_quality->toPainter(&painter, width, height - half);
     };
+    if (suffix == QLatin1String("svg")) {
+        QSvgGenerator svg;
+        svg.setFileName(path);
+        svg.setSize(QSize(width, height));
+        svg.setViewBox(QRect(0, 0, width, height));
+        svg.setTitle(tr("NeuroLift training charts"));
+        QCPPainter painter(&svg);
+        if (!painter.isActive()) {
+            return false;
+        }
+        painter.setMode(QCPPainter::pmVectorized);
+        painter.setMode(QCPPainter::pmNoCaching);
+        paint(painter);
+        return painter.end() && QFileInfo(path).size() > 0;
+    }
     if (suffix == QLatin1String("pdf")) {
         QPdfWriter writer(path);
         writer.setResolution(72); // one device pixel per point: the page is width x height points
@@ -478,10 +495,12 @@ void TrainingChart::exportWithDialog(const QString& suffix)
 {
     const QString png = tr("PNG picture (*.png)");
     const QString pdf = tr("PDF document (*.pdf)");
-    QString selected = suffix == QLatin1String("pdf") ? pdf : png;
+    const QString svg = tr("SVG drawing (*.svg)");
+    QString selected = suffix == QLatin1String("pdf") ? pdf : suffix == QLatin1String("svg") ? svg : png;
     const QString path = QFileDialog::getSaveFileName(this, tr("Export the charts"),
                                                       tr("training-charts") + QLatin1Char('.') + suffix,
-                                                      png + QStringLiteral(";;") + pdf, &selected);
+                                                      png + QStringLiteral(";;") + pdf + QStringLiteral(";;") + svg,
+                                                      &selected);
     if (path.isEmpty()) {
         return;
     }

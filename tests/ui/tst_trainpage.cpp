@@ -377,6 +377,7 @@ void TestTrainPage::testChartExports_data()
     QTest::addColumn<QByteArray>("magic");
     QTest::newRow("png") << "png" << QByteArray("\x89PNG");
     QTest::newRow("pdf") << "pdf" << QByteArray("%PDF");
+    QTest::newRow("svg") << "svg" << QByteArray("<?xml");
 }
 
 void TestTrainPage::testChartExports()
