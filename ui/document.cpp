@@ -321,13 +321,6 @@ void Document::writeSetting(const std::string& key, const nlohmann::json& value,
     emit changed(what);
 }
 
-std::int64_t Document::addRun(const RunRecord& run)
-{
-    const std::int64_t id = edit().addRun(run);
-    changedOutsideUndo(Change::Runs);
-    return id;
-}
-
 void Document::emitModifiedIfChanged()
 {
     const bool now = isModified();

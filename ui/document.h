@@ -109,8 +109,6 @@ public:
     /// (disk full) is reported through errorOccurred rather than thrown.
     void writeSetting(const std::string& key, const nlohmann::json& value, Change what);
 
-    /// Adds a finished training run (not undoable) and returns its id.
-    std::int64_t addRun(const RunRecord& run);
 
 signals:
     void changed(neurolift::Document::Changes what);

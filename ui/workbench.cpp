@@ -91,14 +91,7 @@ Workbench::Workbench(Document* document, Pages pages, TaskIndicator* tasks, QWid
                     m_document, "training", m_document->setting("training"), after.toJson(),
                     Document::Change::TrainingSettings, tr("Change Training Settings"), CommandId::TrainingSettings));
             });
-    connect(m_pages.train, &TrainPage::runFinished, this, [this](const RunRecord& run) {
-        try {
-            const std::int64_t id = m_document->addRun(run);
-            emit message(tr("Run %1 (\u201c%2\u201d) is kept in the project.").arg(id).arg(local(run.name)));
-        } catch (const ProjectError& e) {
-            emit message(QString::fromUtf8(e.what()));
-        }
-    });
+    connect(m_pages.train, &TrainPage::runFinished, this, &Workbench::keepRun);
     connect(m_pages.train, &TrainPage::busyChanged, this, [this](bool busy) {
         if (!m_tasks) {
             return;
@@ -254,6 +247,43 @@ void Workbench::showRuns()
         emit message(QString::fromUtf8(e.what()));
     }
     m_pages.train->setRuns(runs);
+}
+
+void Workbench::keepRun(const RunRecord& run)
+{
+    // Written by a worker with its own connection: the run's weights and the
+    // synchronous commit must not hold up the window.
+    QString working;
+    try {
+        working = m_document->beginWorkerEdit();
+    } catch (const ProjectError& e) {
+        emit message(QString::fromUtf8(e.what()));
+        return;
+    }
+    struct Kept {
+        std::int64_t id = 0;
+        QString error;
+    };
+    const std::string file = QFile::encodeName(working).toStdString();
+    const QString name = local(run.name);
+    runInBackground<Kept>(
+        this,
+        [file, run] {
+            try {
+                return Kept{Project::open(file).addRun(run), {}};
+            } catch (const ProjectError& e) {
+                return Kept{0, QString::fromUtf8(e.what())};
+            }
+        },
+        [this, name](const Kept& kept) {
+            if (!kept.error.isEmpty()) {
+                emit message(kept.error);
+                return;
+            }
+            m_document->changedOutsideUndo(Document::Change::Runs);
+            emit message(tr("Run %1 (\u201c%2\u201d) is kept in the project.").arg(kept.id).arg(name));
+            emit runKept(kept.id);
+        });
 }
 
 void Workbench::onChoiceEdited(const DataChoice& before, const DataChoice& after)

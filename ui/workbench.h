@@ -57,6 +57,8 @@ signals:
     void preparationChanged();
     /// An import ended: `ok` false when it failed or was cancelled (`message` says which).
     void importFinished(bool ok, const QString& message);
+    /// A finished run was written to the project under `id`.
+    void runKept(std::int64_t id);
     /// A line for the status bar.
     void message(const QString& text);
 
@@ -66,6 +68,7 @@ private:
     void showChoice();
     void showTrainingSettings();
     void showRuns();
+    void keepRun(const RunRecord& run);
     void onChoiceEdited(const DataChoice& before, const DataChoice& after);
     void onImported(const QString& path, std::shared_ptr<CsvResult> result);
     void prepare();

@@ -204,11 +204,13 @@ void TestWorkbench::fromCsvToTrainedRunAndBack()
         longestStall = std::max(longestStall, sinceTick.restart());
     });
     QSignalSpy finished(train, &TrainPage::runFinished);
+    QSignalSpy kept(m_window->workbench(), &Workbench::runKept);
     sinceTick.start();
     ticker.start();
     QTest::mouseClick(start, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(train->chart()->epochPointCount() > 0, 20000);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
+    QTRY_COMPARE_WITH_TIMEOUT(kept.count(), 1, 20000); // written to the project by a worker
     ticker.stop();
     qInfo("longest event-loop stall while training: %lld ms", longestStall);
     QVERIFY2(longestStall < 50, qPrintable(QString::number(longestStall)));
