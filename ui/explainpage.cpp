@@ -154,6 +154,17 @@ const Matrix* weightOf(const LayerWeights& layer)
     return nullptr;
 }
 
+/// "Revenue = TRUE": the positive class of a binary target as the file spells it.
+QString positiveOutcome(const TargetSpec& target, const Table* table)
+{
+    std::string value = target.classes.size() == 2 ? target.classes[1] : std::string();
+    const Column* column = table ? table->column(target.column) : nullptr;
+    if (column && column->type == ColumnType::Boolean && column->levels.size() == 2 && value == "1") {
+        value = column->levels[1]; // a yes/no column read from words: "TRUE", "yes"
+    }
+    return ExplainPage::tr("%1 = %2").arg(local(target.column), local(value));
+}
+
 /// A count as the user's locale writes it ("12,330").
 QString count(std::size_t n)
 {
@@ -249,7 +260,7 @@ ExplainPage::ExplainPage(QWidget* parent)
     layout->addLayout(runRow);
     layout->addWidget(m_stack, 1);
 
-    showRun();
+    m_stale = true; // shown when first visible
 }
 
 ExplainPage::~ExplainPage()
@@ -280,6 +291,7 @@ QWidget* ExplainPage::createImportanceTab()
     m_importanceErrors->setErrorType(QCPErrorBars::etValueError);
     m_importanceErrors->setPen(QPen(QColor(70, 70, 70), 1.3));
     m_importanceErrors->setWhiskerWidth(6);
+    m_importanceErrors->setSymbolGap(0);
     connect(m_importancePlot, &QCustomPlot::mousePress, this, &ExplainPage::onImportanceClick);
 
     m_importanceCaption = captionLabel(tab, QStringLiteral("importanceCaption"));
@@ -536,7 +548,7 @@ void ExplainPage::setRuns(const std::vector<RunRecord>& runs)
     const bool same = next >= 0 && runKey(next) == shown && m_data;
     m_run = next;
     if (!same) {
-        showRun();
+        refresh();
     }
 }
 
@@ -548,7 +560,28 @@ void ExplainPage::setTable(std::shared_ptr<const Table> table)
     m_table = std::move(table);
     m_runData.clear();
     m_importance.clear();
-    showRun();
+    refresh();
+}
+
+void ExplainPage::refresh()
+{
+    if (isVisible()) {
+        m_stale = false;
+        showRun();
+    } else {
+        ++m_generation; // what is under way belongs to the old state
+        cancelWork();
+        m_stale = true;
+    }
+}
+
+void ExplainPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_stale) {
+        m_stale = false;
+        showRun();
+    }
 }
 
 void ExplainPage::selectRun(int index)
@@ -940,7 +973,7 @@ void ExplainPage::showDependence(const DependenceResult& result)
     const bool binary = m_data && m_data->task.kind != TaskKind::Regression;
     QString outcome = local(m_data ? m_data->model.target.column : std::string());
     if (m_data && m_data->task.kind == TaskKind::BinaryClassification && m_data->model.target.classes.size() == 2) {
-        outcome = tr("Chance of %1 = %2").arg(outcome, local(m_data->model.target.classes[1]));
+        outcome = tr("Chance of %1").arg(positiveOutcome(m_data->model.target, m_table.get()));
     } else if (!binary) {
         outcome = tr("Predicted %1").arg(outcome);
     } else {
@@ -989,7 +1022,8 @@ void ExplainPage::showDependence(const DependenceResult& result)
             plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
         }
         plot->xAxis->setTickLabelRotation(0);
-        plot->xAxis->setRange(x.front(), x.back());
+        const double margin = (x.back() - x.front()) * 0.02;
+        plot->xAxis->setRange(x.front() - margin, x.back() + margin); // the end points' markers stay whole
     } else {
         auto* bars = new QCPBars(plot->xAxis, plot->yAxis);
         bars->setObjectName(QStringLiteral("partialDependence"));
@@ -1290,11 +1324,11 @@ void ExplainPage::startAttribution()
             const CustomerExplanation& e = *result;
             m_score = e.score;
             m_baselineScore = e.baseline;
-            const QString who = customerName(e.row);
+            const QString who = m_data->model.idColumn.empty() ? tr("Row %1").arg(e.row + 1) : customerName(e.row);
             const TargetSpec& target = m_data->model.target;
             if (m_data->task.kind == TaskKind::BinaryClassification && target.classes.size() == 2) {
-                m_scoreLabel->setText(tr("%1: chance of %2 = %3 is %4 % (the average customer: %5 %)")
-                                          .arg(who, local(target.column), local(target.classes[1]),
+                m_scoreLabel->setText(tr("%1: the chance of %2 is %3 % (the average customer: %4 %)")
+                                          .arg(who, positiveOutcome(target, m_table.get()),
                                                number(100.0 * e.score, 1), number(100.0 * e.baseline, 1)));
             } else {
                 m_scoreLabel->setText(tr("%1: predicted %2 is %3 (the average customer: %4)")
@@ -1342,8 +1376,10 @@ void ExplainPage::startAttribution()
                 value->position->setCoords(std::max(s.from, s.to), key);
                 value->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
                 value->setPadding(QMargins(6, 0, 0, 0));
-                value->setText(QStringLiteral("%1%2").arg(s.to >= s.from ? QStringLiteral("+") : QString(),
-                                                          number(s.to - s.from, 3)));
+                const double push = s.to - s.from;
+                value->setText(std::abs(push) < 0.0005 ? number(0.0, 3)
+                                                       : QStringLiteral("%1%2").arg(push > 0.0 ? QStringLiteral("+") : QString(),
+                                                                                   number(push, 3)));
                 value->setColor(kAxisText);
                 value->setFont(scaledFont(font(), 0.9));
                 if (k + 1 < n) { // a thin connector to the next bar
@@ -1355,25 +1391,28 @@ void ExplainPage::startAttribution()
                 low = std::min({low, s.from, s.to});
                 high = std::max({high, s.from, s.to});
             }
-            const auto marker = [&](double x, const QString& label, const QColor& colour) {
+            // The two markers' labels on two rows, each on the side of its line with more room.
+            const double middle = (low + high) / 2.0;
+            const auto marker = [&](double x, double level, const QString& label, const QColor& colour) {
                 auto* line = new QCPItemStraightLine(plot);
                 line->point1->setCoords(x, 0);
                 line->point2->setCoords(x, 1);
                 line->setPen(QPen(colour, 1.5, Qt::DashLine));
                 auto* text = new QCPItemText(plot);
                 text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-                text->position->setCoords(x, 0.0);
-                text->setPositionAlignment(Qt::AlignHCenter | Qt::AlignTop);
+                text->position->setCoords(x, level);
+                text->setPositionAlignment((x > middle ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop);
+                text->setPadding(QMargins(5, 1, 5, 1));
                 text->setText(label);
                 text->setColor(colour);
                 text->setBrush(QBrush(QColor(255, 255, 255, 220)));
                 text->setFont(scaledFont(font(), 0.9, QFont::DemiBold));
                 text->setClipToAxisRect(false);
             };
-            marker(e.baseline, tr("average customer %1").arg(number(e.baseline, 3)), kNeutral);
-            marker(e.score, tr("this customer %1").arg(number(e.score, 3)), QColor(30, 30, 30));
+            marker(e.baseline, 0.0, tr("average customer %1").arg(number(e.baseline, 3)), kNeutral);
+            marker(e.score, 0.05, tr("this customer %1").arg(number(e.score, 3)), QColor(30, 30, 30));
             plot->yAxis->setTicker(ticker);
-            plot->yAxis->setRange(0.4, n + 1.1);
+            plot->yAxis->setRange(0.4, n + 1.8);
             const double pad = (high - low) * 0.15 + 1e-6;
             plot->xAxis->setRange(low - pad, high + pad);
             plot->xAxis->setLabel(m_data->task.kind == TaskKind::Regression ? tr("Predicted value")

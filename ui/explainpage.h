@@ -95,6 +95,9 @@ signals:
     /// Fraction done (0..1) of the work in progress and what it is.
     void progress(double fraction, const QString& text);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     struct RunData;
     struct Job;
@@ -104,6 +107,9 @@ private:
     QWidget* createCustomerTab();
     void showEmptyState(const QString& text);
     void showRun();
+    /// Shows the current run now if the page is visible, else when it is shown (so a hidden
+    /// page does not compete with training for the cores).
+    void refresh();
     void onRunDataReady(std::int64_t key, std::shared_ptr<const RunData> data, const QString& error);
     void startImportance();
     void showImportance();
@@ -143,6 +149,7 @@ private:
     QFutureWatcher<void>* m_dependenceJob = nullptr;
     QFutureWatcher<void>* m_attributionJob = nullptr;
     bool m_busy = false;
+    bool m_stale = false; ///< The run changed while the page was hidden.
 
     QStackedWidget* m_stack = nullptr;
     QLabel* m_emptyLabel = nullptr;

@@ -17,7 +17,6 @@ namespace {
 // The sign colours of the whole Explain page: blue up, orange down.
 const QColor kPositive(37, 99, 235);
 const QColor kNegative(234, 88, 12);
-constexpr double kColumnGap = 220.0;
 constexpr double kHeight = 420.0;
 
 /// The weight matrix (outputs x inputs) of a Dense layer, or null.
@@ -62,6 +61,15 @@ NetworkView::NetworkView(QWidget* parent)
 
 void NetworkView::setLayers(const std::vector<LayerWeights>& layers, int highlight)
 {
+    m_layers = layers;
+    m_highlight = highlight;
+    rebuild();
+}
+
+void NetworkView::rebuild()
+{
+    const std::vector<LayerWeights>& layers = m_layers;
+    const int highlight = m_highlight;
     scene()->clear();
     m_edges = 0;
     m_shown = 0;
@@ -80,6 +88,10 @@ void NetworkView::setLayers(const std::vector<LayerWeights>& layers, int highlig
     for (const auto& [index, w] : dense) {
         columns.push_back(unitPositions(w->rows()));
     }
+    // As wide as the view's shape allows, so the drawing fills it.
+    const QSize view = viewport()->size();
+    const double aspect = std::clamp(view.height() > 0 ? static_cast<double>(view.width()) / view.height() : 1.6, 1.0, 4.0);
+    const double columnGap = kHeight * aspect / static_cast<double>(columns.size() - 1);
     const QPen nodePen(QColor(90, 90, 90), 1.0);
     for (std::size_t c = 0; c + 1 < columns.size(); ++c) {
         const Matrix& w = *dense[c].second;
@@ -105,14 +117,14 @@ void NetworkView::setLayers(const std::vector<LayerWeights>& layers, int highlig
             colour.setAlphaF(static_cast<float>((strong ? 0.15 : 0.06) + (strong ? 0.8 : 0.25) * t));
             QPen pen(colour, 0.4 + 3.2 * t);
             pen.setCapStyle(Qt::RoundCap);
-            const double x0 = kColumnGap * static_cast<double>(c);
-            scene()->addLine(x0, columns[c][static_cast<std::size_t>(col)], x0 + kColumnGap,
+            const double x0 = columnGap * static_cast<double>(c);
+            scene()->addLine(x0, columns[c][static_cast<std::size_t>(col)], x0 + columnGap,
                              columns[c + 1][static_cast<std::size_t>(row)], pen);
         }
         m_shown += keep;
     }
     for (std::size_t c = 0; c < columns.size(); ++c) {
-        const double x = kColumnGap * static_cast<double>(c);
+        const double x = columnGap * static_cast<double>(c);
         const double spacing = columns[c].size() > 1 ? columns[c][1] - columns[c][0] : 40.0;
         const double r = std::clamp(spacing * 0.35, 1.5, 7.0);
         for (const double y : columns[c]) {
@@ -126,7 +138,7 @@ void NetworkView::setLayers(const std::vector<LayerWeights>& layers, int highlig
 void NetworkView::resizeEvent(QResizeEvent* event)
 {
     QGraphicsView::resizeEvent(event);
-    fitInView(scene()->sceneRect(), Qt::KeepAspectRatio);
+    rebuild();
 }
 
 } // namespace neurolift

@@ -31,6 +31,11 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
 
 private:
+    /// Lays the drawing out again to fill the view's shape.
+    void rebuild();
+
+    std::vector<LayerWeights> m_layers;
+    int m_highlight = -1;
     long long m_edges = 0;
     long long m_shown = 0;
 };
