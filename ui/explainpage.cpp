@@ -64,9 +64,10 @@ QString local(const std::string& text)
 /// returned watcher and stops when it is cancelled; `done` gets the watcher and the
 /// result (or nothing, with the error's text, when it threw or was cancelled) on the GUI thread.
 template <typename T>
-QFutureWatcher<void>* runJob(QObject* owner, std::function<T(const ExplainProgress&)> work,
-                             std::function<void(QFutureWatcher<void>*, std::optional<T>, const QString&)> done,
-                             std::function<void(double)> onProgress)
+QFutureWatcher<void>*
+runJob(QObject* owner, std::function<T(const ExplainProgress&)> work,
+       std::function<void(QFutureWatcher<void>*, std::optional<T>, const QString&)> done,
+       std::function<void(double)> onProgress)
 {
     struct Outcome {
         std::optional<T> value;
@@ -301,7 +302,8 @@ QWidget* ExplainPage::createImportanceTab()
     m_importanceProgress->setTextVisible(false);
     m_importanceCancel = new QPushButton(tr("Cancel"), tab);
     m_importanceCancel->setObjectName(QStringLiteral("importanceCancel"));
-    m_importanceCancel->setToolTip(tr("Stop measuring; the chart stays empty until you choose the run again."));
+    m_importanceCancel->setToolTip(
+        tr("Stop measuring; the chart stays empty until you choose the run again."));
     connect(m_importanceCancel, &QPushButton::clicked, this, [this] {
         if (m_importanceJob) {
             m_importanceJob->cancel();
@@ -523,7 +525,9 @@ void ExplainPage::setRuns(const std::vector<RunRecord>& runs)
     for (int i = 0; i < static_cast<int>(m_runs.size()); ++i) {
         keys.push_back(runKey(i));
     }
-    const auto gone = [&keys](std::int64_t key) { return std::find(keys.begin(), keys.end(), key) == keys.end(); };
+    const auto gone = [&keys](std::int64_t key) {
+        return std::find(keys.begin(), keys.end(), key) == keys.end();
+    };
     std::erase_if(m_runData, [&](const auto& entry) { return gone(entry.first); });
     std::erase_if(m_importance, [&](const auto& entry) { return gone(entry.first); });
 
@@ -665,9 +669,8 @@ void ExplainPage::showRun()
         return;
     }
     const RunRecord& run = m_runs[static_cast<std::size_t>(m_run)];
-    m_runSummary->setText(tr("%1 network, %2 epochs")
-                              .arg(local(run.model.architecture.name))
-                              .arg(run.history.size()));
+    m_runSummary->setText(
+        tr("%1 network, %2 epochs").arg(local(run.model.architecture.name)).arg(run.history.size()));
     if (!m_table) {
         showEmptyState(tr("Reading the customer data…"));
         return;
@@ -697,8 +700,8 @@ void ExplainPage::showRun()
     m_dataJob = runJob<std::shared_ptr<const RunData>>(
         this,
         [table, model, split](const ExplainProgress&) {
-            auto d = std::make_shared<RunData>(RunData{model.network(), model, model.target.taskSpec(), {}, {}, {},
-                                                       {}, {}, 0, {}});
+            auto d = std::make_shared<RunData>(
+                RunData{model.network(), model, model.target.taskSpec(), {}, {}, {}, {}, {}, 0, {}});
             d->groups = FeatureGroups::fromRecipe(model.recipe);
             const Split parts = splitFromAssignment(split);
             const TargetValues targets = targetValues(*table, model.target);
@@ -741,8 +744,9 @@ void ExplainPage::showRun()
 void ExplainPage::onRunDataReady(std::int64_t key, std::shared_ptr<const RunData> ready, const QString& error)
 {
     if (!ready) {
-        showEmptyState(error.isEmpty() ? tr("Explaining this run was stopped.")
-                                       : tr("This run cannot be explained with the project's data: %1").arg(error));
+        showEmptyState(error.isEmpty()
+                           ? tr("Explaining this run was stopped.")
+                           : tr("This run cannot be explained with the project's data: %1").arg(error));
         return;
     }
     m_runData[key] = ready;
@@ -760,8 +764,9 @@ void ExplainPage::onRunDataReady(std::int64_t key, std::shared_ptr<const RunData
             if (const Matrix* w = weightOf(m_layers[i])) {
                 ++dense;
                 const bool last = i + 1 == m_layers.size();
-                m_layerPicker->addItem(last ? tr("Output layer (%1 × %2)").arg(w->rows()).arg(w->cols())
-                                            : tr("Hidden layer %1 (%2 × %3)").arg(dense).arg(w->rows()).arg(w->cols()));
+                m_layerPicker->addItem(
+                    last ? tr("Output layer (%1 × %2)").arg(w->rows()).arg(w->cols())
+                         : tr("Hidden layer %1 (%2 × %3)").arg(dense).arg(w->rows()).arg(w->cols()));
                 m_denseLayers.push_back(static_cast<int>(i));
             }
         }
@@ -800,10 +805,11 @@ void ExplainPage::startImportance()
         this,
         [ready](const ExplainProgress& progress) {
             const LossSpec loss = TrainSpec::forTask(ready->task).loss;
-            return permutationImportance(ready->network, ready->task, loss, ready->x, ready->y, ready->groups, {},
-                                         progress);
+            return permutationImportance(ready->network, ready->task, loss, ready->x, ready->y, ready->groups,
+                                         {}, progress);
         },
-        [this, key, generation](QFutureWatcher<void>*, std::optional<ImportanceResult> result, const QString& error) {
+        [this, key, generation](QFutureWatcher<void>*, std::optional<ImportanceResult> result,
+                                const QString& error) {
             m_importanceJob = nullptr;
             updateBusy();
             m_importanceProgress->setVisible(false);
@@ -870,15 +876,17 @@ void ExplainPage::showImportance()
     const double pad = (high - low) * 0.05 + 1e-9;
     plot->xAxis->setRange(low - (low < 0.0 ? pad : 0.0), high + pad);
     const bool auc = result->measure == "AUC";
-    plot->xAxis->setLabel(auc ? tr("Drop in AUC when the column is shuffled") : tr("Rise in loss when the column is shuffled"));
-    QString caption = auc ? tr("The network's AUC on %1 validation customers is %2. Shuffling a column's values "
-                               "breaks its link to the outcome; the longer the bar, the more the AUC drops and the "
-                               "more the network relies on that column. Whiskers: the spread over 5 shuffles. "
-                               "Click a bar to see how the score follows that column.")
-                                .arg(count(m_data ? m_data->validation.size() : 0), number(result->baseline, 3))
-                          : tr("Shuffling a column's values breaks its link to the outcome; the longer the bar, the "
-                               "more the loss rises and the more the network relies on that column. Whiskers: the "
-                               "spread over 5 shuffles. Click a bar to see how the score follows that column.");
+    plot->xAxis->setLabel(auc ? tr("Drop in AUC when the column is shuffled")
+                              : tr("Rise in loss when the column is shuffled"));
+    QString caption =
+        auc ? tr("The network's AUC on %1 validation customers is %2. Shuffling a column's values "
+                 "breaks its link to the outcome; the longer the bar, the more the AUC drops and the "
+                 "more the network relies on that column. Whiskers: the spread over 5 shuffles. "
+                 "Click a bar to see how the score follows that column.")
+                  .arg(count(m_data ? m_data->validation.size() : 0), number(result->baseline, 3))
+            : tr("Shuffling a column's values breaks its link to the outcome; the longer the bar, the "
+                 "more the loss rises and the more the network relies on that column. Whiskers: the "
+                 "spread over 5 shuffles. Click a bar to see how the score follows that column.");
     if (static_cast<int>(result->columns.size()) > n) {
         caption += u' ' + tr("The %1 least important columns are not drawn.")
                               .arg(static_cast<int>(result->columns.size()) - n);
@@ -889,9 +897,11 @@ void ExplainPage::showImportance()
     m_importanceCaption->setText(caption);
     plot->replot();
     if (n > 0) {
-        const auto known = std::find_if(result->columns.begin(), result->columns.begin() + n,
-                                        [this](const ColumnImportance& c) { return local(c.column) == m_feature; });
-        selectFeature(known != result->columns.begin() + n ? m_feature : local(result->columns.front().column));
+        const auto known =
+            std::find_if(result->columns.begin(), result->columns.begin() + n,
+                         [this](const ColumnImportance& c) { return local(c.column) == m_feature; });
+        selectFeature(known != result->columns.begin() + n ? m_feature
+                                                           : local(result->columns.front().column));
     }
 }
 
@@ -902,7 +912,8 @@ void ExplainPage::onImportanceClick(QMouseEvent* event)
         return;
     }
     const int n = std::min<int>(static_cast<int>(result->columns.size()), kMaxImportanceBars);
-    const int key = static_cast<int>(std::lround(m_importancePlot->yAxis->pixelToCoord(event->position().y())));
+    const int key =
+        static_cast<int>(std::lround(m_importancePlot->yAxis->pixelToCoord(event->position().y())));
     const int i = n - key;
     if (i >= 0 && i < n) {
         selectFeature(local(result->columns[static_cast<std::size_t>(i)].column));
@@ -943,8 +954,8 @@ void ExplainPage::startDependence(const QString& column)
         [ready, table, name](const ExplainProgress& progress) {
             DependenceOptions options;
             options.output = ready->output;
-            return partialDependence(ready->network, ready->model.recipe, *table, ready->validation, name, options,
-                                     progress);
+            return partialDependence(ready->network, ready->model.recipe, *table, ready->validation, name,
+                                     options, progress);
         },
         [this, generation, column](QFutureWatcher<void>* job, std::optional<DependenceResult> result,
                                    const QString& error) {
@@ -972,7 +983,8 @@ void ExplainPage::showDependence(const DependenceResult& result)
     const QString column = local(result.column);
     const bool binary = m_data && m_data->task.kind != TaskKind::Regression;
     QString outcome = local(m_data ? m_data->model.target.column : std::string());
-    if (m_data && m_data->task.kind == TaskKind::BinaryClassification && m_data->model.target.classes.size() == 2) {
+    if (m_data && m_data->task.kind == TaskKind::BinaryClassification &&
+        m_data->model.target.classes.size() == 2) {
         outcome = tr("Chance of %1").arg(positiveOutcome(m_data->model.target, m_table.get()));
     } else if (!binary) {
         outcome = tr("Predicted %1").arg(outcome);
@@ -989,7 +1001,8 @@ void ExplainPage::showDependence(const DependenceResult& result)
         const bool date = result.type == ColumnType::Date;
         QVector<double> x(points);
         for (int p = 0; p < points; ++p) {
-            x[p] = date ? result.values[static_cast<std::size_t>(p)] * 86400.0 : result.values[static_cast<std::size_t>(p)];
+            x[p] = date ? result.values[static_cast<std::size_t>(p)] * 86400.0
+                        : result.values[static_cast<std::size_t>(p)];
         }
         // A few customers' own curves, faint, behind the average.
         const int curves = std::min<int>(static_cast<int>(result.ice.cols()), kIceCurves);
@@ -1041,9 +1054,11 @@ void ExplainPage::showDependence(const DependenceResult& result)
         low = std::min(low, 0.0);
     }
     const double pad = (high - low) * 0.08 + 1e-6;
-    plot->yAxis->setRange(binary ? std::max(0.0, low - pad) : low - pad, binary ? std::min(1.0, high + pad) : high + pad);
+    plot->yAxis->setRange(binary ? std::max(0.0, low - pad) : low - pad,
+                          binary ? std::min(1.0, high + pad) : high + pad);
     m_dependenceCaption->setText(
-        line ? tr("The thick line: the average score of %1 validation customers when %2 is set to each value and "
+        line ? tr("The thick line: the average score of %1 validation customers when %2 is set to each value "
+                  "and "
                   "everything else about them is kept. The faint lines: single customers.")
                    .arg(count(result.rows.size()), column)
              : tr("The average score of %1 validation customers when %2 is set to each value and everything "
@@ -1071,8 +1086,9 @@ void ExplainPage::showLayer(int index)
     showHeatMap(layer, w, index == 0);
     showHistogram(w);
     m_network->setLayers(m_layers, layerIndex);
-    QString caption = tr("Blue edges are positive weights, orange negative; thicker is stronger. The chosen layer "
-                         "is drawn darker.");
+    QString caption =
+        tr("Blue edges are positive weights, orange negative; thicker is stronger. The chosen layer "
+           "is drawn darker.");
     if (m_network->shownEdgeCount() < m_network->edgeCount()) {
         caption += u' ' + tr("Only the strongest %1 edges of each layer are drawn (%2 of %3 in all).")
                               .arg(NetworkView::kMaxEdgesPerLayer)
@@ -1100,7 +1116,7 @@ void ExplainPage::showHeatMap(const LayerWeights& layer, const Matrix& w, bool f
     auto* cells = m_heatMap->data();
     cells->setSize(keys, values);
     cells->setRange(inputs > 1 ? QCPRange(1, inputs) : QCPRange(0.75, 1.25),
-                   outputs > 1 ? QCPRange(1, outputs) : QCPRange(0.75, 1.25));
+                    outputs > 1 ? QCPRange(1, outputs) : QCPRange(0.75, 1.25));
     for (int k = 0; k < keys; ++k) {
         for (int v = 0; v < values; ++v) {
             cells->setCell(k, v, w(std::min(v, outputs - 1), std::min(k, inputs - 1)));
@@ -1138,9 +1154,10 @@ void ExplainPage::showHeatMap(const LayerWeights& layer, const Matrix& w, bool f
     y->setRange(0.5, outputs + 0.5);
     y->setRangeReversed(true); // unit 1 at the top, as in the drawn network
 
-    m_heatCaption->setText(tr("Each cell is the weight from one input (across) to one unit (down): blue adds to "
-                              "the unit, orange takes away, white does nearly nothing. Hover over a cell to read "
-                              "it."));
+    m_heatCaption->setText(
+        tr("Each cell is the weight from one input (across) to one unit (down): blue adds to "
+           "the unit, orange takes away, white does nearly nothing. Hover over a cell to read "
+           "it."));
     m_heatPlot->replot();
 }
 
@@ -1190,12 +1207,13 @@ void ExplainPage::onHeatMapHover(QMouseEvent* event)
         return;
     }
     const int picked = m_layerPicker->currentIndex();
-    const LayerWeights& layer = m_layers[static_cast<std::size_t>(m_denseLayers[static_cast<std::size_t>(picked)])];
+    const LayerWeights& layer =
+        m_layers[static_cast<std::size_t>(m_denseLayers[static_cast<std::size_t>(picked)])];
     const double value = (*weightOf(layer))(i, j);
     QToolTip::showText(event->globalPosition().toPoint(),
                        tr("From %1\nto %2\nweight %3")
-                           .arg(m_heatInputs[static_cast<std::size_t>(j)], m_heatOutputs[static_cast<std::size_t>(i)],
-                                number(value, 3)),
+                           .arg(m_heatInputs[static_cast<std::size_t>(j)],
+                                m_heatOutputs[static_cast<std::size_t>(i)], number(value, 3)),
                        m_heatPlot);
 }
 
@@ -1215,7 +1233,8 @@ QString ExplainPage::customerName(std::int64_t row) const
 void ExplainPage::fillCustomerPicker()
 {
     QStringList ids;
-    const Column* idColumn = m_data->model.idColumn.empty() ? nullptr : m_table->column(m_data->model.idColumn);
+    const Column* idColumn =
+        m_data->model.idColumn.empty() ? nullptr : m_table->column(m_data->model.idColumn);
     if (idColumn) {
         ids.reserve(static_cast<qsizetype>(m_table->rowCount()));
         for (std::size_t r = 0; r < m_table->rowCount(); ++r) {
@@ -1224,7 +1243,8 @@ void ExplainPage::fillCustomerPicker()
         m_customerEdit->setPlaceholderText(tr("Type a customer's %1").arg(local(idColumn->name)));
     } else {
         m_customerEdit->setPlaceholderText(
-            tr("Type a row number, 1 to %1").arg(QLocale().toString(static_cast<qulonglong>(m_table->rowCount()))));
+            tr("Type a row number, 1 to %1")
+                .arg(QLocale().toString(static_cast<qulonglong>(m_table->rowCount()))));
     }
     static_cast<QStringListModel*>(m_completer->model())->setStringList(ids);
     m_customerProblem->clear();
@@ -1240,7 +1260,8 @@ void ExplainPage::onCustomerEntered()
     if (text.isEmpty()) {
         return;
     }
-    const Column* idColumn = m_data->model.idColumn.empty() ? nullptr : m_table->column(m_data->model.idColumn);
+    const Column* idColumn =
+        m_data->model.idColumn.empty() ? nullptr : m_table->column(m_data->model.idColumn);
     if (idColumn) {
         const std::string id = text.toStdString();
         for (std::size_t r = 0; r < m_table->rowCount(); ++r) {
@@ -1249,15 +1270,17 @@ void ExplainPage::onCustomerEntered()
                 return;
             }
         }
-        m_customerProblem->setText(tr("No customer has the %1 \u201c%2\u201d.").arg(local(idColumn->name), text));
+        m_customerProblem->setText(
+            tr("No customer has the %1 \u201c%2\u201d.").arg(local(idColumn->name), text));
         return;
     }
     bool ok = false;
     const qlonglong row = QLocale().toLongLong(text, &ok);
     const qlonglong plain = ok ? row : text.toLongLong(&ok);
     if (!ok || plain < 1 || plain > static_cast<qlonglong>(m_table->rowCount())) {
-        m_customerProblem->setText(tr("Type a row number from 1 to %1.")
-                                       .arg(QLocale().toString(static_cast<qulonglong>(m_table->rowCount()))));
+        m_customerProblem->setText(
+            tr("Type a row number from 1 to %1.")
+                .arg(QLocale().toString(static_cast<qulonglong>(m_table->rowCount()))));
         return;
     }
     selectCustomer(plain - 1);
@@ -1270,7 +1293,8 @@ void ExplainPage::selectCustomer(std::int64_t row)
     }
     m_customer = row;
     const QString name = customerName(row);
-    if (m_customerEdit->text() != name && !(m_data->model.idColumn.empty() && m_customerEdit->text() == QString::number(row + 1))) {
+    if (m_customerEdit->text() != name &&
+        !(m_data->model.idColumn.empty() && m_customerEdit->text() == QString::number(row + 1))) {
         m_customerEdit->setText(m_data->model.idColumn.empty() ? QString::number(row + 1) : name);
     }
     startAttribution();
@@ -1324,21 +1348,24 @@ void ExplainPage::startAttribution()
             const CustomerExplanation& e = *result;
             m_score = e.score;
             m_baselineScore = e.baseline;
-            const QString who = m_data->model.idColumn.empty() ? tr("Row %1").arg(e.row + 1) : customerName(e.row);
+            const QString who =
+                m_data->model.idColumn.empty() ? tr("Row %1").arg(e.row + 1) : customerName(e.row);
             const TargetSpec& target = m_data->model.target;
             if (m_data->task.kind == TaskKind::BinaryClassification && target.classes.size() == 2) {
                 m_scoreLabel->setText(tr("%1: the chance of %2 is %3 % (the average customer: %4 %)")
                                           .arg(who, positiveOutcome(target, m_table.get()),
                                                number(100.0 * e.score, 1), number(100.0 * e.baseline, 1)));
             } else {
-                m_scoreLabel->setText(tr("%1: predicted %2 is %3 (the average customer: %4)")
-                                          .arg(who, local(target.column), number(e.score, 3), number(e.baseline, 3)));
+                m_scoreLabel->setText(
+                    tr("%1: predicted %2 is %3 (the average customer: %4)")
+                        .arg(who, local(target.column), number(e.score, 3), number(e.baseline, 3)));
             }
 
             // The waterfall: the strongest pushes one by one, the rest together.
             std::vector<std::pair<std::string, double>> effects = e.effects;
-            std::stable_sort(effects.begin(), effects.end(),
-                             [](const auto& a, const auto& b) { return std::abs(a.second) > std::abs(b.second); });
+            std::stable_sort(effects.begin(), effects.end(), [](const auto& a, const auto& b) {
+                return std::abs(a.second) > std::abs(b.second);
+            });
             m_waterfall.clear();
             double at = e.baseline;
             const std::size_t own = std::min<std::size_t>(effects.size(), kMaxWaterfallSteps);
@@ -1351,8 +1378,7 @@ void ExplainPage::startAttribution()
                 for (std::size_t k = own; k < effects.size(); ++k) {
                     rest += effects[k].second;
                 }
-                m_waterfall.push_back({tr("%1 other columns").arg(effects.size() - own), at,
-                                       at + rest});
+                m_waterfall.push_back({tr("%1 other columns").arg(effects.size() - own), at, at + rest});
             }
 
             QCustomPlot* plot = m_waterfallPlot;
@@ -1377,9 +1403,10 @@ void ExplainPage::startAttribution()
                 value->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
                 value->setPadding(QMargins(6, 0, 0, 0));
                 const double push = s.to - s.from;
-                value->setText(std::abs(push) < 0.0005 ? number(0.0, 3)
-                                                       : QStringLiteral("%1%2").arg(push > 0.0 ? QStringLiteral("+") : QString(),
-                                                                                   number(push, 3)));
+                value->setText(std::abs(push) < 0.0005
+                                   ? number(0.0, 3)
+                                   : QStringLiteral("%1%2").arg(push > 0.0 ? QStringLiteral("+") : QString(),
+                                                                number(push, 3)));
                 value->setColor(kAxisText);
                 value->setFont(scaledFont(font(), 0.9));
                 if (k + 1 < n) { // a thin connector to the next bar
@@ -1439,13 +1466,15 @@ void ExplainPage::startAttribution()
                 }
                 html += QStringLiteral("</ul>");
             };
-            list(tr("What pushed the score up"), e.reasons.up, tr("Nothing pushed it up noticeably."), kPositive);
+            list(tr("What pushed the score up"), e.reasons.up, tr("Nothing pushed it up noticeably."),
+                 kPositive);
             list(tr("What pushed the score down"), e.reasons.down, tr("Nothing pushed it down noticeably."),
                  kNegative);
-            html += QStringLiteral("<p style='color:#64748b'>%1</p>")
-                        .arg(tr("The numbers in brackets are how much each column moved the score, compared with "
-                                "the average customer.")
-                                 .toHtmlEscaped());
+            html +=
+                QStringLiteral("<p style='color:#64748b'>%1</p>")
+                    .arg(tr("The numbers in brackets are how much each column moved the score, compared with "
+                            "the average customer.")
+                             .toHtmlEscaped());
             m_reasons->setText(html);
         },
         {});

@@ -90,7 +90,8 @@ void NetworkView::rebuild()
     }
     // As wide as the view's shape allows, so the drawing fills it.
     const QSize view = viewport()->size();
-    const double aspect = std::clamp(view.height() > 0 ? static_cast<double>(view.width()) / view.height() : 1.6, 1.0, 4.0);
+    const double aspect =
+        std::clamp(view.height() > 0 ? static_cast<double>(view.width()) / view.height() : 1.6, 1.0, 4.0);
     const double columnGap = kHeight * aspect / static_cast<double>(columns.size() - 1);
     const QPen nodePen(QColor(90, 90, 90), 1.0);
     for (std::size_t c = 0; c + 1 < columns.size(); ++c) {
@@ -102,9 +103,8 @@ void NetworkView::rebuild()
         std::iota(order.begin(), order.end(), Index{0});
         const auto keep = std::min<long long>(count, kMaxEdgesPerLayer);
         // The strongest edges, drawn faintest first so the strong ones lie on top.
-        std::partial_sort(order.begin(), order.begin() + keep, order.end(), [&w](Index a, Index b) {
-            return std::abs(w.data()[a]) > std::abs(w.data()[b]);
-        });
+        std::partial_sort(order.begin(), order.begin() + keep, order.end(),
+                          [&w](Index a, Index b) { return std::abs(w.data()[a]) > std::abs(w.data()[b]); });
         order.resize(static_cast<std::size_t>(keep));
         std::reverse(order.begin(), order.end());
         const double largest = order.empty() ? 0.0 : std::abs(w.data()[order.back()]);

@@ -84,8 +84,9 @@ RunRecord trainRun(const Table& table, const std::string& target, const std::str
     const PreparedData data = prepareData(table, choice, 42);
     Architecture a;
     a.name = "small";
-    a.layers = {LayerSpec::dense(16, Activation::ReLU), LayerSpec::dense(8, Activation::ReLU),
-                LayerSpec::dense(data.task().outputUnits(), data.task().outputActivation(), WeightInit::Xavier)};
+    a.layers = {
+        LayerSpec::dense(16, Activation::ReLU), LayerSpec::dense(8, Activation::ReLU),
+        LayerSpec::dense(data.task().outputUnits(), data.task().outputActivation(), WeightInit::Xavier)};
     Network network(a, data.recipe.featureCount(), 7);
     TrainSpec spec = TrainSpec::forTask(data.task());
     spec.epochs = epochs;
@@ -228,8 +229,10 @@ void TestExplainPage::testImportanceRanksTheTrueColumnsFirst_data()
 {
     QTest::addColumn<int>("run");
     QTest::addColumn<QStringList>("expected");
-    QTest::newRow("Bought: Visits and Spend") << 0 << QStringList{QStringLiteral("Visits"), QStringLiteral("Spend")};
-    QTest::newRow("Clicked: Age and Tenure") << 1 << QStringList{QStringLiteral("Age"), QStringLiteral("Tenure")};
+    QTest::newRow("Bought: Visits and Spend")
+        << 0 << QStringList{QStringLiteral("Visits"), QStringLiteral("Spend")};
+    QTest::newRow("Clicked: Age and Tenure")
+        << 1 << QStringList{QStringLiteral("Age"), QStringLiteral("Tenure")};
 }
 
 void TestExplainPage::testImportanceRanksTheTrueColumnsFirst()
@@ -357,7 +360,8 @@ void TestExplainPage::testPickingACustomerByIdExplainsTheScore()
     int steps = 0;
     QCustomPlot* plot = m_page->waterfallPlot();
     for (int i = 0; i < plot->itemCount(); ++i) {
-        if (auto* rect = qobject_cast<QCPItemRect*>(plot->item(i)); rect && rect->objectName() == QStringLiteral("step")) {
+        if (auto* rect = qobject_cast<QCPItemRect*>(plot->item(i));
+            rect && rect->objectName() == QStringLiteral("step")) {
             sum += rect->bottomRight->coords().x() - rect->topLeft->coords().x();
             ++steps;
         }
@@ -365,14 +369,16 @@ void TestExplainPage::testPickingACustomerByIdExplainsTheScore()
     QCOMPARE(steps, 5);
     const double tolerance = AttributionOptions{}.tolerance;
     QVERIFY2(std::abs(sum - (m_page->customerScore() - m_page->baselineScore())) <= tolerance,
-             qPrintable(QStringLiteral("%1 vs %2").arg(sum).arg(m_page->customerScore() - m_page->baselineScore())));
+             qPrintable(
+                 QStringLiteral("%1 vs %2").arg(sum).arg(m_page->customerScore() - m_page->baselineScore())));
     QVERIFY(label("waterfallCaption")->text().contains(QStringLiteral("add up")));
 
     // The reason codes, as the engine words them.
     Matrix train = run.model.recipe.transform(*m_table, splitFromAssignment(run.split).train);
     const AttributionResult a = attribute(network, x, meanBaseline(train));
     QVERIFY(std::abs(a.baselineScore - m_page->baselineScore()) < 1e-6);
-    const RowReasons reasons = reasonCodes(a.values, FeatureGroups::fromRecipe(run.model.recipe), *m_table, rows).front();
+    const RowReasons reasons =
+        reasonCodes(a.values, FeatureGroups::fromRecipe(run.model.recipe), *m_table, rows).front();
     QVERIFY(!reasons.up.empty() || !reasons.down.empty());
     const QString shown = label("reasons")->text();
     for (const auto* list : {&reasons.up, &reasons.down}) {
@@ -463,7 +469,8 @@ void TestExplainPage::testHoveringACellShowsItsWeight()
     m_page->tabs()->setCurrentIndex(1);
     QCustomPlot* plot = m_page->heatMapPlot();
     QTRY_VERIFY(plot->isVisible());
-    const QPoint cell(static_cast<int>(plot->xAxis->coordToPixel(2)), static_cast<int>(plot->yAxis->coordToPixel(3)));
+    const QPoint cell(static_cast<int>(plot->xAxis->coordToPixel(2)),
+                      static_cast<int>(plot->yAxis->coordToPixel(3)));
     QTest::mouseMove(plot, cell);
     const Matrix& w = m_runs[0].model.weights[0].second;
     const QString name = QString::fromStdString(m_runs[0].model.recipe.featureNames()[1]);
