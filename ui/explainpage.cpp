@@ -155,10 +155,12 @@ const Matrix* weightOf(const LayerWeights& layer)
     return nullptr;
 }
 
-/// "Revenue = TRUE": the positive class of a binary target as the file spells it.
-QString positiveOutcome(const TargetSpec& target, const Table* table)
+/// "Revenue = TRUE": the class a classifier's output `output` stands for (binary: the positive
+/// class), as the file spells it.
+QString outcomeName(const TargetSpec& target, const Table* table, Index output)
 {
-    std::string value = target.classes.size() == 2 ? target.classes[1] : std::string();
+    const auto k = static_cast<std::size_t>(target.task == TaskKind::BinaryClassification ? 1 : output);
+    std::string value = k < target.classes.size() ? target.classes[k] : std::string();
     const Column* column = table ? table->column(target.column) : nullptr;
     if (column && column->type == ColumnType::Boolean && column->levels.size() == 2 && value == "1") {
         value = column->levels[1]; // a yes/no column read from words: "TRUE", "yes"
@@ -203,6 +205,7 @@ struct CustomerExplanation {
     std::vector<std::pair<std::string, double>> effects; ///< Per source column.
     RowReasons reasons;
     double completenessError = 0.0;
+    Index output = 0; ///< The output explained (multi-class: the customer's predicted class).
 };
 
 } // namespace
@@ -981,17 +984,10 @@ void ExplainPage::showDependence(const DependenceResult& result)
     QCustomPlot* plot = m_dependencePlot;
     plot->clearPlottables();
     const QString column = local(result.column);
-    const bool binary = m_data && m_data->task.kind != TaskKind::Regression;
-    QString outcome = local(m_data ? m_data->model.target.column : std::string());
-    if (m_data && m_data->task.kind == TaskKind::BinaryClassification &&
-        m_data->model.target.classes.size() == 2) {
-        outcome = tr("Chance of %1").arg(positiveOutcome(m_data->model.target, m_table.get()));
-    } else if (!binary) {
-        outcome = tr("Predicted %1").arg(outcome);
-    } else {
-        outcome = tr("Chance of %1").arg(outcome);
-    }
-    plot->yAxis->setLabel(outcome);
+    const bool binary = m_data && m_data->task.kind != TaskKind::Regression; // a chance in [0, 1]
+    plot->yAxis->setLabel(
+        binary ? tr("Chance of %1").arg(outcomeName(m_data->model.target, m_table.get(), m_data->output))
+               : tr("Predicted %1").arg(local(m_data ? m_data->model.target.column : std::string())));
     plot->xAxis->setLabel(column);
     const auto points = static_cast<int>(result.pd.size());
     const bool line = (result.type == ColumnType::Numeric || result.type == ColumnType::Date) && points > 1;
@@ -1317,12 +1313,20 @@ void ExplainPage::startAttribution()
             const Matrix x = ready->model.recipe.transform(*table, rows);
             AttributionOptions options;
             options.output = ready->output;
+            if (ready->task.kind == TaskKind::MultiClassification) {
+                // Explain the class the network gives this customer.
+                Matrix p;
+                Network::Workspace ws;
+                ready->network.predict(x, p, ws);
+                p.col(0).maxCoeff(&options.output);
+            }
             const AttributionResult a = attribute(ready->network, x, ready->baseline, options, progress);
             if (a.cancelled) {
                 throw std::runtime_error("cancelled");
             }
             CustomerExplanation e;
             e.row = row;
+            e.output = options.output;
             e.score = a.scores(0);
             e.baseline = a.baselineScore;
             e.completenessError = a.maxCompletenessError;
@@ -1351,9 +1355,9 @@ void ExplainPage::startAttribution()
             const QString who =
                 m_data->model.idColumn.empty() ? tr("Row %1").arg(e.row + 1) : customerName(e.row);
             const TargetSpec& target = m_data->model.target;
-            if (m_data->task.kind == TaskKind::BinaryClassification && target.classes.size() == 2) {
+            if (m_data->task.kind != TaskKind::Regression) {
                 m_scoreLabel->setText(tr("%1: the chance of %2 is %3 % (the average customer: %4 %)")
-                                          .arg(who, positiveOutcome(target, m_table.get()),
+                                          .arg(who, outcomeName(target, m_table.get(), e.output),
                                                number(100.0 * e.score, 1), number(100.0 * e.baseline, 1)));
             } else {
                 m_scoreLabel->setText(

@@ -157,6 +157,7 @@ private slots:
     void testHoveringACellShowsItsWeight();
     void testNetworkDrawingKeepsTheStrongestEdges();
     void testAHiddenPageWaitsUntilShown();
+    void testMultiClassExplainsThePredictedClass();
     void testScreenshotsOfOnlineShoppers();
 
 private:
@@ -504,6 +505,34 @@ void TestExplainPage::testAHiddenPageWaitsUntilShown()
     m_page->show();
     QTRY_VERIFY_WITH_TIMEOUT(m_page->importance() != nullptr && !m_page->isBusy(), 30000);
     QCOMPARE(m_page->currentRun(), 1); // the newest run
+}
+
+void TestExplainPage::testMultiClassExplainsThePredictedClass()
+{
+    // Region has three values: each customer is explained for the class the network gives them.
+    RunRecord run = trainRun(*m_table, "Region", "Bought", 3, 5);
+    m_page->setTable(m_table);
+    m_page->setRuns({run});
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->importance() != nullptr && !m_page->isBusy(), 30000);
+    QCOMPARE(m_page->importance()->measure, std::string("loss"));
+    m_page->tabs()->setCurrentIndex(2);
+    auto* edit = m_page->findChild<QLineEdit*>(QStringLiteral("customerEdit"));
+    edit->clear();
+    QTest::keyClicks(edit, QStringLiteral("C00042"));
+    QTest::keyClick(edit, Qt::Key_Return);
+    QTRY_COMPARE(m_page->currentCustomer(), std::int64_t(41));
+    QTRY_VERIFY(!m_page->isBusy());
+
+    const std::vector<std::int64_t> rows{41};
+    Matrix p;
+    Network::Workspace ws;
+    run.model.network().predict(run.model.recipe.transform(*m_table, rows), p, ws);
+    Index predicted = 0;
+    const double best = p.col(0).maxCoeff(&predicted);
+    QVERIFY(std::abs(m_page->customerScore() - best) < 1e-5);
+    const QString cls = QString::fromStdString(run.model.target.classes[static_cast<std::size_t>(predicted)]);
+    QVERIFY2(label("score")->text().contains(QStringLiteral("Region = ") + cls),
+             qPrintable(label("score")->text()));
 }
 
 void TestExplainPage::testScreenshotsOfOnlineShoppers()
