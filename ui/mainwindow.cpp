@@ -4,6 +4,7 @@
 #include "document.h"
 #include "settings.h"
 #include "datapage.h"
+#include "explainpage.h"
 #include "modelpage.h"
 #include "taskindicator.h"
 #include "trainpage.h"
@@ -234,7 +235,7 @@ void MainWindow::closeDocument()
 
 void MainWindow::showPlaceholderPages()
 {
-    for (const Step step : {Step::Data, Step::Model, Step::Train}) {
+    for (const Step step : {Step::Data, Step::Model, Step::Train, Step::Explain}) {
         QWidget* old = m_pages->widget(stepIndex(step));
         if (qobject_cast<ComingSoonPage*>(old)) {
             continue;
@@ -260,13 +261,16 @@ void MainWindow::showDocumentPages()
     auto* data = new DataPage(m_pages);
     auto* model = new ModelPage(m_document->architectures(), m_document->undoStack(), m_pages);
     auto* train = new TrainPage(m_pages);
+    auto* explain = new ExplainPage(m_pages);
     data->setObjectName(pageObjectName(Step::Data));
     model->setObjectName(pageObjectName(Step::Model));
     train->setObjectName(pageObjectName(Step::Train));
+    explain->setObjectName(pageObjectName(Step::Explain));
     replacePage(Step::Data, data);
     replacePage(Step::Model, model);
     replacePage(Step::Train, train);
-    m_workbench = new Workbench(m_document.get(), {data, model, train}, m_tasks, this);
+    replacePage(Step::Explain, explain);
+    m_workbench = new Workbench(m_document.get(), {data, model, train, explain}, m_tasks, this);
     connect(m_workbench, &Workbench::message, this, [this](const QString& text) {
         showStatus(text, 10000);
     });

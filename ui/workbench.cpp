@@ -5,6 +5,7 @@
 #include "datapage.h"
 #include "document.h"
 #include "documentcommands.h"
+#include "explainpage.h"
 #include "importdialog.h"
 #include "modelpage.h"
 #include "taskindicator.h"
@@ -206,6 +207,9 @@ void Workbench::showTable(std::shared_ptr<const Table> table)
     const QString source = local(m_document->project().datasetSource().fileName);
     m_pages.data->setTable(table, source);
     m_pages.train->setSourceName(source);
+    if (m_pages.explain) {
+        m_pages.explain->setTable(table);
+    }
     showChoice();
     prepare();
     emit tableShown();
@@ -247,6 +251,9 @@ void Workbench::showRuns()
         emit message(QString::fromUtf8(e.what()));
     }
     m_pages.train->setRuns(runs);
+    if (m_pages.explain) {
+        m_pages.explain->setRuns(runs);
+    }
 }
 
 void Workbench::keepRun(const RunRecord& run)

@@ -15,6 +15,7 @@ namespace neurolift {
 class CsvImportJob;
 class DataPage;
 class Document;
+class ExplainPage;
 class ModelPage;
 class TaskIndicator;
 class TrainPage;
@@ -32,6 +33,7 @@ public:
         DataPage* data = nullptr;
         ModelPage* model = nullptr;
         TrainPage* train = nullptr;
+        ExplainPage* explain = nullptr; ///< Optional.
     };
 
     /// Starts loading what the first pages show. `dialogParent` parents the import dialog.
