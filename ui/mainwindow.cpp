@@ -258,19 +258,19 @@ void MainWindow::replacePage(Step step, QWidget* page)
 
 void MainWindow::showDocumentPages()
 {
-    auto* data = new DataPage(m_pages);
+    auto* dataPage = new DataPage(m_pages);
     auto* model = new ModelPage(m_document->architectures(), m_document->undoStack(), m_pages);
     auto* train = new TrainPage(m_pages);
     auto* explain = new ExplainPage(m_pages);
-    data->setObjectName(pageObjectName(Step::Data));
+    dataPage->setObjectName(pageObjectName(Step::Data));
     model->setObjectName(pageObjectName(Step::Model));
     train->setObjectName(pageObjectName(Step::Train));
     explain->setObjectName(pageObjectName(Step::Explain));
-    replacePage(Step::Data, data);
+    replacePage(Step::Data, dataPage);
     replacePage(Step::Model, model);
     replacePage(Step::Train, train);
     replacePage(Step::Explain, explain);
-    m_workbench = new Workbench(m_document.get(), {data, model, train, explain}, m_tasks, this);
+    m_workbench = new Workbench(m_document.get(), {dataPage, model, train, explain}, m_tasks, this);
     connect(m_workbench, &Workbench::message, this, [this](const QString& text) {
         showStatus(text, 10000);
     });
