@@ -63,8 +63,10 @@ ConfusionMatrix confusionAt(std::span<const float> scores, std::span<const float
     check(scores, labels);
     ConfusionMatrix m;
     m.threshold = threshold;
+    // Compared in the scores' own precision, so a score of 0.7f counts at a threshold of 0.7.
+    const auto t = static_cast<float>(threshold);
     for (std::size_t i = 0; i < scores.size(); ++i) {
-        const bool predicted = scores[i] >= threshold;
+        const bool predicted = scores[i] >= t;
         const bool actual = labels[i] >= 0.5f;
         if (predicted) {
             (actual ? m.truePositives : m.falsePositives) += 1;
@@ -180,8 +182,17 @@ BinaryEvaluation evaluateBinary(std::span<const float> scores, std::span<const f
     std::vector<double> sums(static_cast<std::size_t>(bins), 0.0);
     std::vector<double> hits(static_cast<std::size_t>(bins), 0.0);
     for (std::size_t i = 0; i < scores.size(); ++i) {
-        const double s = std::clamp(static_cast<double>(scores[i]), 0.0, 1.0);
-        const auto b = static_cast<std::size_t>(std::min(bins - 1, static_cast<int>(s * bins)));
+        // Bin edges rounded to float like the scores, so 0.9f falls in [0.9, 1].
+        const float s = std::clamp(scores[i], 0.0f, 1.0f);
+        int bin = std::min(bins - 1, static_cast<int>(static_cast<double>(s) * bins));
+        const auto edge = [&](int k) { return static_cast<float>(static_cast<double>(k) / bins); };
+        while (bin + 1 < bins && s >= edge(bin + 1)) {
+            ++bin;
+        }
+        while (bin > 0 && s < edge(bin)) {
+            --bin;
+        }
+        const auto b = static_cast<std::size_t>(bin);
         ++e.calibration[b].count;
         sums[b] += scores[i];
         hits[b] += labels[i] >= 0.5f ? 1.0 : 0.0;

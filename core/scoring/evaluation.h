@@ -25,7 +25,8 @@ struct PrPoint {
     double precision = 0;
 };
 
-/// Counts and rates at one threshold (score >= threshold is predicted positive).
+/// Counts and rates at one threshold (score >= threshold is predicted positive; the threshold is
+/// rounded to float like the scores, so a score shown as 0.7 counts at threshold 0.7).
 struct ConfusionMatrix {
     double threshold = 0.5;
     long long truePositives = 0;

@@ -236,7 +236,8 @@ std::size_t Segmenter::segmentOf(float score) const
     switch (m_definition.kind) {
     case SegmentKind::ScoreBands:
         for (std::size_t i = 0; i < m_definition.bands.size(); ++i) {
-            if (score >= m_definition.bands[i].lower) {
+            // In the scores' precision: a score of 0.7f belongs to the band from 0.7.
+            if (score >= static_cast<float>(m_definition.bands[i].lower)) {
                 return i;
             }
         }

@@ -17,7 +17,8 @@ namespace neurolift {
 
 enum class SegmentKind { ScoreBands, Quantiles, TopN };
 
-/// A band: customers with score >= lower (and below the band before it).
+/// A band: customers with score >= lower (and below the band before it); `lower` is rounded
+/// to float like the scores, so a score of 0.7 is in the band from 0.7.
 struct ScoreBand {
     std::string name;
     double lower = 0;

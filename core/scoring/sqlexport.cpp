@@ -159,7 +159,7 @@ std::string modelSql(const TrainedModel& model, const SqlExportOptions& options)
     std::ostringstream sql;
     sql << "-- NeuroLift model as SQL (" << (options.dialect == SqlDialect::Sqlite ? "SQLite" : "PostgreSQL")
         << "): target \"" << model.target.column << "\", " << inputs.size() << " inputs\n";
-    sql << "WITH nl_input AS (\n  SELECT " << keySelect;
+    sql << "WITH nl_input AS MATERIALIZED (\n  SELECT " << keySelect;
     for (std::size_t i = 0; i < inputs.size(); ++i) {
         sql << (i ? ",\n    " : "") << inputs[i] << " AS x" << i;
     }
@@ -192,7 +192,8 @@ std::string modelSql(const TrainedModel& model, const SqlExportOptions& options)
                 }
                 exprs.push_back(e);
             }
-            act = dense.activation();
+            // The network keeps the output link apart from the last layer (which it builds linear).
+            act = last ? net.outputLink() : dense.activation();
         } else if (layer.kind() == LayerKind::Activation) {
             act = static_cast<const ActivationLayer&>(layer).activation();
             for (int i = 0; i < width; ++i) {
@@ -222,7 +223,7 @@ std::string modelSql(const TrainedModel& model, const SqlExportOptions& options)
         }
         // The affine part in one CTE, the activation over its named columns in the next.
         const std::string z = "nl_z" + std::to_string(++stage);
-        sql << ",\n" << z << " AS (\n  SELECT " << keyCarry;
+        sql << ",\n" << z << " AS MATERIALIZED (\n  SELECT " << keyCarry;
         for (std::size_t k = 0; k < exprs.size(); ++k) {
             sql << (k ? ",\n    " : "") << exprs[k] << " AS z" << k;
         }
@@ -251,7 +252,7 @@ std::string modelSql(const TrainedModel& model, const SqlExportOptions& options)
             break;
         }
         const std::string h = "nl_h" + std::to_string(stage);
-        sql << ",\n" << h << " AS (\n  SELECT " << keyCarry;
+        sql << ",\n" << h << " AS MATERIALIZED (\n  SELECT " << keyCarry;
         for (int k = 0; k < width; ++k) {
             sql << (k ? ",\n    " : "") << activation(act, "z" + std::to_string(k)) << " AS h" << k;
         }
