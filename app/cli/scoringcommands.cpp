@@ -284,19 +284,22 @@ int runExportSql(const SqlOptions& o)
         id = runs.back().id;
     }
     const std::string sql = modelSql(project.run(id).model, options);
+    ExportRecord e;
     if (o.out.empty()) {
         std::cout << sql;
-        return kExitOk;
+        e.path = "(standard output)";
+    } else {
+        AtomicFile file(o.out);
+        file.write(sql);
+        file.commit();
+        e.path = std::filesystem::absolute(o.out).string();
     }
-    AtomicFile file(o.out);
-    file.write(sql);
-    file.commit();
-    ExportRecord e;
-    e.path = std::filesystem::absolute(o.out).string();
     e.run = id;
     e.details = {{"kind", "sql"}, {"dialect", o.dialect}, {"table", o.table}};
     project.addExport(e);
-    std::cerr << "SQL of run " << id << " written to " << o.out << '\n';
+    if (!o.out.empty()) {
+        std::cerr << "SQL of run " << id << " written to " << o.out << '\n';
+    }
     return kExitOk;
 }
 

@@ -56,7 +56,8 @@ struct Dialect {
     SqlDialect kind;
     std::string number(const std::string& column) const
     {
-        return kind == SqlDialect::Postgres ? "CAST(" + column + " AS DOUBLE PRECISION)" : column;
+        // SQLite tables filled from CSV files (.import) hold '' for empty cells.
+        return kind == SqlDialect::Postgres ? "CAST(" + column + " AS DOUBLE PRECISION)" : "NULLIF(" + column + ", '')";
     }
     std::string category(const std::string& column) const
     {
