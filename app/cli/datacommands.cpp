@@ -459,8 +459,8 @@ std::optional<SegmentDefinition> scoringSegments(const ScoreOptions& o)
     }
     if (!o.segment.empty()) {
         throw UsageError("--segment: " + o.project + " has no segments called \"" + o.segment +
-                         "\"; save them with: neurolift-cli segment --project " + o.project + " --name " + o.segment +
-                         " --bands ...");
+                         "\"; save them with: neurolift-cli segment --project " + o.project + " --name " +
+                         o.segment + " --bands ...");
     }
     return std::nullopt;
 }
@@ -505,14 +505,16 @@ int runScore(const ScoreOptions& o)
     std::optional<std::size_t> idIndex;
     bool started = false;
     // Ranks and segments need every score first: pass 1 keeps the scores (4 bytes a row,
-    // plus 4 for the ranking's sorted copy), pass 2 writes with them.
+    // plus 4 for the ranking's sorted copy and 4 for the ranks), pass 2 writes with them.
     std::vector<float> kept;
     std::optional<ScoreRanking> ranking;
+    std::vector<std::uint32_t> ranks;
     std::optional<Segmenter> segmenter;
     std::optional<AtomicFile> out;
 
     // The model's inputs of a batch, typed as in training, and their scores.
-    const auto scoreBatch = [&](const Table& batch, const CsvResult& layout, bool count, Table& typedOut, Matrix& x) {
+    const auto scoreBatch = [&](const Table& batch, const CsvResult& layout, bool count, Table& typedOut,
+                                Matrix& x) {
         std::vector<Column> inputs;
         for (const auto& [name, type] : inputTypes) {
             RetypedColumn r = retypeColumn(*batch.column(name), type, options, layout);
@@ -620,8 +622,9 @@ int runScore(const ScoreOptions& o)
             if (ranking) {
                 // The pass-1 score of this row: the same computation, so ranks match the file.
                 const float s = kept[rows + r];
-                cell(std::to_string(ranking->rank(s)), false);
-                cell(std::to_string(ranking->group(s, 10)), false);
+                const std::uint32_t rank = ranks[rows + r];
+                cell(std::to_string(rank), false);
+                cell(std::to_string(ranking->groupOfRank(rank, 10)), false);
                 if (segmenter) {
                     cell(segmenter->names()[segmenter->segmentOf(s)], true);
                 }
@@ -648,6 +651,7 @@ int runScore(const ScoreOptions& o)
         ProgressLine first("Reading the scores of " + o.file);
         streamCsv(o.file, options, 65536, keep, [&](double f) { return first(f); });
         ranking.emplace(kept);
+        ranks = ranking->ranksOf(kept);
         if (segments) {
             segmenter.emplace(*segments, kept);
         }
@@ -743,13 +747,16 @@ void addDataCommands(CLI::App& app, int& exitCode)
     s->add_option("--reasons", score.reasons,
                   "Add the K columns that pushed each score most up (reason_up_1..K) and down "
                   "(reason_down_1..K)");
-    s->add_flag("--segments", score.segments,
-                "Add rank (1 = highest score; ties share), decile (ties never split) and segment columns; the "
-                "segments are --bands, or --segment NAME of the project, or its latest saved ones");
-    s->add_option("--bands", score.bands, "Segments by score, e.g. hot:0.7,warm:0.4,cold (implies --segments)");
+    s->add_flag(
+        "--segments", score.segments,
+        "Add rank (1 = highest score; ties share), decile (ties never split) and segment columns; the "
+        "segments are --bands, or --segment NAME of the project, or its latest saved ones");
+    s->add_option("--bands", score.bands,
+                  "Segments by score, e.g. hot:0.7,warm:0.4,cold (implies --segments)");
     s->add_option("--segment", score.segment, "Saved segments of the project to use (implies --segments)");
     s->add_flag("--bom", score.bom, "Start the file with a UTF-8 byte-order mark (for Excel on Windows)");
-    s->add_option("--out-delimiter", score.outDelimiter, "Delimiter of the scored file: one character, or tab")
+    s->add_option("--out-delimiter", score.outDelimiter,
+                  "Delimiter of the scored file: one character, or tab")
         ->capture_default_str();
     addImportOptions(*s, score.import);
     s->callback([&exitCode] { exitCode = guarded([] { return runScore(score); }); });

@@ -92,7 +92,8 @@ RunScores runScores(const std::string& project, std::int64_t run)
     for (const std::int64_t row : s.r.split.test) {
         s.testScores.push_back(s.all[static_cast<std::size_t>(row)]);
         const float y = t.values[static_cast<std::size_t>(row)];
-        s.testLabels.push_back(model.target.task == TaskKind::BinaryClassification ? (y >= 0.5f ? 1.0f : 0.0f) : y);
+        s.testLabels.push_back(model.target.task == TaskKind::BinaryClassification ? (y >= 0.5f ? 1.0f : 0.0f)
+                                                                                   : y);
     }
     if (s.testScores.empty()) {
         throw std::invalid_argument("run " + std::to_string(s.r.id) + " has no test rows to evaluate on");
@@ -104,11 +105,13 @@ int runEvaluate(const EvaluateOptions& o)
 {
     const RunScores s = runScores(o.project, o.run);
     const TrainedModel& model = s.r.run.model;
-    std::cout << "run " << s.r.id << " (\"" << s.r.run.name << "\"), test split: " << s.testScores.size() << " rows\n";
+    std::cout << "run " << s.r.id << " (\"" << s.r.run.name << "\"), test split: " << s.testScores.size()
+              << " rows\n";
     if (model.target.task == TaskKind::Regression) {
         const RegressionEvaluation e = evaluateRegression(s.testScores, s.testLabels);
-        std::cout << "RMSE " << e.metrics.rmse << ", MAE " << e.metrics.mae << ", R2 " << fixed(e.metrics.r2, 4)
-                  << ", mean residual (target - predicted) " << e.meanResidual << '\n';
+        std::cout << "RMSE " << e.metrics.rmse << ", MAE " << e.metrics.mae << ", R2 "
+                  << fixed(e.metrics.r2, 4) << ", mean residual (target - predicted) " << e.meanResidual
+                  << '\n';
         return kExitOk;
     }
     EvaluationOptions options;
@@ -118,25 +121,32 @@ int runEvaluate(const EvaluateOptions& o)
     const std::string yes = model.target.classes.size() == 2 ? model.target.classes[1] : "yes";
     std::cout << "positives (" << model.target.column << " = " << yes << "): " << e.positives << " ("
               << fixed(100.0 * e.baseRate, 1) << "%)\n";
-    std::cout << "AUC " << fixed(e.auc, 4) << ", average precision " << fixed(e.averagePrecision, 4) << "\n\n";
+    std::cout << "AUC " << fixed(e.auc, 4) << ", average precision " << fixed(e.averagePrecision, 4)
+              << "\n\n";
     const ConfusionMatrix& c = e.confusion;
-    std::cout << "confusion matrix at threshold " << o.threshold << " (score >= threshold predicts " << yes << "):\n";
-    std::cout << std::left << std::setw(20) << "" << std::setw(16) << "predicted yes" << "predicted no\n"
-              << std::setw(20) << "actually yes" << std::setw(16) << c.truePositives << c.falseNegatives << '\n'
-              << std::setw(20) << "actually no" << std::setw(16) << c.falsePositives << c.trueNegatives << '\n';
+    std::cout << "confusion matrix at threshold " << o.threshold << " (score >= threshold predicts " << yes
+              << "):\n";
+    std::cout << std::left << std::setw(20) << "" << std::setw(16) << "predicted yes"
+              << "predicted no\n"
+              << std::setw(20) << "actually yes" << std::setw(16) << c.truePositives << c.falseNegatives
+              << '\n'
+              << std::setw(20) << "actually no" << std::setw(16) << c.falsePositives << c.trueNegatives
+              << '\n';
     std::cout << "precision " << fixed(c.precision, 4) << ", recall " << fixed(c.recall, 4) << ", F1 "
               << fixed(c.f1, 4) << ", accuracy " << fixed(c.accuracy, 4) << '\n';
     const ThresholdChoice best = bestF1Threshold(s.testScores, s.testLabels);
-    std::cout << "best F1 " << fixed(best.f1, 4) << " at threshold " << best.threshold << " (" << best.selected
-              << " contacted)\n\n";
-    std::cout << (o.groups == 10 ? "deciles" : "groups") << " (1 = highest scores; tied scores share a group):\n";
+    std::cout << "best F1 " << fixed(best.f1, 4) << " at threshold " << best.threshold << " ("
+              << best.selected << " contacted)\n\n";
+    std::cout << (o.groups == 10 ? "deciles" : "groups")
+              << " (1 = highest scores; tied scores share a group):\n";
     std::cout << std::right << std::setw(6) << "group" << std::setw(11) << "customers" << std::setw(11)
-              << "positives" << std::setw(10) << "rate" << std::setw(8) << "lift" << std::setw(12) << "cum. gain"
-              << std::setw(11) << "cum. lift" << std::setw(12) << "min score" << '\n';
+              << "positives" << std::setw(10) << "rate" << std::setw(8) << "lift" << std::setw(12)
+              << "cum. gain" << std::setw(11) << "cum. lift" << std::setw(12) << "min score" << '\n';
     for (const QuantileRow& r : e.deciles) {
         std::cout << std::setw(6) << r.group << std::setw(11) << r.customers << std::setw(11) << r.positives
-                  << std::setw(10) << fixed(r.responseRate, 4) << std::setw(8) << fixed(r.lift, 2) << std::setw(12)
-                  << fixed(r.cumulativeGain, 4) << std::setw(11) << fixed(r.cumulativeLift, 2) << std::setw(12)
+                  << std::setw(10) << fixed(r.responseRate, 4) << std::setw(8) << fixed(r.lift, 2)
+                  << std::setw(12) << fixed(r.cumulativeGain, 4) << std::setw(11)
+                  << fixed(r.cumulativeLift, 2) << std::setw(12)
                   << (r.customers ? fixed(r.minScore, 4) : std::string("-")) << '\n';
     }
     return kExitOk;
@@ -164,8 +174,8 @@ int runSegment(const SegmentOptions& o)
     const SegmentDefinition definition = segmentDefinition(o);
     const RunScores s = runScores(o.project, o.run);
     if (s.r.run.model.target.task != TaskKind::BinaryClassification) {
-        throw std::invalid_argument("segments need a yes/no model; run " + std::to_string(s.r.id) + " predicts " +
-                                    std::string(taskKindId(s.r.run.model.target.task)));
+        throw std::invalid_argument("segments need a yes/no model; run " + std::to_string(s.r.id) +
+                                    " predicts " + std::string(taskKindId(s.r.run.model.target.task)));
     }
     const auto summary = summariseSegments(definition, s.all, s.testScores, s.testLabels);
     Project project = Project::open(o.project);
@@ -181,10 +191,11 @@ int runSegment(const SegmentOptions& o)
               << "observed lift" << '\n';
     for (const SegmentStats& st : summary) {
         std::cout << std::left << std::setw(16) << st.name << std::right << std::setw(11) << st.customers
-                  << std::setw(8) << fixed(100.0 * st.share, 1) + "%" << std::setw(12) << fixed(st.meanScore, 4)
-                  << std::setw(10) << fixed(st.expectedLift, 2) << std::setw(12) << st.testCustomers
-                  << std::setw(15) << (st.observedRate ? fixed(*st.observedRate, 4) : std::string("-"))
-                  << std::setw(15) << (st.observedLift ? fixed(*st.observedLift, 2) : std::string("-")) << '\n';
+                  << std::setw(8) << fixed(100.0 * st.share, 1) + "%" << std::setw(12)
+                  << fixed(st.meanScore, 4) << std::setw(10) << fixed(st.expectedLift, 2) << std::setw(12)
+                  << st.testCustomers << std::setw(15)
+                  << (st.observedRate ? fixed(*st.observedRate, 4) : std::string("-")) << std::setw(15)
+                  << (st.observedLift ? fixed(*st.observedLift, 2) : std::string("-")) << '\n';
     }
     if (!o.summaryCsv.empty()) {
         writeSegmentSummaryCsv(o.summaryCsv, summary);
@@ -205,8 +216,9 @@ int runExport(const ExportOptions& o)
     if (o.project.empty() || o.out.empty()) {
         throw UsageError("export: give --project P.nlproj --out FILE.csv|FILE.xlsx");
     }
-    const std::string format =
-        !o.format.empty() ? o.format : std::filesystem::path(o.out).extension() == ".xlsx" ? "xlsx" : "csv";
+    const std::string format = !o.format.empty()                                     ? o.format
+                               : std::filesystem::path(o.out).extension() == ".xlsx" ? "xlsx"
+                                                                                     : "csv";
     if (format != "csv" && format != "xlsx") {
         throw UsageError("--format: csv or xlsx");
     }
@@ -241,7 +253,8 @@ int runExport(const ExportOptions& o)
     }
     ProgressLine progress("Exporting to " + o.out);
     const auto started = std::chrono::steady_clock::now();
-    const ExportResult result = exportScores(r.table, r.run.model, options, [&](double f) { return progress(f); });
+    const ExportResult result =
+        exportScores(r.table, r.run.model, options, [&](double f) { return progress(f); });
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     for (const std::string& w : result.warnings) {
         std::cerr << w << '\n';
@@ -256,7 +269,8 @@ int runExport(const ExportOptions& o)
         e.details["segments"] = options.segments->toJson();
     }
     Project::open(o.project).addExport(e);
-    std::cerr << "Exported " << result.rows << " customers to " << o.out << " in " << fixed(seconds, 2) << " s\n";
+    std::cerr << "Exported " << result.rows << " customers to " << o.out << " in " << fixed(seconds, 2)
+              << " s\n";
     return kExitOk;
 }
 
@@ -279,7 +293,8 @@ int runExportSql(const SqlOptions& o)
     if (id <= 0) {
         const auto runs = project.runs();
         if (runs.empty()) {
-            throw UsageError(o.project + " has no trained run yet; run: neurolift-cli train --project " + o.project);
+            throw UsageError(o.project + " has no trained run yet; run: neurolift-cli train --project " +
+                             o.project);
         }
         id = runs.back().id;
     }
@@ -308,8 +323,9 @@ int runExportSql(const SqlOptions& o)
 void addScoringCommands(CLI::App& app, int& exitCode)
 {
     static EvaluateOptions evaluate;
-    auto* ev = app.add_subcommand("evaluate", "Evaluate a run on its held-out test rows: AUC, confusion matrix, "
-                                              "deciles with lift and cumulative gain.");
+    auto* ev =
+        app.add_subcommand("evaluate", "Evaluate a run on its held-out test rows: AUC, confusion matrix, "
+                                       "deciles with lift and cumulative gain.");
     ev->add_option("--project", evaluate.project, "Project file")->required();
     ev->add_option("--run", evaluate.run, "Run number (default: the latest)");
     ev->add_option("--threshold", evaluate.threshold, "Score from which a customer counts as predicted yes")
@@ -319,8 +335,9 @@ void addScoringCommands(CLI::App& app, int& exitCode)
     ev->callback([&exitCode] { exitCode = guarded([] { return runEvaluate(evaluate); }); });
 
     static SegmentOptions segment;
-    auto* sg = app.add_subcommand("segment", "Define named segments by score, save them in the project and show "
-                                             "each one's size, expected and observed response rate, and lift.");
+    auto* sg =
+        app.add_subcommand("segment", "Define named segments by score, save them in the project and show "
+                                      "each one's size, expected and observed response rate, and lift.");
     sg->add_option("--project", segment.project, "Project file")->required();
     sg->add_option("--run", segment.run, "Run number (default: the latest)");
     sg->add_option("--name", segment.name, "Name the segments are saved under")->capture_default_str();
@@ -332,8 +349,9 @@ void addScoringCommands(CLI::App& app, int& exitCode)
     sg->callback([&exitCode] { exitCode = guarded([] { return runSegment(segment); }); });
 
     static ExportOptions exportOptions;
-    auto* ex = app.add_subcommand("export", "Score the project's customers and write a CSV or an Excel workbook "
-                                            "(.xlsx: scored customers and a segment summary sheet).");
+    auto* ex =
+        app.add_subcommand("export", "Score the project's customers and write a CSV or an Excel workbook "
+                                     "(.xlsx: scored customers and a segment summary sheet).");
     ex->add_option("--project", exportOptions.project, "Project file")->required();
     ex->add_option("--run", exportOptions.run, "Run number (default: the latest)");
     ex->add_option("--out", exportOptions.out, "File to write: .xlsx for Excel, else CSV")->required();
@@ -348,8 +366,9 @@ void addScoringCommands(CLI::App& app, int& exitCode)
     ex->callback([&exitCode] { exitCode = guarded([] { return runExport(exportOptions); }); });
 
     static SqlOptions sql;
-    auto* sq = app.add_subcommand("export-sql", "Write a run's model as one SQL SELECT that scores a table inside "
-                                                "a database (SQLite or PostgreSQL).");
+    auto* sq =
+        app.add_subcommand("export-sql", "Write a run's model as one SQL SELECT that scores a table inside "
+                                         "a database (SQLite or PostgreSQL).");
     sq->add_option("--project", sql.project, "Project file")->required();
     sq->add_option("--run", sql.run, "Run number (default: the latest)");
     sq->add_option("--dialect", sql.dialect, "sqlite or postgres")->capture_default_str();

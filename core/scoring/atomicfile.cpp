@@ -31,8 +31,8 @@ AtomicFile::AtomicFile(std::string path)
     m_fd = ::open(folder.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
 #endif
     if (m_fd < 0) {
-        m_tempPath = (std::filesystem::path(folder) / ("." + p.filename().string() + ".part-" +
-                                                        std::to_string(::getpid())))
+        m_tempPath = (std::filesystem::path(folder) /
+                      ("." + p.filename().string() + ".part-" + std::to_string(::getpid())))
                          .string();
         m_fd = ::open(m_tempPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
         if (m_fd < 0) {
@@ -88,8 +88,8 @@ void AtomicFile::commit()
         // (linkat cannot replace an existing file).
         const std::filesystem::path p(m_path);
         const std::string folder = p.has_parent_path() ? p.parent_path().string() : std::string(".");
-        m_tempPath = (std::filesystem::path(folder) / ("." + p.filename().string() + ".part-" +
-                                                        std::to_string(::getpid())))
+        m_tempPath = (std::filesystem::path(folder) /
+                      ("." + p.filename().string() + ".part-" + std::to_string(::getpid())))
                          .string();
         ::unlink(m_tempPath.c_str());
         const std::string self = "/proc/self/fd/" + std::to_string(m_fd);

@@ -37,7 +37,8 @@ bool plainNumber(std::string_view s)
 std::string neutraliseFormula(std::string_view s)
 {
     std::string out(s);
-    if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r') &&
+    if (!s.empty() &&
+        (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r') &&
         !plainNumber(s)) {
         out.insert(out.begin(), '\'');
     }

@@ -42,7 +42,8 @@ std::vector<TieStep> tieSteps(std::span<const float> scores, std::span<const flo
 {
     std::vector<std::size_t> order(scores.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return scores[a] > scores[b]; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return scores[a] > scores[b]; });
     std::vector<TieStep> steps;
     long long n = 0;
     long long p = 0;
@@ -82,7 +83,8 @@ ConfusionMatrix confusionAt(std::span<const float> scores, std::span<const float
     return m;
 }
 
-std::vector<QuantileRow> quantileTable(std::span<const float> scores, std::span<const float> labels, int groups)
+std::vector<QuantileRow> quantileTable(std::span<const float> scores, std::span<const float> labels,
+                                       int groups)
 {
     check(scores, labels);
     if (groups < 1) {
@@ -149,9 +151,9 @@ BinaryEvaluation evaluateBinary(std::span<const float> scores, std::span<const f
     }
 
     // Gains: linear between the ends of tie runs, sampled at equal shares.
-    const double topLift = ratio(ratio(static_cast<double>(steps.front().positives),
-                                       static_cast<double>(steps.front().customers)),
-                                 e.baseRate);
+    const double topLift = ratio(
+        ratio(static_cast<double>(steps.front().positives), static_cast<double>(steps.front().customers)),
+        e.baseRate);
     std::size_t k = 0;
     for (int i = 0; i <= options.gainsPoints; ++i) {
         GainsPoint g;

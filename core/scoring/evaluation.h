@@ -56,12 +56,12 @@ struct QuantileRow {
     long long positives = 0;
     double minScore = 0;
     double maxScore = 0;
-    double responseRate = 0;        ///< positives / customers (0 when empty).
-    double lift = 0;                ///< responseRate / overall rate.
+    double responseRate = 0; ///< positives / customers (0 when empty).
+    double lift = 0;         ///< responseRate / overall rate.
     long long cumulativeCustomers = 0;
     long long cumulativePositives = 0;
-    double cumulativeGain = 0;      ///< Share of all positives in groups 1..group.
-    double cumulativeLift = 0;      ///< Response rate of groups 1..group / overall rate.
+    double cumulativeGain = 0; ///< Share of all positives in groups 1..group.
+    double cumulativeLift = 0; ///< Response rate of groups 1..group / overall rate.
 };
 
 /// One point of the cumulative-gains and lift charts, at a share of customers contacted
@@ -86,11 +86,11 @@ struct EvaluationOptions {
 struct BinaryEvaluation {
     long long rows = 0;
     long long positives = 0;
-    double baseRate = 0;         ///< positives / rows.
-    double auc = 0;              ///< Mann-Whitney: a tied positive/negative pair counts one half.
+    double baseRate = 0; ///< positives / rows.
+    double auc = 0;      ///< Mann-Whitney: a tied positive/negative pair counts one half.
     double averagePrecision = 0;
-    std::vector<RocPoint> roc;   ///< From (0, 0) to (1, 1), one point per distinct score.
-    std::vector<PrPoint> pr;     ///< One point per distinct score, highest first.
+    std::vector<RocPoint> roc; ///< From (0, 0) to (1, 1), one point per distinct score.
+    std::vector<PrPoint> pr;   ///< One point per distinct score, highest first.
     ConfusionMatrix confusion;
     std::vector<CalibrationBin> calibration;
     std::vector<QuantileRow> deciles;
@@ -111,10 +111,10 @@ std::vector<QuantileRow> quantileTable(std::span<const float> scores, std::span<
 
 /// A regression model on its test rows.
 struct RegressionEvaluation {
-    RegressionMetrics metrics;          ///< RMSE, MAE, R².
+    RegressionMetrics metrics; ///< RMSE, MAE, R².
     std::vector<float> predictions;
-    std::vector<float> residuals;       ///< target - prediction, row for row.
-    double meanResidual = 0;            ///< Bias: > 0 means the model predicts too low on average.
+    std::vector<float> residuals; ///< target - prediction, row for row.
+    double meanResidual = 0;      ///< Bias: > 0 means the model predicts too low on average.
 };
 
 /// Throws std::invalid_argument on empty or mismatched spans.

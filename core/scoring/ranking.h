@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -25,6 +26,12 @@ public:
     std::size_t rank(float score) const;
     /// 1..groups by the rule above (1 holds the highest scores).
     int group(float score, int groups) const;
+    /// 1..groups of a rank (as group() does for its score).
+    int groupOfRank(std::size_t rank, int groups) const;
+    /// The rank of every score of `scores` at once (the set this ranking was built from, or
+    /// another): one sort instead of a binary search per row, several times faster on
+    /// millions of rows. Memory: 8 bytes a row while it runs.
+    std::vector<std::uint32_t> ranksOf(std::span<const float> scores) const;
     /// The scores, highest first.
     const std::vector<float>& descending() const { return m_sorted; }
 

@@ -8,6 +8,7 @@
 
 #include <xlsxwriter.h>
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -36,6 +37,12 @@ struct Cell {
         char buf[40];
         std::snprintf(buf, sizeof buf, format, v);
         return {buf, v, true, false};
+    }
+    static Cell count(std::size_t n)
+    {
+        char buf[24];
+        const auto end = std::to_chars(buf, buf + sizeof buf, n).ptr;
+        return {std::string(buf, end), static_cast<double>(n), true, false};
     }
     static Cell user(std::string t) { return {std::move(t), 0, false, true}; }
     static Cell ours(std::string t) { return {std::move(t), 0, false, false}; }
@@ -87,7 +94,8 @@ public:
         : m_path(std::move(path))
     {
         const std::filesystem::path p(m_path);
-        m_temp = (p.parent_path() / ("." + p.filename().string() + ".part-" + std::to_string(::getpid()) + ".xlsx"))
+        m_temp = (p.parent_path() /
+                  ("." + p.filename().string() + ".part-" + std::to_string(::getpid()) + ".xlsx"))
                      .string();
         lxw_workbook_options options{};
         options.constant_memory = LXW_TRUE;
@@ -207,7 +215,7 @@ std::vector<float> scoreTable(const Table& table, const TrainedModel& model, int
 
 std::vector<std::string> segmentSummaryHeader()
 {
-    return {"segment",   "customers",       "share",          "mean_score",    "expected_lift", "min_score",
+    return {"segment",   "customers",      "share",          "mean_score",    "expected_lift", "min_score",
             "max_score", "test_customers", "test_positives", "observed_rate", "observed_lift"};
 }
 
@@ -235,8 +243,9 @@ ExportResult exportScores(const Table& table, const TrainedModel& model, const S
         extra.push_back(c);
     }
     if (o.format == ExportFormat::Xlsx && table.rowCount() > kXlsxMaxRows) {
-        throw std::invalid_argument("export: an Excel sheet holds at most 1,048,575 customers and these data have " +
-                                    std::to_string(table.rowCount()) + "; export a CSV instead");
+        throw std::invalid_argument(
+            "export: an Excel sheet holds at most 1,048,575 customers and these data have " +
+            std::to_string(table.rowCount()) + "; export a CSV instead");
     }
     if (o.reasons > 0 && o.baseline.size() != model.recipe.featureCount()) {
         throw std::invalid_argument("export: reason codes need the training means of the model's inputs");
@@ -254,11 +263,14 @@ ExportResult exportScores(const Table& table, const TrainedModel& model, const S
         return result;
     }
     const ScoreRanking ranking(scores);
+    const std::vector<std::uint32_t> ranks =
+        o.rankAndDecile ? ranking.ranksOf(scores) : std::vector<std::uint32_t>();
     std::optional<Segmenter> segmenter;
     if (o.segments) {
         segmenter.emplace(*o.segments, scores);
     }
-    result.segmentSummary = summariseSegments(o.segments.value_or(SegmentDefinition::byQuantiles(10)), scores);
+    result.segmentSummary =
+        summariseSegments(o.segments.value_or(SegmentDefinition::byQuantiles(10)), scores);
 
     std::vector<std::string> header;
     if (id) {
@@ -314,7 +326,8 @@ ExportResult exportScores(const Table& table, const TrainedModel& model, const S
             const Matrix x = model.recipe.transform(table, rows);
             AttributionOptions a;
             a.threads = o.threads;
-            why = reasonCodes(attribute(*net, x, o.baseline, a).values, groups, table, rows, {o.reasons, 0.0});
+            why =
+                reasonCodes(attribute(*net, x, o.baseline, a).values, groups, table, rows, {o.reasons, 0.0});
         }
         for (std::size_t r = start; r < start + n; ++r) {
             cells.clear();
@@ -323,8 +336,8 @@ ExportResult exportScores(const Table& table, const TrainedModel& model, const S
             }
             cells.push_back(Cell::num(scores[r]));
             if (o.rankAndDecile) {
-                cells.push_back(Cell::num(static_cast<double>(ranking.rank(scores[r])), "%.0f"));
-                cells.push_back(Cell::num(ranking.group(scores[r], 10), "%.0f"));
+                cells.push_back(Cell::count(ranks[r]));
+                cells.push_back(Cell::count(static_cast<std::size_t>(ranking.groupOfRank(ranks[r], 10))));
             }
             if (segmenter) {
                 Cell c = Cell::user(segmenter->names()[segmenter->segmentOf(scores[r])]);
@@ -340,7 +353,8 @@ ExportResult exportScores(const Table& table, const TrainedModel& model, const S
                 }
             }
             for (const Column* c : extra) {
-                const bool number = (c->type == ColumnType::Numeric) && !c->isMissing(r) && !std::isnan(c->values[r]);
+                const bool number =
+                    (c->type == ColumnType::Numeric) && !c->isMissing(r) && !std::isnan(c->values[r]);
                 Cell cell = Cell::user(c->text(r));
                 if (number) {
                     cell.isNumber = true;
@@ -351,7 +365,8 @@ ExportResult exportScores(const Table& table, const TrainedModel& model, const S
             sink->row(cells);
         }
         result.rows += n;
-        if (progress && !progress(0.2 + 0.8 * static_cast<double>(start + n) / static_cast<double>(table.rowCount()))) {
+        if (progress &&
+            !progress(0.2 + 0.8 * static_cast<double>(start + n) / static_cast<double>(table.rowCount()))) {
             result.cancelled = true;
             result.rows = 0;
             return result; // the sinks' destructors remove what was written

@@ -35,11 +35,12 @@ struct ScoredExportOptions {
     CsvFormat csv;
     std::vector<std::string> columns; ///< Original columns to add, as the data hold them.
     bool rankAndDecile = true;        ///< rank (1 = best, ties share) and decile (ScoreRanking's rule).
-    std::optional<SegmentDefinition> segments; ///< Adds a segment column; the Excel summary sheet is by segment (else by decile).
-    int reasons = 0;                  ///< Reason codes per direction (reason_up_k, reason_down_k).
-    Vector baseline;                  ///< Training means, needed when reasons > 0 (see meanBaseline()).
-    int threads = 1;                  ///< Scoring threads (0: all cores).
-    std::size_t blockRows = 65536;    ///< Rows scored and written per step.
+    std::optional<SegmentDefinition>
+        segments;    ///< Adds a segment column; the Excel summary sheet is by segment (else by decile).
+    int reasons = 0; ///< Reason codes per direction (reason_up_k, reason_down_k).
+    Vector baseline; ///< Training means, needed when reasons > 0 (see meanBaseline()).
+    int threads = 1; ///< Scoring threads (0: all cores).
+    std::size_t blockRows = 65536; ///< Rows scored and written per step.
 };
 
 struct ExportResult {
@@ -55,8 +56,8 @@ std::vector<float> scoreTable(const Table& table, const TrainedModel& model, int
                               std::vector<RecipeWarning>* warnings = nullptr);
 
 /// Scores every row of `table` and writes `options.path`. Memory beyond the table:
-/// two floats per row (the scores and their sorted copy) and one block of prepared
-/// rows. Throws std::invalid_argument (unknown column, multi-class model, too many rows
+/// 12 bytes a row (the scores, their sorted copy, the ranks; 8 more while ranking)
+/// and one block of prepared rows. Throws std::invalid_argument (unknown column, multi-class model, too many rows
 /// for Excel) or std::runtime_error (cannot write); never leaves a partial file.
 ExportResult exportScores(const Table& table, const TrainedModel& model, const ScoredExportOptions& options,
                           const ExportProgress& progress = {});

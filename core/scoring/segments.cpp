@@ -137,7 +137,10 @@ std::vector<std::string> SegmentDefinition::segmentNames() const
         if (!names.empty()) {
             return names;
         }
-        const std::string word = quantiles == 10 ? "decile " : quantiles == 5 ? "quintile " : quantiles == 4 ? "quartile " : "group ";
+        const std::string word = quantiles == 10  ? "decile "
+                                 : quantiles == 5 ? "quintile "
+                                 : quantiles == 4 ? "quartile "
+                                                  : "group ";
         for (int g = 1; g <= quantiles; ++g) {
             out.push_back(word + std::to_string(g));
         }
@@ -226,8 +229,9 @@ Segmenter::Segmenter(SegmentDefinition definition, std::span<const float> refere
         m_ranking = ScoreRanking(referenceScores);
     }
     if (m_definition.kind == SegmentKind::TopN) {
-        m_topThreshold = m_definition.topShare ? topShareThreshold(referenceScores, *m_definition.topShare).threshold
-                                               : topNThreshold(referenceScores, m_definition.topN).threshold;
+        m_topThreshold = m_definition.topShare
+                             ? topShareThreshold(referenceScores, *m_definition.topShare).threshold
+                             : topNThreshold(referenceScores, m_definition.topN).threshold;
     }
 }
 
@@ -250,8 +254,9 @@ std::size_t Segmenter::segmentOf(float score) const
     return 0;
 }
 
-std::vector<SegmentStats> summariseSegments(const SegmentDefinition& definition, std::span<const float> scores,
-                                            std::span<const float> testScores, std::span<const float> testLabels)
+std::vector<SegmentStats> summariseSegments(const SegmentDefinition& definition,
+                                            std::span<const float> scores, std::span<const float> testScores,
+                                            std::span<const float> testLabels)
 {
     if (scores.empty()) {
         throw std::invalid_argument("segments: no scores");

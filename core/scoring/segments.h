@@ -50,7 +50,8 @@ struct SegmentDefinition {
 
     /// The segment names in order, highest scores first.
     std::vector<std::string> segmentNames() const;
-    /// Throws std::invalid_argument when the definition cannot be used (no bands, bounds not descending, ...).
+    /// Throws std::invalid_argument when the definition cannot be used (no bands, bounds not descending,
+    /// ...).
     void validate() const;
 
     nlohmann::json toJson() const;
@@ -82,12 +83,12 @@ private:
 /// One segment's figures.
 struct SegmentStats {
     std::string name;
-    std::size_t customers = 0;   ///< Among all the scored customers.
-    double share = 0;            ///< customers / all.
+    std::size_t customers = 0; ///< Among all the scored customers.
+    double share = 0;          ///< customers / all.
     double minScore = 0;
     double maxScore = 0;
-    double meanScore = 0;        ///< The expected response rate.
-    double expectedLift = 0;     ///< meanScore / mean score of all customers.
+    double meanScore = 0;          ///< The expected response rate.
+    double expectedLift = 0;       ///< meanScore / mean score of all customers.
     std::size_t testCustomers = 0; ///< Labelled (test) customers in the segment.
     std::size_t testPositives = 0;
     std::optional<double> observedRate; ///< testPositives / testCustomers, when there are any.
@@ -97,7 +98,8 @@ struct SegmentStats {
 /// Figures of every segment: sizes and mean scores over `scores` (all the customers,
 /// also the reference for quantiles), observed rates over `testScores` with `testLabels`
 /// (may be empty). Throws std::invalid_argument on no scores or mismatched test spans.
-std::vector<SegmentStats> summariseSegments(const SegmentDefinition& definition, std::span<const float> scores,
+std::vector<SegmentStats> summariseSegments(const SegmentDefinition& definition,
+                                            std::span<const float> scores,
                                             std::span<const float> testScores = {},
                                             std::span<const float> testLabels = {});
 

@@ -41,7 +41,8 @@ std::string text(const std::string& s)
 std::string real(double v)
 {
     if (!std::isfinite(v)) {
-        throw std::invalid_argument("the model holds a value that is not a finite number; it cannot be written as SQL");
+        throw std::invalid_argument(
+            "the model holds a value that is not a finite number; it cannot be written as SQL");
     }
     char buf[40];
     std::snprintf(buf, sizeof buf, "%.9g", v);
@@ -57,7 +58,8 @@ struct Dialect {
     std::string number(const std::string& column) const
     {
         // SQLite tables filled from CSV files (.import) hold '' for empty cells.
-        return kind == SqlDialect::Postgres ? "CAST(" + column + " AS DOUBLE PRECISION)" : "NULLIF(" + column + ", '')";
+        return kind == SqlDialect::Postgres ? "CAST(" + column + " AS DOUBLE PRECISION)"
+                                            : "NULLIF(" + column + ", '')";
     }
     std::string category(const std::string& column) const
     {
@@ -80,16 +82,18 @@ std::string activation(Activation a, const std::string& x)
     case Activation::LeakyReLU:
         return "CASE WHEN " + x + " > 0 THEN " + x + " ELSE " + real(kLeakySlope) + " * " + x + " END";
     case Activation::ELU:
-        return "CASE WHEN " + x + " > 0 THEN " + x + " ELSE " + real(kEluAlpha) + " * (EXP(" + x + ") - 1.0) END";
+        return "CASE WHEN " + x + " > 0 THEN " + x + " ELSE " + real(kEluAlpha) + " * (EXP(" + x +
+               ") - 1.0) END";
     case Activation::Tanh:
         return "TANH(" + x + ")";
     case Activation::Sigmoid:
         // Two branches, so EXP never overflows (PostgreSQL raises an error where SQLite gives inf).
-        return "CASE WHEN " + x + " >= 0 THEN 1.0 / (1.0 + EXP(-" + x + ")) ELSE EXP(" + x + ") / (1.0 + EXP(" + x +
-               ")) END";
+        return "CASE WHEN " + x + " >= 0 THEN 1.0 / (1.0 + EXP(-" + x + ")) ELSE EXP(" + x +
+               ") / (1.0 + EXP(" + x + ")) END";
     case Activation::GELU:
-        throw std::invalid_argument("GELU needs erf(), which neither SQLite nor PostgreSQL has; the model cannot be "
-                                    "written as SQL");
+        throw std::invalid_argument(
+            "GELU needs erf(), which neither SQLite nor PostgreSQL has; the model cannot be "
+            "written as SQL");
     case Activation::Softmax:
         throw std::invalid_argument("softmax is only supported as the output layer in SQL");
     }
@@ -115,17 +119,19 @@ std::string modelSql(const TrainedModel& model, const SqlExportOptions& options)
     std::size_t ci = 0;
     for (std::size_t f = 0; f < sources.size();) {
         // Only a date column has both kinds of step, and dates are refused below.
-        const bool numeric = ni < recipe.numericSteps().size() && recipe.numericSteps()[ni].column == sources[f];
+        const bool numeric =
+            ni < recipe.numericSteps().size() && recipe.numericSteps()[ni].column == sources[f];
         if (numeric) {
             const auto& s = recipe.numericSteps()[ni++];
             if (s.daysBefore) {
-                throw std::invalid_argument("the date column \"" + s.column +
-                                            "\" cannot be prepared in SQL yet; train without it to export SQL");
+                throw std::invalid_argument(
+                    "the date column \"" + s.column +
+                    "\" cannot be prepared in SQL yet; train without it to export SQL");
             }
             const std::string x = d.number(ident(s.column));
             const std::string value = s.log ? "LN(1.0 + " + d.greatest(x, "0.0") + ")" : x;
-            inputs.push_back("((CASE WHEN " + x + " IS NULL THEN " + real(s.fill) + " ELSE " + value + " END) - " +
-                             real(s.offset) + ") / " + real(s.scale));
+            inputs.push_back("((CASE WHEN " + x + " IS NULL THEN " + real(s.fill) + " ELSE " + value +
+                             " END) - " + real(s.offset) + ") / " + real(s.scale));
             if (s.missingFlag) {
                 inputs.push_back("CASE WHEN " + x + " IS NULL THEN 1.0 ELSE 0.0 END");
             }
@@ -145,7 +151,8 @@ std::string modelSql(const TrainedModel& model, const SqlExportOptions& options)
             known += (known.empty() ? "" : ", ") + text(level);
         }
         if (s.other) {
-            inputs.push_back("CASE WHEN " + missing + (known.empty() ? "" : " OR " + c + " IN (" + known + ")") +
+            inputs.push_back("CASE WHEN " + missing +
+                             (known.empty() ? "" : " OR " + c + " IN (" + known + ")") +
                              " THEN 0.0 ELSE 1.0 END");
         }
         if (s.missingLevel) {
@@ -154,7 +161,8 @@ std::string modelSql(const TrainedModel& model, const SqlExportOptions& options)
         f += s.levels.size() + (s.other ? 1 : 0) + (s.missingLevel ? 1 : 0);
     }
     if (static_cast<int>(inputs.size()) != recipe.featureCount()) {
-        throw std::invalid_argument("the recipe's steps do not add up to its inputs; the model cannot be written as SQL");
+        throw std::invalid_argument(
+            "the recipe's steps do not add up to its inputs; the model cannot be written as SQL");
     }
 
     std::ostringstream sql;
@@ -265,7 +273,8 @@ std::string modelSql(const TrainedModel& model, const SqlExportOptions& options)
     sql << "\nSELECT " << (key.empty() ? std::string() : "nl_key AS " + ident(key) + ", ");
     if (model.target.task == TaskKind::MultiClassification) {
         for (std::size_t k = 0; k < outputs.size(); ++k) {
-            const std::string cls = k < model.target.classes.size() ? model.target.classes[k] : std::to_string(k);
+            const std::string cls =
+                k < model.target.classes.size() ? model.target.classes[k] : std::to_string(k);
             sql << (k ? ",\n  " : "") << outputs[k] << " AS " << ident("p_" + cls);
         }
     } else {

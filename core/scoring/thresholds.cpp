@@ -15,7 +15,8 @@ std::vector<std::size_t> descendingOrder(std::span<const float> scores)
 {
     std::vector<std::size_t> order(scores.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return scores[a] > scores[b]; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return scores[a] > scores[b]; });
     return order;
 }
 
@@ -70,7 +71,8 @@ ThresholdChoice topNThreshold(std::span<const float> scores, std::size_t n, std:
     std::sort(sorted.begin(), sorted.end(), std::greater<>());
     ThresholdChoice c;
     if (n == 0) {
-        c.threshold = std::nextafter(static_cast<double>(sorted.front()), std::numeric_limits<double>::infinity());
+        c.threshold =
+            std::nextafter(static_cast<double>(sorted.front()), std::numeric_limits<double>::infinity());
     } else {
         c.threshold = sorted[std::min(n, sorted.size()) - 1];
     }
@@ -111,7 +113,8 @@ ProfitCurve profitCurve(std::span<const float> scores, const ProfitOptions& o, s
     const auto order = descendingOrder(scores);
     ProfitCurve curve;
     ProfitPoint none;
-    none.threshold = std::nextafter(static_cast<double>(scores[order.front()]), std::numeric_limits<double>::infinity());
+    none.threshold =
+        std::nextafter(static_cast<double>(scores[order.front()]), std::numeric_limits<double>::infinity());
     curve.points.push_back(none);
     curve.best = none;
     double conversions = 0;

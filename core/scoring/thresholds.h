@@ -26,9 +26,11 @@ struct ThresholdChoice {
 ThresholdChoice bestF1Threshold(std::span<const float> scores, std::span<const float> labels);
 /// The threshold selecting the `n` highest-scored customers (the n-th score). `labels` may be
 /// empty. n = 0 selects nobody (threshold above every score); n >= count selects everybody.
-ThresholdChoice topNThreshold(std::span<const float> scores, std::size_t n, std::span<const float> labels = {});
+ThresholdChoice topNThreshold(std::span<const float> scores, std::size_t n,
+                              std::span<const float> labels = {});
 /// The threshold selecting the top `share` (0..1) of customers: topNThreshold(ceil(share x count)).
-ThresholdChoice topShareThreshold(std::span<const float> scores, double share, std::span<const float> labels = {});
+ThresholdChoice topShareThreshold(std::span<const float> scores, double share,
+                                  std::span<const float> labels = {});
 
 /// Money per contact and per conversion; an optional budget caps the contacts' cost.
 struct ProfitOptions {
@@ -50,8 +52,9 @@ struct ProfitPoint {
 };
 
 struct ProfitCurve {
-    std::vector<ProfitPoint> points; ///< One per distinct score, highest first, after a "contact nobody" point.
-    ProfitPoint best;                ///< Highest profit within the budget (contact nobody if none profits).
+    std::vector<ProfitPoint>
+        points;       ///< One per distinct score, highest first, after a "contact nobody" point.
+    ProfitPoint best; ///< Highest profit within the budget (contact nobody if none profits).
 };
 
 /// The expected profit of each threshold. Scores are read as calibrated probabilities.

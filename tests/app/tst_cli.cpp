@@ -941,20 +941,24 @@ void TestCli::testEvaluateSegmentAndExport_issue7()
     const QList<QByteArray> lines = f.readAll().split('\n');
     QVERIFY2(lines[0].startsWith("id,score,rank,decile,segment,"), lines[0].constData());
     QCOMPARE(lines.size(), 1502);
-    QVERIFY(lines[1].split(',')[4] == "hot" || lines[1].split(',')[4] == "warm" || lines[1].split(',')[4] == "cold");
-    QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("*.part*"), QStringLiteral(".*.part*")},
-                                          QDir::Files | QDir::Hidden),
-             QStringList());
+    QVERIFY(lines[1].split(',')[4] == "hot" || lines[1].split(',')[4] == "warm" ||
+            lines[1].split(',')[4] == "cold");
+    QCOMPARE(
+        QDir(m_dir.path())
+            .entryList({QStringLiteral("*.part*"), QStringLiteral(".*.part*")}, QDir::Files | QDir::Hidden),
+        QStringList());
 
     const QString xlsx = m_dir.filePath(QStringLiteral("issue7.xlsx"));
-    const CliResult ex =
-        run({"export", "--project", project, "--out", xlsx, "--columns", "visits,channel", "--segment", "campaign"});
+    const CliResult ex = run({"export", "--project", project, "--out", xlsx, "--columns", "visits,channel",
+                              "--segment", "campaign"});
     QVERIFY2(ex.exitCode == 0, qPrintable(ex.err));
     QVERIFY(QFileInfo(xlsx).size() > 1000);
 
-    const CliResult sql = run({"export-sql", "--project", project, "--dialect", "postgres", "--table", "leads"});
+    const CliResult sql =
+        run({"export-sql", "--project", project, "--dialect", "postgres", "--table", "leads"});
     QVERIFY2(sql.exitCode == 0, qPrintable(sql.err));
-    QVERIFY2(sql.out.contains("FROM \"leads\"") && sql.out.contains("AS score"), qPrintable(sql.out.left(400)));
+    QVERIFY2(sql.out.contains("FROM \"leads\"") && sql.out.contains("AS score"),
+             qPrintable(sql.out.left(400)));
 
     const CliResult info = run({"info", "--project", project});
     QVERIFY2(info.out.contains("exports: 4 "), qPrintable(info.out));
@@ -967,9 +971,10 @@ void TestCli::testSegmentMistakes_data()
     QTest::addRow("no kind") << QStringList{"segment"} << "give one of --bands";
     QTest::addRow("two kinds") << QStringList{"segment", "--bands", "hot:0.7", "--quantiles", "10"}
                                << "give one of --bands";
-    QTest::addRow("bands upside down") << QStringList{"segment", "--bands", "warm:0.4,hot:0.7"}
-                                       << "from the highest lower score down";
-    QTest::addRow("bad dialect") << QStringList{"export-sql", "--dialect", "oracle"} << "--dialect: sqlite or postgres";
+    QTest::addRow("bands upside down")
+        << QStringList{"segment", "--bands", "warm:0.4,hot:0.7"} << "from the highest lower score down";
+    QTest::addRow("bad dialect") << QStringList{"export-sql", "--dialect", "oracle"}
+                                 << "--dialect: sqlite or postgres";
 }
 
 void TestCli::testSegmentMistakes()

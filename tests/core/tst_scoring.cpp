@@ -14,10 +14,10 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -64,7 +64,10 @@ Table customers(int rows, int unseenFrom)
         revenue.push_back(std::exp(12.0f * u(gen) * u(gen)) - 1.0f);
         member.push_back(i % 13 == 0 ? kNaN : (u(gen) < 0.4f ? 1.0f : 0.0f));
         const char* levels[] = {"email", "web", "shop"};
-        channel.push_back(i == 3 ? "rare" : i % 17 == 0 ? "" : i >= unseenFrom && i % 5 == 0 ? "mars" : levels[i % 3]);
+        channel.push_back(i == 3                          ? "rare"
+                          : i % 17 == 0                   ? ""
+                          : i >= unseenFrom && i % 5 == 0 ? "mars"
+                                                          : levels[i % 3]);
         id.strings.push_back("C" + std::to_string(i));
         id.missing.push_back(0);
     }
@@ -199,12 +202,12 @@ void TestScoring::testRocAucWithTies_data()
     QTest::addColumn<std::vector<float>>("scores");
     QTest::addColumn<std::vector<float>>("labels");
     QTest::addColumn<double>("auc");
-    QTest::addRow("no ties: 3 of 4 pairs") << std::vector<float>{0.9f, 0.7f, 0.5f, 0.3f}
-                                           << std::vector<float>{1, 0, 1, 0} << 0.75;
+    QTest::addRow("no ties: 3 of 4 pairs")
+        << std::vector<float>{0.9f, 0.7f, 0.5f, 0.3f} << std::vector<float>{1, 0, 1, 0} << 0.75;
     QTest::addRow("one tied pair counts half: 3.5 of 6")
         << std::vector<float>{0.9f, 0.8f, 0.8f, 0.3f, 0.1f} << std::vector<float>{1, 1, 0, 0, 1} << 3.5 / 6.0;
-    QTest::addRow("all tied: 0.5") << std::vector<float>{0.4f, 0.4f, 0.4f, 0.4f} << std::vector<float>{1, 0, 1, 0}
-                                   << 0.5;
+    QTest::addRow("all tied: 0.5") << std::vector<float>{0.4f, 0.4f, 0.4f, 0.4f}
+                                   << std::vector<float>{1, 0, 1, 0} << 0.5;
     QTest::addRow("perfect") << std::vector<float>{0.9f, 0.8f, 0.2f} << std::vector<float>{1, 1, 0} << 1.0;
 }
 
@@ -240,7 +243,8 @@ void TestScoring::testQuantileTableByHand()
         QCOMPARE(t[g].customers, 2LL);
         QVERIFY2(std::abs(t[g].lift - lift[g]) < 1e-12, qPrintable(QString::number(t[g].lift)));
         QVERIFY(std::abs(t[g].cumulativeGain - gain[g]) < 1e-12);
-        QVERIFY2(std::abs(t[g].cumulativeLift - cumLift[g]) < 1e-12, qPrintable(QString::number(t[g].cumulativeLift)));
+        QVERIFY2(std::abs(t[g].cumulativeLift - cumLift[g]) < 1e-12,
+                 qPrintable(QString::number(t[g].cumulativeLift)));
     }
     QCOMPARE(t[0].responseRate, 1.0);
     QCOMPARE(t[1].responseRate, 0.5);
@@ -267,6 +271,11 @@ void TestScoring::testDecilesOnManyTiedScores()
     QCOMPARE(ranking.rank(0.9f), std::size_t{1});
     QCOMPARE(ranking.rank(0.8f), std::size_t{13});
     QCOMPARE(ranking.group(0.8f, 10), 7);
+    const std::vector<std::uint32_t> ranks = ranking.ranksOf(scores);
+    for (std::size_t i = 0; i < scores.size(); ++i) {
+        QCOMPARE(std::size_t{ranks[i]}, ranking.rank(scores[i]));
+    }
+    QCOMPARE(ranking.ranksOf(std::vector<float>{1.0f, 0.85f, 0.0f}), (std::vector<std::uint32_t>{1, 13, 21}));
 
     std::vector<std::size_t> order(20);
     std::iota(order.begin(), order.end(), std::size_t{0});
@@ -312,12 +321,13 @@ void TestScoring::testConfusionAndCurves()
     QCOMPARE(c.recall, 0.75);
     QCOMPARE(c.f1, 0.75);
     const BinaryEvaluation e = evaluateBinary(scores, labels);
-    QCOMPARE(e.pr.size(), std::size_t{5}); // one point per distinct score
-    QCOMPARE(e.pr[1].precision, 2.0 / 3.0); // 0.9 and the 0.8 pair
+    QCOMPARE(e.pr.size(), std::size_t{5});            // one point per distinct score
+    QCOMPARE(e.pr[1].precision, 2.0 / 3.0);           // 0.9 and the 0.8 pair
     const CalibrationBin& top = e.calibration.back(); // [0.9, 1]
     QCOMPARE(top.count, 1LL);
     QCOMPARE(top.observedRate, 1.0);
-    const RegressionEvaluation r = evaluateRegression(std::vector<float>{1, 2, 3}, std::vector<float>{1, 3, 5});
+    const RegressionEvaluation r =
+        evaluateRegression(std::vector<float>{1, 2, 3}, std::vector<float>{1, 3, 5});
     QCOMPARE(r.residuals, (std::vector<float>{0, 1, 2}));
     QCOMPARE(r.meanResidual, 1.0);
     QVERIFY(std::abs(r.metrics.mae - 1.0) < 1e-9);
@@ -367,12 +377,15 @@ void TestScoring::testSegments_data()
 {
     QTest::addColumn<QString>("definition");
     QTest::addColumn<QString>("expected"); // name:customers, ...
-    QTest::addRow("bands") << R"({"kind":"bands","bands":[{"name":"hot","lower":0.7},{"name":"warm","lower":0.4}],"rest":"cold"})"
-                           << "hot:3,warm:3,cold:4";
+    QTest::addRow("bands")
+        << R"({"kind":"bands","bands":[{"name":"hot","lower":0.7},{"name":"warm","lower":0.4}],"rest":"cold"})"
+        << "hot:3,warm:3,cold:4";
     QTest::addRow("quintiles") << R"({"kind":"quantiles","groups":5})"
                                << "quintile 1:2,quintile 2:2,quintile 3:2,quintile 4:2,quintile 5:2";
-    QTest::addRow("top 2 with a tie at the edge") << R"({"kind":"top","n":2})" << "top:2,rest:8";
-    QTest::addRow("top 30%%") << R"({"kind":"top","share":0.3,"name":"call","rest":"skip"})" << "call:3,skip:7";
+    QTest::addRow("top 2 with a tie at the edge") << R"({"kind":"top","n":2})"
+                                                  << "top:2,rest:8";
+    QTest::addRow("top 30%%") << R"({"kind":"top","share":0.3,"name":"call","rest":"skip"})"
+                              << "call:3,skip:7";
 }
 
 void TestScoring::testSegments()
@@ -416,18 +429,30 @@ void TestScoring::testFormulaNeutralisation_data()
 {
     QTest::addColumn<QString>("cell");
     QTest::addColumn<QString>("csv");
-    QTest::addRow("command") << "=cmd|' /C calc'!A0" << "'=cmd|' /C calc'!A0";
-    QTest::addRow("at") << "@SUM(1)" << "'@SUM(1)";
-    QTest::addRow("minus expression") << "-2+3" << "'-2+3";
-    QTest::addRow("plus text") << "+cmd" << "'+cmd";
-    QTest::addRow("tab") << "\tx" << "'\tx";
-    QTest::addRow("carriage return") << "\rx" << "\"'\rx\"";
-    QTest::addRow("negative number stays") << "-5" << "-5";
-    QTest::addRow("signed decimal stays") << "+3.2" << "+3.2";
-    QTest::addRow("signed integer stays (a number, as score always did)") << "+1" << "+1";
-    QTest::addRow("exponent stays") << "-1e-3" << "-1e-3";
-    QTest::addRow("comma quoted") << "=a,b" << "\"'=a,b\"";
-    QTest::addRow("plain") << "email" << "email";
+    QTest::addRow("command") << "=cmd|' /C calc'!A0"
+                             << "'=cmd|' /C calc'!A0";
+    QTest::addRow("at") << "@SUM(1)"
+                        << "'@SUM(1)";
+    QTest::addRow("minus expression") << "-2+3"
+                                      << "'-2+3";
+    QTest::addRow("plus text") << "+cmd"
+                               << "'+cmd";
+    QTest::addRow("tab") << "\tx"
+                         << "'\tx";
+    QTest::addRow("carriage return") << "\rx"
+                                     << "\"'\rx\"";
+    QTest::addRow("negative number stays") << "-5"
+                                           << "-5";
+    QTest::addRow("signed decimal stays") << "+3.2"
+                                          << "+3.2";
+    QTest::addRow("signed integer stays (a number, as score always did)") << "+1"
+                                                                          << "+1";
+    QTest::addRow("exponent stays") << "-1e-3"
+                                    << "-1e-3";
+    QTest::addRow("comma quoted") << "=a,b"
+                                  << "\"'=a,b\"";
+    QTest::addRow("plain") << "email"
+                           << "email";
 }
 
 void TestScoring::testFormulaNeutralisation()
@@ -480,10 +505,14 @@ void TestScoring::testSqlScoresEqualEngine()
     const Table table = customers(400, 300);
     Architecture arch;
     if (layers == QLatin1String("deep")) {
-        arch.layers = {LayerSpec::dense(8, Activation::ReLU),       LayerSpec::dense(6, Activation::Tanh),
-                       LayerSpec::batchNorm(),                       LayerSpec::dense(5, Activation::LeakyReLU),
-                       LayerSpec::dense(4, Activation::ELU),         LayerSpec::dropout(0.2f),
-                       LayerSpec::activationLayer(Activation::Sigmoid), LayerSpec::dense(1, Activation::Sigmoid)};
+        arch.layers = {LayerSpec::dense(8, Activation::ReLU),
+                       LayerSpec::dense(6, Activation::Tanh),
+                       LayerSpec::batchNorm(),
+                       LayerSpec::dense(5, Activation::LeakyReLU),
+                       LayerSpec::dense(4, Activation::ELU),
+                       LayerSpec::dropout(0.2f),
+                       LayerSpec::activationLayer(Activation::Sigmoid),
+                       LayerSpec::dense(1, Activation::Sigmoid)};
     } else if (layers == QLatin1String("relu")) {
         arch.layers = {LayerSpec::dense(7, Activation::ReLU), LayerSpec::dense(1, Activation::Linear)};
     } else {
@@ -649,19 +678,24 @@ void TestScoring::testExportSpeedMillionRows()
     arch.layers = {LayerSpec::dense(64, Activation::ReLU), LayerSpec::dense(32, Activation::ReLU),
                    LayerSpec::dense(1, Activation::Sigmoid)};
     const TrainedModel model = modelFor(table, range(0, 10000), arch, TaskKind::BinaryClassification);
+    const bool csvOnly = qEnvironmentVariable("NEUROLIFT_BENCH_EXPORT") == QLatin1String("csv");
     for (const ExportFormat format : {ExportFormat::Csv, ExportFormat::Xlsx}) {
+        if (csvOnly && format == ExportFormat::Xlsx) {
+            continue;
+        }
         ScoredExportOptions o;
         o.format = format;
-        o.path = dir.filePath(format == ExportFormat::Csv ? QStringLiteral("s.csv") : QStringLiteral("s.xlsx"))
-                     .toStdString();
+        o.path =
+            dir.filePath(format == ExportFormat::Csv ? QStringLiteral("s.csv") : QStringLiteral("s.xlsx"))
+                .toStdString();
         o.columns = {"income", "channel"};
         o.segments = SegmentDefinition::parseBands("hot:0.7,warm:0.4,cold");
         o.threads = 0;
         const auto start = std::chrono::steady_clock::now();
         const ExportResult r = exportScores(table, model, o);
         const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        qInfo("%s: %zu rows in %.2f s (%.0f rows/s), %lld bytes", format == ExportFormat::Csv ? "CSV" : "xlsx",
-              r.rows, s, static_cast<double>(r.rows) / s,
+        qInfo("%s: %zu rows in %.2f s (%.0f rows/s), %lld bytes",
+              format == ExportFormat::Csv ? "CSV" : "xlsx", r.rows, s, static_cast<double>(r.rows) / s,
               static_cast<long long>(QFileInfo(QString::fromStdString(o.path)).size()));
     }
 }
