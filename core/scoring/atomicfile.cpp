@@ -22,6 +22,17 @@ std::runtime_error fileError(const std::string& path, const std::string& what)
 
 } // namespace
 
+std::string hiddenTempPath(const std::string& path, std::string_view suffix)
+{
+    const std::filesystem::path p(path);
+    std::string name = ".";
+    name += p.filename().string();
+    name += ".part-";
+    name += std::to_string(::getpid());
+    name += suffix;
+    return (p.parent_path() / name).string();
+}
+
 AtomicFile::AtomicFile(std::string path)
     : m_path(std::move(path))
 {
@@ -31,9 +42,7 @@ AtomicFile::AtomicFile(std::string path)
     m_fd = ::open(folder.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
 #endif
     if (m_fd < 0) {
-        m_tempPath = (std::filesystem::path(folder) /
-                      ("." + p.filename().string() + ".part-" + std::to_string(::getpid())))
-                         .string();
+        m_tempPath = hiddenTempPath(m_path);
         m_fd = ::open(m_tempPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
         if (m_fd < 0) {
             throw fileError(m_path, "cannot write here");
@@ -86,13 +95,10 @@ void AtomicFile::commit()
     if (m_tempPath.empty()) {
         // Name the unnamed file next to the target, then rename it over the target
         // (linkat cannot replace an existing file).
-        const std::filesystem::path p(m_path);
-        const std::string folder = p.has_parent_path() ? p.parent_path().string() : std::string(".");
-        m_tempPath = (std::filesystem::path(folder) /
-                      ("." + p.filename().string() + ".part-" + std::to_string(::getpid())))
-                         .string();
+        m_tempPath = hiddenTempPath(m_path);
         ::unlink(m_tempPath.c_str());
-        const std::string self = "/proc/self/fd/" + std::to_string(m_fd);
+        std::string self = "/proc/self/fd/";
+        self += std::to_string(m_fd);
         if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, m_tempPath.c_str(), AT_SYMLINK_FOLLOW) != 0) {
             const std::string temp = m_tempPath;
             m_tempPath.clear();

@@ -6,6 +6,9 @@
 
 namespace neurolift {
 
+/// "<folder>/.<name>.part-<pid><suffix>": where a file for `path` is written before it is complete.
+std::string hiddenTempPath(const std::string& path, std::string_view suffix = {});
+
 /// A file that appears complete or not at all. On Linux it is written as an
 /// unnamed file in the target's folder (O_TMPFILE), so a crash or a kill at any
 /// point leaves nothing behind; commit() gives it a name and renames it over

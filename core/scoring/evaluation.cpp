@@ -187,7 +187,7 @@ BinaryEvaluation evaluateBinary(std::span<const float> scores, std::span<const f
         // Bin edges rounded to float like the scores, so 0.9f falls in [0.9, 1].
         const float s = std::clamp(scores[i], 0.0f, 1.0f);
         int bin = std::min(bins - 1, static_cast<int>(static_cast<double>(s) * bins));
-        const auto edge = [&](int k) { return static_cast<float>(static_cast<double>(k) / bins); };
+        const auto edge = [&](int at) { return static_cast<float>(static_cast<double>(at) / bins); };
         while (bin + 1 < bins && s >= edge(bin + 1)) {
             ++bin;
         }

@@ -46,7 +46,8 @@ std::vector<std::uint32_t> ScoreRanking::ranksOf(std::span<const float> scores) 
     }
     std::vector<std::uint32_t> order(scores.size());
     std::iota(order.begin(), order.end(), 0u);
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return scores[a] > scores[b]; });
+    std::sort(order.begin(), order.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return scores[a] > scores[b]; });
     // Walk both lists highest first: the rank of a score is 1 + the reference scores above it.
     std::vector<std::uint32_t> ranks(scores.size());
     std::size_t above = 0;

@@ -93,10 +93,7 @@ public:
     explicit XlsxBook(std::string path)
         : m_path(std::move(path))
     {
-        const std::filesystem::path p(m_path);
-        m_temp = (p.parent_path() /
-                  ("." + p.filename().string() + ".part-" + std::to_string(::getpid()) + ".xlsx"))
-                     .string();
+        m_temp = hiddenTempPath(m_path, ".xlsx");
         lxw_workbook_options options{};
         options.constant_memory = LXW_TRUE;
         m_book = workbook_new_opt(m_temp.c_str(), &options);

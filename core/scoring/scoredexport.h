@@ -57,8 +57,8 @@ std::vector<float> scoreTable(const Table& table, const TrainedModel& model, int
 
 /// Scores every row of `table` and writes `options.path`. Memory beyond the table:
 /// 12 bytes a row (the scores, their sorted copy, the ranks; 8 more while ranking)
-/// and one block of prepared rows. Throws std::invalid_argument (unknown column, multi-class model, too many rows
-/// for Excel) or std::runtime_error (cannot write); never leaves a partial file.
+/// and one block of prepared rows. Throws std::invalid_argument (unknown column, multi-class model, too many
+/// rows for Excel) or std::runtime_error (cannot write); never leaves a partial file.
 ExportResult exportScores(const Table& table, const TrainedModel& model, const ScoredExportOptions& options,
                           const ExportProgress& progress = {});
 

@@ -100,6 +100,15 @@ std::string activation(Activation a, const std::string& x)
     return x;
 }
 
+/// "z3", "h3", "x3": a CTE column. (Appending, not "z" + std::to_string(k), which makes GCC 12
+/// warn falsely under -O3.)
+std::string column(const char* prefix, long k)
+{
+    std::string s = prefix;
+    s += std::to_string(k);
+    return s;
+}
+
 } // namespace
 
 std::string modelSql(const TrainedModel& model, const SqlExportOptions& options)
@@ -196,7 +205,7 @@ std::string modelSql(const TrainedModel& model, const SqlExportOptions& options)
                 std::string e = real(b(o, 0));
                 for (Index i = 0; i < w.cols(); ++i) {
                     if (w(o, i) != 0.0f) {
-                        e += " + " + real(w(o, i)) + " * " + prefix + std::to_string(i);
+                        e += " + " + real(w(o, i)) + " * " + column(prefix.c_str(), i);
                     }
                 }
                 exprs.push_back(e);
@@ -206,7 +215,7 @@ std::string modelSql(const TrainedModel& model, const SqlExportOptions& options)
         } else if (layer.kind() == LayerKind::Activation) {
             act = static_cast<const ActivationLayer&>(layer).activation();
             for (int i = 0; i < width; ++i) {
-                exprs.push_back(prefix + std::to_string(i));
+                exprs.push_back(column(prefix.c_str(), i));
             }
         } else if (layer.kind() == LayerKind::BatchNorm) {
             // Scoring uses the running statistics: a fixed scale and shift per feature.
@@ -226,12 +235,12 @@ std::string modelSql(const TrainedModel& model, const SqlExportOptions& options)
             const float eps = model.architecture.layers.at(li).epsilon;
             for (int i = 0; i < width; ++i) {
                 const double scale = gamma(i, 0) / std::sqrt(static_cast<double>(var(i, 0)) + eps);
-                exprs.push_back(real(scale) + " * " + prefix + std::to_string(i) + " + " +
+                exprs.push_back(real(scale) + " * " + column(prefix.c_str(), i) + " + " +
                                 real(beta(i, 0) - mean(i, 0) * scale));
             }
         }
         // The affine part in one CTE, the activation over its named columns in the next.
-        const std::string z = "nl_z" + std::to_string(++stage);
+        const std::string z = column("nl_z", ++stage);
         sql << ",\n" << z << " AS MATERIALIZED (\n  SELECT " << keyCarry;
         for (std::size_t k = 0; k < exprs.size(); ++k) {
             sql << (k ? ",\n    " : "") << exprs[k] << " AS z" << k;
@@ -242,7 +251,7 @@ std::string modelSql(const TrainedModel& model, const SqlExportOptions& options)
             previous = z;
             prefix = "z";
             for (int k = 0; k < width; ++k) {
-                outputs.push_back(k == 0 && act != Activation::Softmax ? "z0" : "z" + std::to_string(k));
+                outputs.push_back(column("z", k));
             }
             if (act == Activation::Softmax) {
                 std::string sum;
@@ -251,19 +260,19 @@ std::string modelSql(const TrainedModel& model, const SqlExportOptions& options)
                 }
                 outputs.clear();
                 for (int k = 0; k < width; ++k) {
-                    outputs.push_back("EXP(z" + std::to_string(k) + ") / (" + sum + ")");
+                    outputs.push_back(std::string("EXP(") + column("z", k) + ") / (" + sum + ")");
                 }
             } else {
                 for (int k = 0; k < width; ++k) {
-                    outputs[static_cast<std::size_t>(k)] = activation(act, "z" + std::to_string(k));
+                    outputs[static_cast<std::size_t>(k)] = activation(act, column("z", k));
                 }
             }
             break;
         }
-        const std::string h = "nl_h" + std::to_string(stage);
+        const std::string h = column("nl_h", stage);
         sql << ",\n" << h << " AS MATERIALIZED (\n  SELECT " << keyCarry;
         for (int k = 0; k < width; ++k) {
-            sql << (k ? ",\n    " : "") << activation(act, "z" + std::to_string(k)) << " AS h" << k;
+            sql << (k ? ",\n    " : "") << activation(act, column("z", k)) << " AS h" << k;
         }
         sql << "\n  FROM " << z << "\n)";
         previous = h;
