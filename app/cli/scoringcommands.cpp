@@ -259,15 +259,7 @@ int runExport(const ExportOptions& o)
     for (const std::string& w : result.warnings) {
         std::cerr << w << '\n';
     }
-    ExportRecord e;
-    e.path = std::filesystem::absolute(o.out).string();
-    e.run = r.id;
-    e.segment = segmentId;
-    e.rows = result.rows;
-    e.details = {{"kind", "scores"}, {"format", format}, {"columns", o.columns}, {"reasons", o.reasons}};
-    if (options.segments) {
-        e.details["segments"] = options.segments->toJson();
-    }
+    const ExportRecord e = exportRecordFor(options, result, r.id, segmentId);
     Project::open(o.project).addExport(e);
     std::cerr << "Exported " << result.rows << " customers to " << o.out << " in " << fixed(seconds, 2)
               << " s\n";

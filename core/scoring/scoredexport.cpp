@@ -210,6 +210,29 @@ std::vector<float> scoreTable(const Table& table, const TrainedModel& model, int
     return scores;
 }
 
+ExportRecord exportRecordFor(const ScoredExportOptions& options, const ExportResult& result,
+                             std::optional<std::int64_t> run, std::optional<std::int64_t> segment)
+{
+    ExportRecord e;
+    e.path = std::filesystem::absolute(options.path).string();
+    e.run = run;
+    e.segment = segment;
+    e.rows = result.rows;
+    e.details = {{"kind", "scores"},
+                 {"format", options.format == ExportFormat::Xlsx ? "xlsx" : "csv"},
+                 {"columns", options.columns},
+                 {"reasons", options.reasons},
+                 {"rank_and_decile", options.rankAndDecile}};
+    if (options.format == ExportFormat::Csv) {
+        e.details["delimiter"] = std::string(1, options.csv.delimiter);
+        e.details["bom"] = options.csv.bom;
+    }
+    if (options.segments) {
+        e.details["segments"] = options.segments->toJson();
+    }
+    return e;
+}
+
 std::vector<std::string> segmentSummaryHeader()
 {
     return {"segment",   "customers",      "share",          "mean_score",    "expected_lift", "min_score",

@@ -8,6 +8,7 @@
 #include "data/table.h"
 #include "model/modelfile.h"
 #include "nn/tensor.h"
+#include "project/project.h"
 #include "scoring/segments.h"
 
 #include <functional>
@@ -61,6 +62,11 @@ std::vector<float> scoreTable(const Table& table, const TrainedModel& model, int
 /// rows for Excel) or std::runtime_error (cannot write); never leaves a partial file.
 ExportResult exportScores(const Table& table, const TrainedModel& model, const ScoredExportOptions& options,
                           const ExportProgress& progress = {});
+
+/// What Project::addExport keeps of an export: the absolute path, the run and saved
+/// segments it used, the rows, and the options (format, columns, segments, reasons).
+ExportRecord exportRecordFor(const ScoredExportOptions& options, const ExportResult& result,
+                             std::optional<std::int64_t> run, std::optional<std::int64_t> segment = {});
 
 /// The header of the segment summary (CSV and the Excel sheet).
 std::vector<std::string> segmentSummaryHeader();

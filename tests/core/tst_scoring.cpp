@@ -68,7 +68,7 @@ Table customers(int rows, int unseenFrom)
                           : i % 17 == 0                   ? ""
                           : i >= unseenFrom && i % 5 == 0 ? "mars"
                                                           : levels[i % 3]);
-        id.strings.push_back("C" + std::to_string(i));
+        id.strings.push_back(std::string(1, 'C').append(std::to_string(i)));
         id.missing.push_back(0);
     }
     std::vector<Column> columns;
@@ -596,8 +596,8 @@ void TestScoring::testXlsxReadsBackWithOpenpyxl()
     o.format = ExportFormat::Xlsx;
     o.columns = {"income", "channel"};
     o.segments = SegmentDefinition::byQuantiles(5);
-    const ExportResult r = exportScores(table, model, o);
-    QCOMPARE(r.rows, std::size_t{500});
+    const ExportResult exported = exportScores(table, model, o);
+    QCOMPARE(exported.rows, std::size_t{500});
     QCOMPARE(filesIn(dir.path()), QStringList{QStringLiteral("scored.xlsx")});
 
     QProcess python;
@@ -660,6 +660,16 @@ void TestScoring::testCsvExportFormat()
     const QByteArray text = f.readAll();
     QVERIFY(text.startsWith("\xEF\xBB\xBFid;score;rank;decile;segment;channel\n"));
     QCOMPARE(text.count('\n'), 51);
+    const ExportRecord record = exportRecordFor(o, ExportResult{false, 50, {}, {}}, 3);
+    QVERIFY(record.details.at("delimiter") == ";");
+    QVERIFY(record.details.at("segments").at("kind") == "bands");
+    QCOMPARE(record.run, std::optional<std::int64_t>(3));
+    // Cancelled midway: nothing is left, not even the file written before.
+    QVERIFY(QFile::remove(QString::fromStdString(o.path)));
+    o.blockRows = 10;
+    const ExportResult cancelled = exportScores(table, model, o, [](double done) { return done < 0.5; });
+    QVERIFY(cancelled.cancelled);
+    QCOMPARE(filesIn(dir.path()), QStringList());
     const std::string summary = dir.filePath(QStringLiteral("summary.csv")).toStdString();
     writeSegmentSummaryCsv(summary, summariseSegments(*o.segments, scoreTable(table, model)));
     QFile s(QString::fromStdString(summary));
