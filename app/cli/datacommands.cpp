@@ -13,6 +13,10 @@
 #include "explain/reasons.h"
 #include "model/modelfile.h"
 #include "nn/batchscorer.h"
+#include "scoring/atomicfile.h"
+#include "scoring/csvcells.h"
+#include "scoring/ranking.h"
+#include "scoring/segments.h"
 #include "training/metrics.h"
 #include "training/pipeline.h"
 #include "training/trainer.h"
@@ -35,65 +39,11 @@ namespace neurolift::cli {
 
 namespace {
 
-/// Whether a cell is a plain number ("-5", "+3.25", "1e-3"), which a
-/// spreadsheet reads as a number and never runs.
-bool plainNumber(const std::string& s)
-{
-    std::size_t i = s[0] == '-' || s[0] == '+' ? 1 : 0;
-    bool digits = false;
-    bool dot = false;
-    for (; i < s.size(); ++i) {
-        const char c = s[i];
-        if (c >= '0' && c <= '9') {
-            digits = true;
-        } else if ((c == '.' || c == ',') && !dot) {
-            dot = true;
-        } else if ((c == 'e' || c == 'E') && digits && i + 1 < s.size()) {
-            std::size_t j = i + 1 + (s[i + 1] == '-' || s[i + 1] == '+' ? 1 : 0);
-            if (j == s.size()) {
-                return false;
-            }
-            for (; j < s.size(); ++j) {
-                if (s[j] < '0' || s[j] > '9') {
-                    return false;
-                }
-            }
-            return true;
-        } else {
-            return false;
-        }
-    }
-    return digits;
-}
-
 std::string formatValue(double v)
 {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.7g", v);
     return buf;
-}
-
-/// A cell as text for the scored file: text that a spreadsheet would run as a
-/// formula gets a leading apostrophe, and quoting follows RFC 4180.
-std::string csvCell(const std::string& text, bool fromUser)
-{
-    std::string s = text;
-    if (fromUser && !s.empty() &&
-        (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r') &&
-        !plainNumber(s)) {
-        s.insert(s.begin(), '\'');
-    }
-    if (s.find_first_of(",\"\r\n") != std::string::npos) {
-        std::string q = "\"";
-        for (char c : s) {
-            q += c;
-            if (c == '"') {
-                q += '"';
-            }
-        }
-        return q + "\"";
-    }
-    return s;
 }
 
 /// "64:relu,32:relu" (or "none") into hidden layers, then the task's output layer.
@@ -488,6 +438,33 @@ std::vector<RowReasons> batchReasons(const Network& net, const TrainedModel& mod
     return out;
 }
 
+/// The segments `score --segments` adds: --bands, else --segment NAME of the project,
+/// else the project's latest saved definition; none (rank and decile only) otherwise.
+std::optional<SegmentDefinition> scoringSegments(const ScoreOptions& o)
+{
+    if (!o.bands.empty()) {
+        return SegmentDefinition::parseBands(o.bands);
+    }
+    if (o.project.empty()) {
+        if (!o.segment.empty()) {
+            throw UsageError("--segment: saved segments live in a project; use --project, or --bands");
+        }
+        return std::nullopt;
+    }
+    const auto saved = Project::open(o.project).segments();
+    for (auto it = saved.rbegin(); it != saved.rend(); ++it) {
+        if (o.segment.empty() || it->name == o.segment) {
+            return SegmentDefinition::fromJson(it->definition);
+        }
+    }
+    if (!o.segment.empty()) {
+        throw UsageError("--segment: " + o.project + " has no segments called \"" + o.segment +
+                         "\"; save them with: neurolift-cli segment --project " + o.project + " --name " +
+                         o.segment + " --bands ...");
+    }
+    return std::nullopt;
+}
+
 int runScore(const ScoreOptions& o)
 {
     std::int64_t runId = 0;
@@ -502,6 +479,15 @@ int runScore(const ScoreOptions& o)
     if (o.reasons < 0) {
         throw UsageError("--reasons: give the number of reasons per direction, e.g. --reasons 3");
     }
+    if (o.outDelimiter.size() != 1 && o.outDelimiter != "tab") {
+        throw UsageError("--out-delimiter: give one character, or tab");
+    }
+    const char delimiter = o.outDelimiter == "tab" ? '\t' : o.outDelimiter[0];
+    const bool ranked = o.segments || !o.bands.empty() || !o.segment.empty();
+    if (ranked && model.target.task == TaskKind::MultiClassification) {
+        throw UsageError("--segments: ranks, deciles and segments need a yes/no or numeric model");
+    }
+    const std::optional<SegmentDefinition> segments = ranked ? scoringSegments(o) : std::nullopt;
     Vector baseline;
     FeatureGroups groups;
     if (o.reasons > 0) {
@@ -509,12 +495,6 @@ int runScore(const ScoreOptions& o)
         groups = FeatureGroups::fromRecipe(model.recipe);
     }
 
-    const std::string temp = o.out + ".part";
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) {
-        std::cerr << o.out << ": cannot write here\n";
-        return kExitBadInput;
-    }
     struct Unreadable {
         std::size_t count = 0;
         std::string example;
@@ -524,35 +504,21 @@ int runScore(const ScoreOptions& o)
     std::size_t rows = 0;
     std::optional<std::size_t> idIndex;
     bool started = false;
-    const auto sink = [&](const Table& batch, const CsvResult& layout) {
-        if (!started) {
-            started = true;
-            std::string absent;
-            for (const auto& [name, type] : inputTypes) {
-                if (!batch.column(name)) {
-                    absent += (absent.empty() ? "\"" : ", \"") + name + "\"";
-                }
-            }
-            if (!absent.empty()) {
-                throw std::invalid_argument("the file lacks column(s) the model needs: " + absent +
-                                            "; score a file with the same columns as the training file");
-            }
-            for (std::size_t k = 0; k < layout.columnNames.size(); ++k) {
-                if (layout.columnNames[k] == model.idColumn) {
-                    idIndex = k;
-                }
-            }
-            const auto header = scoredHeader(model, idIndex.has_value(), layout.columnNames, o.reasons);
-            for (std::size_t i = 0; i < header.size(); ++i) {
-                out << (i ? "," : "") << csvCell(header[i], true);
-            }
-            out << '\n';
-        }
-        // The model's inputs, typed as in training.
+    // Ranks and segments need every score first: pass 1 keeps the scores (4 bytes a row,
+    // plus 4 for the ranking's sorted copy and 4 for the ranks), pass 2 writes with them.
+    std::vector<float> kept;
+    std::optional<ScoreRanking> ranking;
+    std::vector<std::uint32_t> ranks;
+    std::optional<Segmenter> segmenter;
+    std::optional<AtomicFile> out;
+
+    // The model's inputs of a batch, typed as in training, and their scores.
+    const auto scoreBatch = [&](const Table& batch, const CsvResult& layout, bool count, Table& typedOut,
+                                Matrix& x) {
         std::vector<Column> inputs;
         for (const auto& [name, type] : inputTypes) {
             RetypedColumn r = retypeColumn(*batch.column(name), type, options, layout);
-            if (r.unreadable > 0) {
+            if (count && r.unreadable > 0) {
                 Unreadable& u = unreadable[name];
                 u.count += r.unreadable;
                 if (u.example.empty()) {
@@ -561,17 +527,68 @@ int runScore(const ScoreOptions& o)
             }
             inputs.push_back(std::move(r.column));
         }
-        const Table typed(std::move(inputs), batch.rowCount());
+        typedOut = Table(std::move(inputs), batch.rowCount());
         std::vector<RecipeWarning> warnings;
-        const Matrix x = model.recipe.transform(typed, &warnings);
-        for (const RecipeWarning& w : warnings) {
-            auto [it, inserted] = unseen.emplace(w.column, w);
-            if (!inserted) {
-                it->second.count += w.count;
+        x = model.recipe.transform(typedOut, &warnings);
+        if (count) {
+            for (const RecipeWarning& w : warnings) {
+                auto [it, inserted] = unseen.emplace(w.column, w);
+                if (!inserted) {
+                    it->second.count += w.count;
+                }
             }
         }
         Matrix scores(net.outputSize(), x.cols());
         scorer.score(x, scores);
+        return scores;
+    };
+    const auto checkColumns = [&](const Table& batch) {
+        std::string absent;
+        for (const auto& [name, type] : inputTypes) {
+            if (!batch.column(name)) {
+                absent += (absent.empty() ? "\"" : ", \"") + name + "\"";
+            }
+        }
+        if (!absent.empty()) {
+            throw std::invalid_argument("the file lacks column(s) the model needs: " + absent +
+                                        "; score a file with the same columns as the training file");
+        }
+    };
+    const auto keep = [&](const Table& batch, const CsvResult& layout) {
+        if (kept.empty()) {
+            checkColumns(batch);
+        }
+        Table typed;
+        Matrix x;
+        const Matrix scores = scoreBatch(batch, layout, false, typed, x);
+        kept.insert(kept.end(), scores.data(), scores.data() + scores.cols());
+    };
+    const auto sink = [&](const Table& batch, const CsvResult& layout) {
+        if (!started) {
+            started = true;
+            checkColumns(batch);
+            for (std::size_t k = 0; k < layout.columnNames.size(); ++k) {
+                if (layout.columnNames[k] == model.idColumn) {
+                    idIndex = k;
+                }
+            }
+            auto header = scoredHeader(model, idIndex.has_value(), layout.columnNames, o.reasons);
+            if (ranking) {
+                auto at = header.begin() + (idIndex ? 2 : 1);
+                at = header.insert(at, {"rank", "decile"}) + 2;
+                if (segmenter) {
+                    header.insert(at, "segment");
+                }
+            }
+            std::string line = o.bom ? "\xEF\xBB\xBF" : "";
+            for (std::size_t i = 0; i < header.size(); ++i) {
+                line += (i ? std::string(1, delimiter) : std::string()) + csvCell(header[i], true, delimiter);
+            }
+            out->write(line + '\n');
+        }
+        Table typed;
+        Matrix x;
+        const Matrix scores = scoreBatch(batch, layout, true, typed, x);
         const std::vector<RowReasons> reasons =
             o.reasons > 0 ? batchReasons(net, model, x, scores, baseline, groups, batch, typed, o.reasons)
                           : std::vector<RowReasons>();
@@ -584,9 +601,9 @@ int runScore(const ScoreOptions& o)
             bool first = true;
             const auto cell = [&](const std::string& text, bool fromUser) {
                 if (!first) {
-                    line += ',';
+                    line += delimiter;
                 }
-                line += csvCell(text, fromUser);
+                line += csvCell(text, fromUser, delimiter);
                 first = false;
             };
             if (idIndex) {
@@ -602,6 +619,16 @@ int runScore(const ScoreOptions& o)
             } else {
                 cell(formatValue(scores(0, col)), false);
             }
+            if (ranking) {
+                // The pass-1 score of this row: the same computation, so ranks match the file.
+                const float s = kept[rows + r];
+                const std::uint32_t rank = ranks[rows + r];
+                cell(std::to_string(rank), false);
+                cell(std::to_string(ranking->groupOfRank(rank, 10)), false);
+                if (segmenter) {
+                    cell(segmenter->names()[segmenter->segmentOf(s)], true);
+                }
+            }
             if (o.reasons > 0) {
                 const RowReasons& why = reasons[r];
                 for (std::size_t k = 0; k < static_cast<std::size_t>(o.reasons); ++k) {
@@ -615,18 +642,30 @@ int runScore(const ScoreOptions& o)
                 cell(c.strings[r], true); // the cell as the file wrote it
             }
             line += '\n';
-            out << line;
+            out->write(line);
         }
         rows += batch.rowCount();
     };
-    ProgressLine progress("Scoring " + o.file);
     CsvResult layout;
+    if (ranked) {
+        ProgressLine first("Reading the scores of " + o.file);
+        streamCsv(o.file, options, 65536, keep, [&](double f) { return first(f); });
+        ranking.emplace(kept);
+        ranks = ranking->ranksOf(kept);
+        if (segments) {
+            segmenter.emplace(*segments, kept);
+        }
+    }
     try {
-        layout = streamCsv(o.file, options, 65536, sink, [&](double f) { return progress(f); });
-    } catch (...) {
-        out.close();
-        std::remove(temp.c_str()); // never leave half a scored file behind
-        throw;
+        out.emplace(o.out);
+    } catch (const std::runtime_error& e) {
+        std::cerr << e.what() << '\n';
+        return kExitBadInput;
+    }
+    ProgressLine progress("Scoring " + o.file);
+    layout = streamCsv(o.file, options, 65536, sink, [&](double f) { return progress(f); });
+    if (ranked && rows != kept.size()) {
+        throw std::runtime_error(o.file + " changed while it was being scored; score it again");
     }
     printCsvWarnings(o.file, layout.warnings);
     for (const auto& [name, u] : unreadable) {
@@ -638,15 +677,10 @@ int runScore(const ScoreOptions& o)
     for (const auto& [name, w] : unseen) {
         std::cerr << o.file << ": " << Recipe::unseenMessage(name, w.count, w.example) << '\n';
     }
-    out.close();
-    if (!out) {
-        std::cerr << o.out << ": writing failed (is the disk full?)\n";
-        std::remove(temp.c_str());
-        return kExitBadInput;
-    }
-    if (std::rename(temp.c_str(), o.out.c_str()) != 0) {
-        std::cerr << o.out << ": cannot replace the file\n";
-        std::remove(temp.c_str());
+    try {
+        out->commit(); // until here the file has no name: a failure or a kill leaves nothing behind
+    } catch (const std::runtime_error& e) {
+        std::cerr << e.what() << '\n';
         return kExitBadInput;
     }
     std::cerr << "Scored " << rows << " rows into " << o.out << '\n';
@@ -656,6 +690,12 @@ int runScore(const ScoreOptions& o)
         e.run = runId;
         e.rows = rows;
         e.details = {{"kind", "scores"}, {"input", std::filesystem::path(o.file).filename().string()}};
+        if (ranked) {
+            e.details["ranked"] = true;
+        }
+        if (segments) {
+            e.details["segments"] = segments->toJson();
+        }
         Project::open(o.project).addExport(e);
     }
     return kExitOk;
@@ -707,6 +747,17 @@ void addDataCommands(CLI::App& app, int& exitCode)
     s->add_option("--reasons", score.reasons,
                   "Add the K columns that pushed each score most up (reason_up_1..K) and down "
                   "(reason_down_1..K)");
+    s->add_flag(
+        "--segments", score.segments,
+        "Add rank (1 = highest score; ties share), decile (ties never split) and segment columns; the "
+        "segments are --bands, or --segment NAME of the project, or its latest saved ones");
+    s->add_option("--bands", score.bands,
+                  "Segments by score, e.g. hot:0.7,warm:0.4,cold (implies --segments)");
+    s->add_option("--segment", score.segment, "Saved segments of the project to use (implies --segments)");
+    s->add_flag("--bom", score.bom, "Start the file with a UTF-8 byte-order mark (for Excel on Windows)");
+    s->add_option("--out-delimiter", score.outDelimiter,
+                  "Delimiter of the scored file: one character, or tab")
+        ->capture_default_str();
     addImportOptions(*s, score.import);
     s->callback([&exitCode] { exitCode = guarded([] { return runScore(score); }); });
 }

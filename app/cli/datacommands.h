@@ -41,6 +41,11 @@ struct ScoreOptions {
     std::string file;
     std::string out;
     int reasons = 0; ///< Reason codes per direction (0: none, the file as before).
+    bool segments = false; ///< Adds rank, decile and segment (two passes over FILE).
+    std::string bands;     ///< "hot:0.7,warm:0.4,cold"
+    std::string segment;   ///< A project's saved segments by name.
+    bool bom = false;
+    std::string outDelimiter = ",";
 };
 
 /// Adds `inspect`, `train` and `score` to `app`; the command that runs stores its ExitCode in `exitCode`.

@@ -15,19 +15,6 @@
 
 namespace neurolift::cli {
 
-namespace {
-
-/// A run with its project's data and the rows it trained and validated on.
-struct RunRows {
-    std::int64_t id = 0;
-    RunRecord run;
-    Table table;
-    Split split;
-};
-
-/// The run `id` of `path` (0: the latest), its data, and its split: as stored,
-/// or, for runs of older projects that did not keep it, drawn again with the
-/// run's seed (and said so on stderr).
 RunRows loadRun(const std::string& path, std::int64_t id)
 {
     const Project project = Project::open(path);
@@ -70,6 +57,8 @@ RunRows loadRun(const std::string& path, std::int64_t id)
     r.split = prepareData(r.table, choice, r.run.seed).split;
     return r;
 }
+
+namespace {
 
 int runExplain(const ExplainOptions& o)
 {

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "clicommon.h"
+#include "data/split.h"
 #include "nn/tensor.h"
+#include "project/project.h"
 
 #include <cstdint>
 #include <string>
@@ -20,6 +22,19 @@ struct ExplainOptions {
     int seed = 42;
     int threads = 0;
 };
+
+/// A run with its project's data and the rows it trained and validated on.
+struct RunRows {
+    std::int64_t id = 0;
+    RunRecord run;
+    Table table;
+    Split split;
+};
+
+/// The run `id` of `path` (0: the latest), its data, and its split: as stored,
+/// or, for runs of older projects that did not keep it, drawn again with the
+/// run's seed (and said so on stderr). Throws UsageError.
+RunRows loadRun(const std::string& path, std::int64_t id);
 
 /// The baseline attributions are measured against: the mean of each prepared
 /// input over the training rows. Model files written since reason codes exist

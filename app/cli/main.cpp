@@ -5,6 +5,7 @@
 #include "datacommands.h"
 #include "explaincommands.h"
 #include "projectcommands.h"
+#include "scoringcommands.h"
 
 #include <CLI/CLI.hpp>
 
@@ -27,6 +28,7 @@ int main(int argc, char** argv)
     neurolift::cli::addDataCommands(app, exitCode);
     neurolift::cli::addExplainCommands(app, exitCode);
     neurolift::cli::addProjectCommands(app, exitCode);
+    neurolift::cli::addScoringCommands(app, exitCode);
 
     try {
         app.parse(argc, argv);
