@@ -886,10 +886,14 @@ void ExplainPage::showImportance()
                  "breaks its link to the outcome; the longer the bar, the more the AUC drops and the "
                  "more the network relies on that column. Whiskers: the spread over 5 shuffles. "
                  "Click a bar to see how the score follows that column.")
-                  .arg(count(m_data ? m_data->validation.size() : 0), number(result->baseline, 3))
+                  .arg(count(static_cast<std::size_t>(result->rows)), number(result->baseline, 3))
             : tr("Shuffling a column's values breaks its link to the outcome; the longer the bar, the "
                  "more the loss rises and the more the network relies on that column. Whiskers: the "
                  "spread over 5 shuffles. Click a bar to see how the score follows that column.");
+    if (m_data && static_cast<std::size_t>(result->rows) < m_data->validation.size()) {
+        caption += u' ' + tr("Measured on a random sample of %1 of the %2 validation customers.")
+                              .arg(count(static_cast<std::size_t>(result->rows)), count(m_data->validation.size()));
+    }
     if (static_cast<int>(result->columns.size()) > n) {
         caption += u' ' + tr("The %1 least important columns are not drawn.")
                               .arg(static_cast<int>(result->columns.size()) - n);

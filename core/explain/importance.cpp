@@ -70,18 +70,45 @@ ImportanceResult permutationImportance(const Network& network, const TaskSpec& t
     }
     ImportanceResult result;
     // The data view needs contiguous columns; a block of rows is copied first.
-    const Matrix xCopy = x.outerStride() == x.rows() ? Matrix() : Matrix(x);
-    const Matrix yCopy = y.outerStride() == y.rows() ? Matrix() : Matrix(y);
+    // A large held-out set is measured on a seeded sample of its rows, which
+    // keeps importance interactive; the spread over the repeats still says how
+    // firm the ranking is.
+    Matrix xCopy;
+    Matrix yCopy;
+    const bool sample = options.maxRows > 0 && x.cols() > options.maxRows;
+    if (sample) {
+        Rng rng(mixSeed(options.seed, 0x5A4D504C45ull, 0)); // "SAMPLE": apart from the shuffles' streams
+        std::vector<std::int64_t> rows = rng.permutation(x.cols());
+        rows.resize(static_cast<std::size_t>(options.maxRows));
+        std::sort(rows.begin(), rows.end());
+        xCopy.resize(x.rows(), options.maxRows);
+        yCopy.resize(y.rows(), options.maxRows);
+        for (Index j = 0; j < options.maxRows; ++j) {
+            xCopy.col(j) = x.col(rows[static_cast<std::size_t>(j)]);
+            yCopy.col(j) = y.col(rows[static_cast<std::size_t>(j)]);
+        }
+        result.warnings.push_back("measured on a sample of " + std::to_string(options.maxRows) + " of the " +
+                                  std::to_string(x.cols()) + " rows");
+    } else {
+        if (x.outerStride() != x.rows()) {
+            xCopy = x;
+        }
+        if (y.outerStride() != y.rows()) {
+            yCopy = y;
+        }
+    }
+    const Index n = sample ? options.maxRows : x.cols();
+    result.rows = n;
     const float* xData = xCopy.size() ? xCopy.data() : x.data();
     const float* yData = yCopy.size() ? yCopy.data() : y.data();
-    const ConstMatrixMap xs(xData, x.rows(), x.cols());
-    const ConstMatrixMap ys(yData, y.rows(), y.cols());
+    const ConstMatrixMap xs(xData, x.rows(), n);
+    const ConstMatrixMap ys(yData, y.rows(), n);
     LossSpec plain = loss; // unweighted, so that runs compare
     plain.classWeights.clear();
     bool useAuc = task.kind == TaskKind::BinaryClassification && y.rows() == 1;
     if (useAuc) {
         const float positives = ys.sum();
-        if (positives < 0.5f || positives > static_cast<float>(y.cols()) - 0.5f) {
+        if (positives < 0.5f || positives > static_cast<float>(n) - 0.5f) {
             useAuc = false;
             result.warnings.push_back("the rows hold one class only, so AUC is undefined; importance is the "
                                       "increase in loss instead");
@@ -93,7 +120,7 @@ ImportanceResult permutationImportance(const Network& network, const TaskSpec& t
         Matrix logits;
         std::vector<float> scores;
         result.baseline =
-            quality(network, xData, x.rows(), yData, y.rows(), x.cols(), useAuc, plain, ws, logits, scores);
+            quality(network, xData, x.rows(), yData, y.rows(), n, useAuc, plain, ws, logits, scores);
     }
 
     const auto groupCount = static_cast<long long>(groups.size());
@@ -103,7 +130,6 @@ ImportanceResult permutationImportance(const Network& network, const TaskSpec& t
         std::min<long long>(options.threads > 0 ? options.threads : omp_get_num_procs(), std::max(tasks, 1LL)));
     std::atomic<bool> cancel{false};
     std::atomic<long long> done{0};
-    const Index n = x.cols();
 
 #pragma omp parallel num_threads(threads) if (threads > 1)
     {

@@ -14,6 +14,9 @@ struct ImportanceOptions {
     int repeats = 5;         ///< Shuffles per column; the spread is over these.
     std::uint64_t seed = 42; ///< Same seed, data and network: the same table, whatever the thread count.
     int threads = 0;         ///< 0: all cores.
+    /// More held-out rows than this are measured on a seeded sample of this
+    /// many (0: all rows), so that importance stays interactive on large data.
+    Index maxRows = 20000;
 };
 
 /// How much the model leans on one source column.
@@ -30,6 +33,7 @@ struct ImportanceResult {
     /// (otherwise: the drop is shuffled loss minus baseline loss).
     std::string measure;
     double baseline = 0.0;                 ///< The measure on the unshuffled rows.
+    Index rows = 0;                        ///< Rows measured: all, or the sample (see ImportanceOptions::maxRows).
     std::vector<ColumnImportance> columns; ///< Most important first (ties: input order).
     bool cancelled = false;
     std::vector<std::string> warnings;

@@ -95,6 +95,7 @@ private slots:
     void testWeightsCarryFeatureNames();
     void testImportanceRanksTheTrueColumnsFirst();
     void testImportanceIsSeededAndThreadFree();
+    void testImportanceOnASampleOfLargeSets();
     void testAttributionMassOnTheTrueColumns_data();
     void testAttributionMassOnTheTrueColumns();
     void testCompletenessForEveryRow_data();
@@ -183,6 +184,31 @@ void TestExplain::testImportanceIsSeededAndThreadFree()
     one.seed = 43;
     const auto c = permutationImportance(t.network, t.data.task(), loss, v.x, v.y, groups, one);
     QVERIFY(c.columns[0].drops != a.columns[0].drops || c.columns[1].drops != a.columns[1].drops);
+}
+
+void TestExplain::testImportanceOnASampleOfLargeSets()
+{
+    // Large held-out sets are measured on a seeded sample: the same columns
+    // come first, the result says how many rows it used, and it repeats.
+    const auto& t = trained();
+    const auto& v = t.data.validation;
+    const auto groups = FeatureGroups::fromRecipe(t.data.recipe);
+    const LossSpec loss = TrainSpec::forTask(t.data.task()).loss;
+    QVERIFY(v.rows() > 500);
+    ImportanceOptions options;
+    options.maxRows = 500;
+    const auto a = permutationImportance(t.network, t.data.task(), loss, v.x, v.y, groups, options);
+    QCOMPARE(a.rows, Index{500});
+    QCOMPARE(a.warnings.back(), "measured on a sample of 500 of the " + std::to_string(v.rows()) + " rows");
+    const std::set<std::string> top{a.columns[0].column, a.columns[1].column};
+    QCOMPARE(top, (std::set<std::string>{"x0", "x1"}));
+    const auto b = permutationImportance(t.network, t.data.task(), loss, v.x, v.y, groups, options);
+    QCOMPARE(a.columns[0].drops, b.columns[0].drops);
+    options.maxRows = 0;
+    const auto all = permutationImportance(t.network, t.data.task(), loss, v.x, v.y, groups, options);
+    QCOMPARE(all.rows, v.rows());
+    QVERIFY(all.warnings.empty());
+    QVERIFY(all.columns[0].drops != a.columns[0].drops);
 }
 
 void TestExplain::testAttributionMassOnTheTrueColumns_data()
@@ -400,7 +426,14 @@ void TestExplain::testTimingsOn100kRows()
     QElapsedTimer timer;
     timer.start();
     const auto imp = permutationImportance(net, task, LossSpec{}, x, y, groups);
-    qInfo("permutation importance, 5 repeats, 100k x 30: %.2f s", timer.nsecsElapsed() / 1e9);
+    qInfo("permutation importance, 5 repeats, 100k x 30 (sample of %lld rows): %.2f s",
+          static_cast<long long>(imp.rows), timer.nsecsElapsed() / 1e9);
+    ImportanceOptions every;
+    every.maxRows = 0;
+    timer.restart();
+    const auto whole = permutationImportance(net, task, LossSpec{}, x, y, groups, every);
+    qInfo("permutation importance, 5 repeats, 100k x 30, every row: %.2f s (%zu columns)",
+          timer.nsecsElapsed() / 1e9, whole.columns.size());
     QVERIFY(!imp.cancelled);
     const Vector baseline = meanBaseline(x);
     timer.restart();
