@@ -3,6 +3,7 @@
 #include "datachoice.h"
 #include "datapage.h"
 #include "tablemodel.h"
+#include "uidriver.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -71,7 +72,6 @@ private slots:
 
 private:
     /// Chooses `text` in `combo` with the keyboard, as a user would.
-    static void choose(QComboBox* combo, const QString& text);
     /// Clicks the check box of `item`.
     static void toggle(QListWidgetItem* item);
     QListWidgetItem* featureItem(const QString& name) const;
@@ -130,26 +130,6 @@ QString TestDataPage::write(const QByteArray& content, const QString& name)
         qFatal("cannot write the test file");
     }
     return path;
-}
-
-void TestDataPage::choose(QComboBox* combo, const QString& text)
-{
-    QVERIFY(combo);
-    const int index = combo->findText(text);
-    QVERIFY2(index >= 0, qPrintable(text));
-    // Open the list and click the item, one choice as a user makes it.
-    QTest::mouseClick(combo, Qt::LeftButton);
-    QAbstractItemView* list = combo->view();
-    QTRY_VERIFY(list->isVisible());
-    // A release right after the popup opened is ignored (it would be the opening click's own).
-    QTest::qWait(QApplication::doubleClickInterval() + 20);
-    const QModelIndex item = list->model()->index(index, combo->modelColumn());
-    list->scrollTo(item);
-    const QPoint at = list->visualRect(item).center();
-    QTest::mouseMove(list->viewport(), at);
-    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, at);
-    QTRY_VERIFY(!list->isVisible());
-    QCOMPARE(combo->currentIndex(), index);
 }
 
 void TestDataPage::toggle(QListWidgetItem* item)
@@ -258,7 +238,7 @@ void TestDataPage::testChoosingATargetIsOneEditWithBeforeAndAfter()
     const DataChoice before = m_page->choice();
     QSignalSpy edited(m_page.get(), &DataPage::choiceEdited);
 
-    choose(find<QComboBox>("targetCombo"), QStringLiteral("churned"));
+    neurolift::test::clickComboItem(find<QComboBox>("targetCombo"), QStringLiteral("churned"));
 
     QCOMPARE(edited.count(), 1);
     QCOMPARE(edited.at(0).at(0).value<DataChoice>(), before);
@@ -280,9 +260,9 @@ void TestDataPage::testChoosingATargetIsOneEditWithBeforeAndAfter()
 void TestDataPage::testChoosingThePositiveAnswer()
 {
     m_page->setTable(m_customers, QStringLiteral("customers.csv"));
-    choose(find<QComboBox>("targetCombo"), QStringLiteral("churned"));
+    neurolift::test::clickComboItem(find<QComboBox>("targetCombo"), QStringLiteral("churned"));
     QSignalSpy edited(m_page.get(), &DataPage::choiceEdited);
-    choose(find<QComboBox>("positiveCombo"), QStringLiteral("No"));
+    neurolift::test::clickComboItem(find<QComboBox>("positiveCombo"), QStringLiteral("No"));
     QCOMPARE(edited.count(), 1);
     QCOMPARE(edited.at(0).at(0).value<DataChoice>().positive, QStringLiteral("Yes"));
     QCOMPARE(edited.at(0).at(1).value<DataChoice>().positive, QStringLiteral("No"));
@@ -292,7 +272,7 @@ void TestDataPage::testChoosingThePositiveAnswer()
 void TestDataPage::testCategoryTargetOffersEveryValue()
 {
     m_page->setTable(m_customers, QStringLiteral("customers.csv"));
-    choose(find<QComboBox>("targetCombo"), QStringLiteral("plan"));
+    neurolift::test::clickComboItem(find<QComboBox>("targetCombo"), QStringLiteral("plan"));
     auto* positive = find<QComboBox>("positiveCombo");
     QStringList items;
     for (int i = 0; i < positive->count(); ++i) {
@@ -301,14 +281,14 @@ void TestDataPage::testCategoryTargetOffersEveryValue()
     QCOMPARE(items, (QStringList{QStringLiteral("None: predict every value"), QStringLiteral("Gold"),
                                  QStringLiteral("Silver"), QStringLiteral("Bronze")}));
     QCOMPARE(m_page->choice().positive, QString()); // three values: no single positive one
-    choose(positive, QStringLiteral("Gold"));
+    neurolift::test::clickComboItem(positive, QStringLiteral("Gold"));
     QCOMPARE(m_page->choice().positive, QStringLiteral("Gold"));
 }
 
 void TestDataPage::testUncheckingAFeature()
 {
     m_page->setTable(m_customers, QStringLiteral("customers.csv"));
-    choose(find<QComboBox>("targetCombo"), QStringLiteral("churned"));
+    neurolift::test::clickComboItem(find<QComboBox>("targetCombo"), QStringLiteral("churned"));
     const DataChoice before = m_page->choice();
     QSignalSpy edited(m_page.get(), &DataPage::choiceEdited);
 
@@ -334,11 +314,11 @@ void TestDataPage::testChoosingTheIdColumnTakesItOutOfTheInputs()
 {
     m_page->setTable(m_customers, QStringLiteral("customers.csv"));
     QSignalSpy edited(m_page.get(), &DataPage::choiceEdited);
-    choose(find<QComboBox>("idCombo"), QStringLiteral("None"));
+    neurolift::test::clickComboItem(find<QComboBox>("idCombo"), QStringLiteral("None"));
     QCOMPARE(m_page->choice().idColumn, QString());
     // Now just an identifier, still not usable as an input.
     QVERIFY(featureItem(QStringLiteral("customer_id"))->toolTip().contains(QStringLiteral("identifier")));
-    choose(find<QComboBox>("idCombo"), QStringLiteral("plan"));
+    neurolift::test::clickComboItem(find<QComboBox>("idCombo"), QStringLiteral("plan"));
     QCOMPARE(edited.count(), 2);
     const DataChoice after = edited.at(1).at(1).value<DataChoice>();
     QCOMPARE(after.idColumn, QStringLiteral("plan"));
@@ -408,7 +388,7 @@ void TestDataPage::testFilterReducesTheVisibleRows()
     m_page->setTable(m_customers, QStringLiteral("customers.csv"));
     auto* view = find<QTableView>("dataView");
     QCOMPARE(view->model()->rowCount(), 80);
-    choose(find<QComboBox>("filterColumn"), column);
+    neurolift::test::clickComboItem(find<QComboBox>("filterColumn"), column);
     QTest::keyClicks(find<QLineEdit>("filterEdit"), text);
     QTRY_COMPARE(view->model()->rowCount(), rows);
     QCOMPARE(find<QLabel>("rowCountLabel")->text(), QStringLiteral("%1 of 80 rows").arg(rows));
@@ -529,7 +509,7 @@ void TestDataPage::testOnlineShoppersWithRevenueAsTarget()
                      QStringLiteral("online_shoppers_intention.csv"));
     QCOMPARE(find<QLabel>("rowCountLabel")->text(), QStringLiteral("12,330 rows"));
     QSignalSpy edited(m_page.get(), &DataPage::choiceEdited);
-    choose(find<QComboBox>("targetCombo"), QStringLiteral("Revenue"));
+    neurolift::test::clickComboItem(find<QComboBox>("targetCombo"), QStringLiteral("Revenue"));
     QCOMPARE(m_page->choice().target, QStringLiteral("Revenue"));
     QCOMPARE(m_page->choice().positive, QStringLiteral("YES"));
     QCOMPARE(m_page->choice().features.size(), 17);

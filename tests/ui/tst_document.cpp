@@ -2,6 +2,7 @@
 #include "architecturemodel.h"
 #include "document.h"
 #include "documentcommands.h"
+#include "uidriver.h"
 
 #include <QApplication>
 #include <QDir>
@@ -15,17 +16,11 @@
 #include <csignal>
 
 using namespace neurolift;
+using neurolift::test::chooseTarget;
 
 namespace {
 
 constexpr const char* kCrashVariable = "NEUROLIFT_TEST_CRASH_WHILE_EDITING";
-
-void chooseTarget(Document& doc, const std::string& column)
-{
-    doc.undoStack()->push(new ChangeSettingCommand(&doc, "target", doc.setting("target"),
-                                                   nlohmann::json{{"column", column}}, Document::Change::Choice,
-                                                   QStringLiteral("Choose target")));
-}
 
 std::string targetIn(const QString& file)
 {
@@ -141,7 +136,7 @@ void TestDocument::undoAndRedoTrackModified()
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.at(0).at(0).value<Document::Changes>(), Document::Changes(Document::Change::Choice));
     QCOMPARE(doc->setting("target")["column"].get<std::string>(), std::string("bought"));
-    QCOMPARE(doc->undoStack()->undoText(), QStringLiteral("Choose target"));
+    QCOMPARE(doc->undoStack()->undoText(), QStringLiteral("Choose Target"));
 
     doc->undoStack()->undo();
     QVERIFY(!doc->isModified());

@@ -3,6 +3,7 @@
 
 #include "document.h"
 #include "documentcommands.h"
+#include "uidriver.h"
 #include "mainwindow.h"
 #include "settings.h"
 #include "taskindicator.h"
@@ -25,19 +26,13 @@
 #include <memory>
 
 using namespace neurolift;
+using neurolift::test::chooseTarget;
 
 namespace {
 
 std::string local(const QString& path)
 {
     return QFile::encodeName(path).toStdString();
-}
-
-void chooseTarget(Document& doc, const std::string& column)
-{
-    doc.undoStack()->push(new ChangeSettingCommand(&doc, "target", doc.setting("target"),
-                                                   nlohmann::json{{"column", column}}, Document::Change::Choice,
-                                                   QStringLiteral("Choose Target")));
 }
 
 std::string targetOf(const Document& doc)

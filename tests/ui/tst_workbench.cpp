@@ -12,6 +12,7 @@
 #include "settings.h"
 #include "trainingchart.h"
 #include "trainpage.h"
+#include "uidriver.h"
 #include "workbench.h"
 
 #include <QAbstractItemView>
@@ -55,25 +56,6 @@ QByteArray customers()
                QByteArray::number(spend, 'f', 2) + ',' + (u(rng) < p ? "yes" : "no") + '\n';
     }
     return csv;
-}
-
-/// Opens `combo`'s list and clicks `text`, as a user picks a value.
-void choose(QComboBox* combo, const QString& text)
-{
-    QVERIFY(combo);
-    const int index = combo->findText(text);
-    QVERIFY2(index >= 0, qPrintable(text));
-    QTest::mouseClick(combo, Qt::LeftButton);
-    QAbstractItemView* list = combo->view();
-    QTRY_VERIFY(list->isVisible());
-    QTest::qWait(QApplication::doubleClickInterval() + 20); // a release right after opening is ignored
-    const QModelIndex item = list->model()->index(index, combo->modelColumn());
-    list->scrollTo(item);
-    const QPoint at = list->visualRect(item).center();
-    QTest::mouseMove(list->viewport(), at);
-    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, at);
-    QTRY_VERIFY(!list->isVisible());
-    QCOMPARE(combo->currentIndex(), index);
 }
 
 } // namespace
@@ -151,7 +133,7 @@ void TestWorkbench::fromCsvToTrainedRunAndBack()
     // Pick what to predict; the data is prepared in the background and the
     // Model page learns how many inputs the network gets.
     QSignalSpy prepared(m_window->workbench(), &Workbench::preparationChanged);
-    choose(find<QComboBox>("targetCombo"), QStringLiteral("bought"));
+    neurolift::test::clickComboItem(find<QComboBox>("targetCombo"), QStringLiteral("bought"));
     QTRY_VERIFY_WITH_TIMEOUT(m_window->workbench()->prepared() != nullptr, 20000);
     const auto names = m_window->workbench()->prepared()->recipe.featureNames();
     const int inputs = static_cast<int>(names.size());
@@ -252,7 +234,7 @@ void TestWorkbench::screenshots()
     QSignalSpy shown(m_window->workbench(), &Workbench::tableShown);
     m_window->workbench()->importCsvWith(csv, {});
     QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 30000);
-    choose(find<QComboBox>("targetCombo"), QStringLiteral("Revenue"));
+    neurolift::test::clickComboItem(find<QComboBox>("targetCombo"), QStringLiteral("Revenue"));
     QTRY_VERIFY_WITH_TIMEOUT(m_window->workbench()->prepared() != nullptr, 30000);
     const auto grab = [&](const char* name) {
         QTest::qWait(200); // let queued replots and layouts land

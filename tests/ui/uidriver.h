@@ -1,0 +1,47 @@
+#pragma once
+
+// What GUI tests do as a user would, shared by the suites.
+
+#include "document.h"
+#include "documentcommands.h"
+
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QComboBox>
+#include <QTest>
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace neurolift::test {
+
+/// Opens `combo`'s list and clicks the item `text`, one choice as a user makes it.
+inline void clickComboItem(QComboBox* combo, const QString& text)
+{
+    QVERIFY(combo);
+    const int index = combo->findText(text);
+    QVERIFY2(index >= 0, qPrintable(text));
+    QTest::mouseClick(combo, Qt::LeftButton);
+    QAbstractItemView* list = combo->view();
+    QTRY_VERIFY(list->isVisible());
+    // A release right after the popup opened is ignored (it would be the opening click's own).
+    QTest::qWait(QApplication::doubleClickInterval() + 20);
+    const QModelIndex item = list->model()->index(index, combo->modelColumn());
+    list->scrollTo(item);
+    const QPoint at = list->visualRect(item).center();
+    QTest::mouseMove(list->viewport(), at);
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, at);
+    QTRY_VERIFY(!list->isVisible());
+    QCOMPARE(combo->currentIndex(), index);
+}
+
+/// Chooses the target column of `doc` as the Data page does: an undo command.
+inline void chooseTarget(Document& doc, const std::string& column)
+{
+    doc.undoStack()->push(new ChangeSettingCommand(&doc, "target", doc.setting("target"),
+                                                   nlohmann::json{{"column", column}}, Document::Change::Choice,
+                                                   QStringLiteral("Choose Target")));
+}
+
+} // namespace neurolift::test
