@@ -219,13 +219,13 @@ int ChangeLayerPropertyCommand::id() const
 {
     switch (m_property) {
     case LayerProperty::Units:
-        return CmdChangeUnits;
+        return static_cast<int>(CommandId::ChangeUnits);
     case LayerProperty::Activation:
-        return CmdChangeActivation;
+        return static_cast<int>(CommandId::ChangeActivation);
     case LayerProperty::DropoutRate:
-        return CmdChangeDropoutRate;
+        return static_cast<int>(CommandId::ChangeDropoutRate);
     case LayerProperty::Init:
-        return CmdChangeInit;
+        return static_cast<int>(CommandId::ChangeInit);
     }
     return -1;
 }

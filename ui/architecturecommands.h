@@ -1,5 +1,6 @@
 #pragma once
 
+#include "commandid.h"
 #include "nn/architecture.h"
 
 #include <QString>
@@ -8,15 +9,6 @@
 namespace neurolift {
 
 class ArchitectureModel;
-
-/// Merge ids of the architecture commands that merge; one enum, so ids never collide.
-enum ArchitectureCommandId : int {
-    CmdChangeUnits = 1001,
-    CmdChangeActivation,
-    CmdChangeDropoutRate,
-    CmdChangeInit,
-    CmdSelectArchitecture,
-};
 
 /// Base of every edit of an ArchitectureModel: the only way into the model's raw edits.
 /// Each command remembers the architecture it edits, so undo lands there even after a switch.
@@ -194,7 +186,7 @@ public:
     SelectArchitectureCommand(ArchitectureModel* model, int index, QUndoCommand* parent = nullptr);
     void redo() override;
     void undo() override;
-    int id() const override { return CmdSelectArchitecture; }
+    int id() const override { return static_cast<int>(CommandId::SelectArchitecture); }
     bool mergeWith(const QUndoCommand* other) override;
 
 private:

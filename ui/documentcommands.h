@@ -3,6 +3,7 @@
 // Undo commands that change the document's settings. Every user edit of a
 // setting goes through one of these, so it can be undone.
 
+#include "commandid.h"
 #include "document.h"
 
 #include <QUndoCommand>
@@ -12,15 +13,6 @@
 #include <string>
 
 namespace neurolift {
-
-/// Merge ids of the workbench's undo commands: consecutive commands with the
-/// same id merge into one undo step (e.g. typing a learning rate digit by digit).
-enum class CommandId {
-    None = -1,
-    ColumnChoice = 1,
-    TrainingSettings,
-    LayerProperty,
-};
 
 /// Replaces the JSON value of one project setting; undo puts the old value back.
 class ChangeSettingCommand : public QUndoCommand {
