@@ -22,13 +22,13 @@ constexpr std::array<DemoInfo, 7> kDemos{{
      "bought_30d", "yes", "customer_id", 4000, 0.3},
     {DemoKind::NewsletterChurn, "newsletter-churn",
      "Newsletter subscribers: opens, clicks, frequency, tenure; did they unsubscribe?", "churned", "yes",
-     "subscriber_id", 5000, 0.5},
+     "subscriber_id", 5000, 0.3},
     {DemoKind::CustomerSpend, "customer-spend",
      "Shop customers: orders, loyalty, segment; how much will they spend in the next 90 days?",
      "spend_next_90d", "", "customer_id", 5000, 0.5},
     {DemoKind::TwoBlobs, "two-blobs",
      "2-D teaching set: two overlapping clouds that a straight line separates", "class", "orange", "", 400,
-     0.6},
+     1.0},
     {DemoKind::Xor, "xor", "2-D teaching set: the four quadrants, class by the sign of x times y", "class",
      "orange", "", 400, 0.05},
     {DemoKind::Circles, "circles", "2-D teaching set: a disc inside a ring (no straight line separates them)",
@@ -224,7 +224,7 @@ Table newsletterChurn(std::size_t n, double noise, Rng& rng)
     constexpr std::array<double, 3> kLettersPerMonth{30.0, 4.0, 1.0};
     constexpr std::array<std::string_view, 4> kSources{"website", "checkout", "event", "referral"};
     constexpr std::array<double, 4> kSourceShare{0.45, 0.3, 0.1, 0.15};
-    constexpr std::array<double, 4> kSourceEffect{0.0, 0.1, 0.5, -0.4};
+    constexpr std::array<double, 4> kSourceEffect{0.0, 0.1, 0.6, -0.6};
     constexpr std::array<std::string_view, 4> kAges{"18-29", "30-44", "45-59", "60+"};
     constexpr std::array<double, 4> kAgeShare{0.25, 0.35, 0.25, 0.15};
 
@@ -243,10 +243,10 @@ Table newsletterChurn(std::size_t n, double noise, Rng& rng)
                                      : std::min(365.0, 30.0 + std::floor(exponential(rng, 80.0)));
         purchased[i] = chance(rng, 0.25 + 0.3 * openRate[i]) ? 1.0 : 0.0;
         const double rarelyOpens = openRate[i] < 0.2 ? 1.0 : 0.0;
-        const double z = -1.6 - 2.4 * (openRate[i] - 0.4) +
-                         1.6 * rarelyOpens * (frequency[i] == 0 ? 1.0 : 0.0) -
-                         0.5 * std::log(tenure[i] / 12.0 + 1.0) + 0.7 * (lastClick[i] > 90.0 ? 1.0 : 0.0) -
-                         0.5 * purchased[i] + kSourceEffect[source[i]] + noise * normal(rng);
+        const double z = -1.9 - 4.0 * (openRate[i] - 0.4) +
+                         2.2 * rarelyOpens * (frequency[i] == 0 ? 1.0 : 0.0) -
+                         0.8 * std::log(tenure[i] / 12.0 + 1.0) + 1.2 * (lastClick[i] > 90.0 ? 1.0 : 0.0) -
+                         0.8 * purchased[i] + kSourceEffect[source[i]] + noise * normal(rng);
         churned[i] = chance(rng, sigmoid(z)) ? 1.0 : 0.0;
     }
     std::vector<Column> c;
