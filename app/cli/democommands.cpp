@@ -28,6 +28,7 @@ struct DemoCommandOptions {
     std::optional<std::size_t> rows;
     std::optional<double> noise;
     std::uint64_t seed = 42;
+    int threads = 0; ///< For --train.
 };
 
 /// The demo's target, positive answer and id column, as a project stores the choice.
@@ -125,6 +126,7 @@ int runDemo(const DemoCommandOptions& o)
     TrainOptions train;
     train.project = o.project;
     train.runName = "demo run";
+    train.threads = o.threads;
     const int code = runTrain(train);
     if (code == kExitOk) {
         // `train` stores the target and positive answer; keep the demo's id column with them.
@@ -151,6 +153,7 @@ void addDemoCommands(CLI::App& app, int& exitCode)
     d->add_option("--noise", demo.noise,
                   "How noisy (2-D sets: jitter of the points; customer tables: hidden randomness)");
     d->add_option("--seed", demo.seed, "Seed: the same seed gives the same file")->capture_default_str();
+    d->add_option("--threads", demo.threads, "Threads for --train (0: all cores)")->capture_default_str();
     d->callback([&exitCode] { exitCode = guarded([] { return runDemo(demo); }); });
 }
 
