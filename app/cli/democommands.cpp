@@ -10,6 +10,8 @@
 #include <CLI/CLI.hpp>
 
 #include <chrono>
+#include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
@@ -51,14 +53,28 @@ int runList()
     return kExitOk;
 }
 
+/// The content hash `import` records for a file holding `bytes` (fileContentHash's FNV-1a).
+std::string contentHash(const std::string& bytes)
+{
+    std::uint64_t h = 0xCBF29CE484222325ull;
+    for (const char c : bytes) {
+        h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ull;
+    }
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "fnv1a64:%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
 /// A new project holding `table`, with the demo's target, positive answer and id stored as the
 /// Data page and `train --project` read them.
 void writeProject(const std::string& path, const DemoInfo& info, const Table& table,
-                  const DemoCommandOptions& o, std::size_t csvBytes)
+                  const DemoCommandOptions& o, const std::string& csv)
 {
     DatasetSource source;
     source.fileName = std::string(info.id) + ".csv";
-    source.fileSize = csvBytes;
+    // As if the CSV of --out had been imported: the same size and hash.
+    source.fileSize = csv.size();
+    source.fileHash = contentHash(csv);
     source.importOptions = {{"generated", {{"demo", info.id}, {"rows", table.rowCount()}, {"seed", o.seed}}}};
     if (o.noise) {
         source.importOptions["generated"]["noise"] = *o.noise;
@@ -117,7 +133,7 @@ int runDemo(const DemoCommandOptions& o)
     if (o.project.empty()) {
         return kExitOk;
     }
-    writeProject(o.project, info, table, o, csv.size());
+    writeProject(o.project, info, table, o, csv);
     std::cerr << "Project " << o.project << " created; it predicts \"" << info.target << "\"\n";
     if (!o.train) {
         return kExitOk;

@@ -1063,6 +1063,16 @@ void TestCli::testDemoProjectIsReadyToTrain()
     QVERIFY2(r.out.contains("data: 500 rows from car-buyers.csv"), qPrintable(r.out));
     QVERIFY2(r.out.contains("target: bought_30d"), qPrintable(r.out));
     QVERIFY2(r.out.contains("runs: 0"), qPrintable(r.out));
+    // It holds what importing the demo's CSV would: the same size and content hash.
+    QVERIFY(QDir(m_dir.path()).mkpath("demo-csv"));
+    const QString csv = m_dir.filePath(QStringLiteral("demo-csv/car-buyers.csv"));
+    QCOMPARE(run({"demo", "car-buyers", "--out", csv, "--rows", "500"}).exitCode, 0);
+    const QString imported = m_dir.filePath(QStringLiteral("demo-imported.nlproj"));
+    QCOMPARE(run({"import", csv, "--project", imported}).exitCode, 0);
+    const QString importedInfo = run({"info", "--project", imported}).out;
+    const QRegularExpression source(QStringLiteral("data: .*\\)"));
+    QVERIFY(source.match(r.out).hasMatch());
+    QCOMPARE(source.match(r.out).captured(), source.match(importedInfo).captured());
 
     // With --train: a run made by `train --project`, kept in the project.
     const QString blobs = m_dir.filePath(QStringLiteral("demo-blobs.nlproj"));
