@@ -3,6 +3,7 @@
 
 #include "architecturecommands.h"
 #include "datacommands.h"
+#include "democommands.h"
 #include "explaincommands.h"
 #include "projectcommands.h"
 #include "scoringcommands.h"
@@ -26,6 +27,7 @@ int main(int argc, char** argv)
     int exitCode = neurolift::cli::kExitOk;
     neurolift::cli::addArchitectureCommands(app, exitCode);
     neurolift::cli::addDataCommands(app, exitCode);
+    neurolift::cli::addDemoCommands(app, exitCode);
     neurolift::cli::addExplainCommands(app, exitCode);
     neurolift::cli::addProjectCommands(app, exitCode);
     neurolift::cli::addScoringCommands(app, exitCode);
