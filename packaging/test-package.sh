@@ -93,7 +93,9 @@ step "neurolift-cli import, then neurolift opens the project offscreen"
 QT_QPA_PLATFORM=offscreen timeout 60 "$gui" --screenshot "$work/shot.png" "$work/demo.nlproj" \
   || fail "neurolift --screenshot exits with $?"
 file -b "$work/shot.png" 2>/dev/null | grep -q "PNG image data, 1280 x 800," || fail "no 1280x800 screenshot"
-file -b "$work/shot.png" 2>/dev/null || true
+# The project shows: the window differs from an empty workbench's.
+QT_QPA_PLATFORM=offscreen timeout 60 "$gui" --screenshot "$work/empty.png" || fail "neurolift --screenshot exits with $?"
+if cmp -s "$work/shot.png" "$work/empty.png"; then fail "neurolift did not open the project it was given"; fi
 
 step "the desktop entry"
 if command -v desktop-file-validate >/dev/null; then
