@@ -54,6 +54,8 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(QStringLiteral("NeuroLift"));
     QApplication::setApplicationVersion(neurolift::versionString());
     QApplication::setWindowIcon(neurolift::appIcon());
+    // Lets the desktop (Wayland's app id, task bars) match windows to packaging/'s desktop entry and icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.neurolift.NeuroLift"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
