@@ -1,6 +1,10 @@
 #!/bin/sh
 # Installs the Debian 12 packages NeuroLift needs to build, test and run.
 # Runs apt-get directly as root, through sudo otherwise.
+# The last lines are for the package test (packaging/test-package.sh): dpkg-dev
+# for dpkg-shlibdeps (the .deb's Depends) and dpkg-deb, file to check the
+# icons and screenshot, and the validators of the desktop entry, the AppStream
+# metainfo, the file type and the manuals.
 set -eu
 packages="
   build-essential cmake ninja-build pkg-config
@@ -13,6 +17,9 @@ packages="
   libcli11-dev
   libxlsxwriter-dev
   python3 python3-openpyxl
+  dpkg-dev file
+  desktop-file-utils appstream shared-mime-info
+  man-db groff-base
 "
 if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive

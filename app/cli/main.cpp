@@ -2,6 +2,7 @@
 // Results go to stdout, messages to stderr; exit codes are in architecturecommands.h.
 
 #include "architecturecommands.h"
+#include "buildinfo.h"
 #include "datacommands.h"
 #include "democommands.h"
 #include "explaincommands.h"
@@ -10,16 +11,12 @@
 
 #include <CLI/CLI.hpp>
 
-#ifndef NEUROLIFT_VERSION
-#error "NEUROLIFT_VERSION must be defined by the build (see app/CMakeLists.txt)"
-#endif
-
 int main(int argc, char** argv)
 {
     CLI::App app{"NeuroLift on the command line: build, check, train and score neural networks "
                  "on customer data.",
                  "neurolift-cli"};
-    app.set_version_flag("--version", "neurolift-cli " NEUROLIFT_VERSION);
+    app.set_version_flag("--version", neurolift::versionLine("neurolift-cli"));
     app.require_subcommand(1);
     app.footer("Exit codes: 0 success, 1 the input has problems, "
                "2 the input or the command line cannot be used.");
