@@ -13,6 +13,8 @@ packages="
   libcli11-dev
   libxlsxwriter-dev
   python3 python3-openpyxl
+  clang libclang-rt-14-dev libomp-dev
+  time
 "
 if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
