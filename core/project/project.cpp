@@ -222,8 +222,18 @@ struct Project::State {
                                    std::string("the project is damaged (") + e.what() + ") while " + doing +
                                        "; use an intact copy or the recovery copy");
             }
+            if (e.code() == SQLITE_ERROR) {
+                // Every statement is fixed SQL tested against the current
+                // format, so a plain SQL error means tables or columns a
+                // project has are missing: the file was altered, not the disk.
+                throw ProjectError(
+                    ProjectError::Kind::Damaged, name,
+                    std::string("the project is damaged (") + e.what() + ") while " + doing +
+                        ": it does not hold what a NeuroLift project holds; use an intact copy "
+                        "or the recovery copy");
+            }
             throw ProjectError(ProjectError::Kind::Io, name,
-                               std::string("cannot ") + doing + " (" + e.what() +
+                               std::string("could not finish ") + doing + " (" + e.what() +
                                    "); check the disk has space and the file is not open elsewhere");
         } catch (const std::invalid_argument& e) {
             throw ProjectError(ProjectError::Kind::Damaged, name,
@@ -632,8 +642,12 @@ RunRecord Project::run(std::int64_t id) const
             const auto rows = static_cast<Index>(w.integer(2));
             const auto cols = static_cast<Index>(w.integer(3));
             const auto bytes = w.blob(4);
-            if (rows < 0 || cols < 0 ||
-                bytes.size() != static_cast<std::size_t>(rows * cols) * sizeof(float)) {
+            // Divided, not multiplied: a damaged file's rows * cols can overflow.
+            const std::size_t values = bytes.size() / sizeof(float);
+            if (rows < 0 || cols < 0 || bytes.size() % sizeof(float) != 0 ||
+                (rows == 0 ? values != 0
+                           : values % static_cast<std::size_t>(rows) != 0 ||
+                                 values / static_cast<std::size_t>(rows) != static_cast<std::size_t>(cols))) {
                 throw std::invalid_argument("the weights \"" + w.text(1) + "\" have the wrong size");
             }
             Matrix m(rows, cols);
