@@ -238,6 +238,18 @@ struct Project::State {
         } catch (const std::invalid_argument& e) {
             throw ProjectError(ProjectError::Kind::Damaged, name,
                                std::string("the project is damaged while ") + doing + ": " + e.what());
+        } catch (const nlohmann::json::exception& e) {
+            // Valid JSON of the wrong shape (a key missing, a number where a
+            // list belongs): what() starts with "[json.exception...] ".
+            std::string what = e.what();
+            if (const auto end = what.find("] ");
+                what.starts_with("[json.exception.") && end != std::string::npos) {
+                what.erase(0, end + 2);
+            }
+            throw ProjectError(ProjectError::Kind::Damaged, name,
+                               std::string("the project is damaged while ") + doing +
+                                   ": a stored value is not what it should be (" + what +
+                                   "); use an intact copy or the recovery copy");
         }
     }
 };

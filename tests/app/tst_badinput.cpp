@@ -333,6 +333,16 @@ void TestBadInput::testHostileProjects_data()
         "\"malformed-run-model.nlproj\": the project is damaged while reading the run: the stored model is "
         "not "
         "valid JSON");
+    row("run-model-wrong-shape.nlproj", score, 2,
+        "\"run-model-wrong-shape.nlproj\": the project is damaged while reading the run: a stored value is "
+        "not "
+        "what it should be (key 'id_column' not found); " +
+            intact);
+    row("run-warnings-not-a-list.nlproj", score, 2,
+        "\"run-warnings-not-a-list.nlproj\": the project is damaged while reading the run: a stored value is "
+        "not "
+        "what it should be (type must be array, but is object); " +
+            intact);
     // Names that look like SQL are data: listed as written, and nothing is run.
     row("injection-names.nlproj", runs, 0,
         "stdout: 1    x'); DROP TABLE run; --  completed      3       0.5246    0.7149     "

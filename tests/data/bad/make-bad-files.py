@@ -126,6 +126,8 @@ project("projects/weights-wrong-size.nlproj", sql="UPDATE run_weights SET data =
 project("projects/weights-huge-shape.nlproj",
         sql="UPDATE run_weights SET rows = 4294967296, cols = 4294967296, data = X'' WHERE position = 0;")
 project("projects/malformed-setting.nlproj", sql="UPDATE setting SET value = '{\"column\": ' WHERE key = 'target';")
+project("projects/run-model-wrong-shape.nlproj", sql="UPDATE run SET model = json_remove(model, '$.id_column');")
+project("projects/run-warnings-not-a-list.nlproj", sql="UPDATE run SET warnings = '{\"a\": 1}';")
 project("projects/malformed-run-model.nlproj", sql="UPDATE run SET model = '{not json';")
 project("projects/injection-names.nlproj",
         sql="INSERT INTO note(text, created_at) VALUES ('''); DROP TABLE dataset; --', '2026-01-01T00:00:00Z');")
