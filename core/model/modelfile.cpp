@@ -74,6 +74,11 @@ TrainedModel loadModel(const std::string& path)
     } catch (const nlohmann::json::parse_error& e) {
         throw ModelFileError(path + ": not a NeuroLift model file (it is not valid JSON: byte " +
                              std::to_string(e.byte) + ")");
+    } catch (const nlohmann::json::exception&) {
+        // The parser throws out_of_range, not parse_error, for a number
+        // beyond a double (found by fuzz_modelfile).
+        throw ModelFileError(path +
+                             ": not a NeuroLift model file (it is not valid JSON: a number is too large)");
     }
     if (!j.is_object() || j.value("format", "") != kFormat) {
         throw ModelFileError(path + ": not a NeuroLift model file");

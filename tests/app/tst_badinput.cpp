@@ -389,6 +389,10 @@ void TestBadInput::testBadModelFiles_data()
                               << "@model: not a NeuroLift model file (it is not valid JSON: byte 2)";
     QTest::newRow("empty") << "empty.model.json"
                            << "@model: not a NeuroLift model file (it is not valid JSON: byte 1)";
+    // Found by fuzz_modelfile: the JSON parser's out_of_range escaped as an uncaught exception.
+    QTest::newRow("number too large, issue9")
+        << "number-overflow.model.json"
+        << "@model: not a NeuroLift model file (it is not valid JSON: a number is too large)";
     QTest::newRow("JSON array") << "json-array.model.json"
                                 << "@model: not a NeuroLift model file";
     QTest::newRow("newer") << "newer-version.model.json"

@@ -73,6 +73,8 @@ write("csv/only-missing-markers.csv", "a,b,c\nNA,null,?\n-,N/A,\n")
 write("models/not-json.model.json", "this is not JSON {")
 write("models/empty.model.json", "")
 write("models/json-array.model.json", "[1, 2, 3]")
+# fuzz_modelfile's first crash: a number too large for a double (the parser's out_of_range).
+write("models/number-overflow.model.json", "[1, " + "3" * 60 + "0" * 13 + "3" * 7 + "e" + "3" * 40 + "]")
 write("csv/small.csv", trainable(60))
 with open(sys.argv[2]) as f:
     good_model = json.load(f)
