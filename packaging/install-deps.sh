@@ -1,6 +1,10 @@
 #!/bin/sh
 # Installs the Debian 12 packages NeuroLift needs to build, test and run.
 # Runs apt-get directly as root, through sudo otherwise.
+# The last lines are for the package test (packaging/test-package.sh): dpkg-dev
+# for dpkg-shlibdeps (the .deb's Depends) and dpkg-deb, file to check the
+# icons and screenshot, and the validators of the desktop entry, the AppStream
+# metainfo, the file type and the manuals.
 set -eu
 packages="
   build-essential cmake ninja-build pkg-config
@@ -15,6 +19,9 @@ packages="
   python3 python3-openpyxl
   clang libclang-rt-14-dev libomp-dev
   time
+  dpkg-dev file
+  desktop-file-utils appstream shared-mime-info
+  man-db groff-base
 "
 if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive

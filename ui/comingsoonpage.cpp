@@ -61,7 +61,7 @@ ComingSoonPage::ComingSoonPage(const Content& content, QWidget* parent)
         features->addWidget(wrappedLabel(content.features.at(row), column), row, 1);
     }
 
-    auto* comingSoon = new QLabel(tr("Coming in a future version of NeuroLift"), column);
+    auto* comingSoon = new QLabel(tr("Open a project (File › Open) or start a new one (File › New) to begin"), column);
     comingSoon->setObjectName(QStringLiteral("comingSoon"));
     QColor tint = palette().color(QPalette::Highlight);
     tint.setAlpha(36);

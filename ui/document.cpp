@@ -321,6 +321,21 @@ void Document::writeSetting(const std::string& key, const nlohmann::json& value,
     emit changed(what);
 }
 
+void Document::writeSegments(const std::string& name, const std::optional<nlohmann::json>& definition)
+{
+    try {
+        if (definition) {
+            edit().saveSegment(name, *definition);
+        } else {
+            edit().removeSegment(name);
+        }
+    } catch (const ProjectError& e) {
+        emit errorOccurred(QString::fromUtf8(e.what()));
+        return;
+    }
+    emit changed(Change::Segments);
+}
+
 void Document::emitModifiedIfChanged()
 {
     const bool now = isModified();

@@ -41,6 +41,8 @@ public:
         TrainingSettings = 0x10,
         FileName = 0x20, ///< Saved under another name.
         Other = 0x40,    ///< Any other setting.
+        Segments = 0x80, ///< The saved segment definitions.
+        Exports = 0x100, ///< The export history.
     };
     Q_DECLARE_FLAGS(Changes, Change)
     Q_FLAG(Changes)
@@ -108,6 +110,9 @@ public:
     /// Writes a setting and tells the views; for undo commands, so a failure
     /// (disk full) is reported through errorOccurred rather than thrown.
     void writeSetting(const std::string& key, const nlohmann::json& value, Change what);
+    /// Saves the segment definition `name` (removes it when `definition` is empty) and tells
+    /// the views; reports failures through errorOccurred, as writeSetting.
+    void writeSegments(const std::string& name, const std::optional<nlohmann::json>& definition);
 
 
 signals:

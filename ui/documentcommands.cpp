@@ -37,4 +37,26 @@ bool ChangeSettingCommand::mergeWith(const QUndoCommand* other)
     return true;
 }
 
+SaveSegmentsCommand::SaveSegmentsCommand(Document* document, std::string name,
+                                         std::optional<nlohmann::json> before,
+                                         std::optional<nlohmann::json> after, const QString& text,
+                                         QUndoCommand* parent)
+    : QUndoCommand(text, parent)
+    , m_document(document)
+    , m_name(std::move(name))
+    , m_before(std::move(before))
+    , m_after(std::move(after))
+{
+}
+
+void SaveSegmentsCommand::undo()
+{
+    m_document->writeSegments(m_name, m_before);
+}
+
+void SaveSegmentsCommand::redo()
+{
+    m_document->writeSegments(m_name, m_after);
+}
+
 } // namespace neurolift

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 
 namespace neurolift {
@@ -36,6 +37,23 @@ private:
     nlohmann::json m_after;
     Document::Change m_what;
     CommandId m_mergeId;
+};
+
+/// Saves, replaces or deletes one named segment definition; undo puts the old one back.
+class SaveSegmentsCommand : public QUndoCommand {
+public:
+    /// `before` and `after` are the definitions under `name` (empty: none).
+    SaveSegmentsCommand(Document* document, std::string name, std::optional<nlohmann::json> before,
+                        std::optional<nlohmann::json> after, const QString& text, QUndoCommand* parent = nullptr);
+
+    void undo() override;
+    void redo() override;
+
+private:
+    Document* m_document;
+    std::string m_name;
+    std::optional<nlohmann::json> m_before;
+    std::optional<nlohmann::json> m_after;
 };
 
 } // namespace neurolift

@@ -1,6 +1,7 @@
 #include "explainpage.h"
 
 #include "networkview.h"
+#include "pagekit.h"
 
 #include "explain/attribution.h"
 #include "explain/reasons.h"
@@ -38,9 +39,9 @@ namespace neurolift {
 namespace {
 
 // The page's sign colours, as in the drawn network: blue up, orange down.
-const QColor kPositive(37, 99, 235);
-const QColor kNegative(234, 88, 12);
-const QColor kNeutral(100, 116, 139);
+const QColor kPositive = kPositiveColour;
+const QColor kNegative = kNegativeColour;
+const QColor kNeutral = kNeutralColour;
 const QColor kAxisText(60, 60, 60);
 
 constexpr int kMaxImportanceBars = 25; ///< Columns drawn in the importance chart.
@@ -48,97 +49,9 @@ constexpr int kMaxWaterfallSteps = 12; ///< Columns of their own in the waterfal
 constexpr int kIceCurves = 30;         ///< Individual customers' curves behind the dependence line.
 constexpr int kHistogramBins = 31;
 
-QFont scaledFont(QFont font, qreal factor, QFont::Weight weight = QFont::Normal)
-{
-    font.setPointSizeF(font.pointSizeF() * factor);
-    font.setWeight(weight);
-    return font;
-}
-
 QString local(const std::string& text)
 {
     return QString::fromStdString(text);
-}
-
-/// Runs `work` on the thread pool with a progress callback that reports to the
-/// returned watcher and stops when it is cancelled; `done` gets the watcher and the
-/// result (or nothing, with the error's text, when it threw or was cancelled) on the GUI thread.
-template <typename T>
-QFutureWatcher<void>*
-runJob(QObject* owner, std::function<T(const ExplainProgress&)> work,
-       std::function<void(QFutureWatcher<void>*, std::optional<T>, const QString&)> done,
-       std::function<void(double)> onProgress)
-{
-    struct Outcome {
-        std::optional<T> value;
-        QString error;
-    };
-    auto outcome = std::make_shared<Outcome>();
-    auto* watcher = new QFutureWatcher<void>(owner);
-    if (onProgress) {
-        QObject::connect(watcher, &QFutureWatcher<void>::progressValueChanged, owner,
-                         [onProgress](int value) { onProgress(value / 1000.0); });
-    }
-    QObject::connect(watcher, &QFutureWatcher<void>::finished, owner, [watcher, outcome, done] {
-        const bool cancelled = watcher->isCanceled();
-        watcher->deleteLater();
-        if (cancelled) {
-            done(watcher, std::nullopt, QString());
-        } else {
-            done(watcher, std::move(outcome->value), outcome->error);
-        }
-    });
-    watcher->setFuture(QtConcurrent::run([work = std::move(work), outcome](QPromise<void>& promise) {
-        promise.setProgressRange(0, 1000);
-        const ExplainProgress progress = [&promise](double fraction) {
-            promise.setProgressValue(static_cast<int>(std::clamp(fraction, 0.0, 1.0) * 1000.0));
-            return !promise.isCanceled();
-        };
-        try {
-            outcome->value = work(progress);
-        } catch (const std::exception& e) {
-            outcome->error = QString::fromUtf8(e.what());
-        }
-    }));
-    return watcher;
-}
-
-/// Calm axes with readable text, for every chart of the page.
-void stylePlot(QCustomPlot* plot, const QFont& base)
-{
-    plot->setMinimumSize(240, 180);
-    plot->setAntialiasedElements(QCP::aeAll);
-    const QFont labelFont = scaledFont(base, 1.05);
-    const QFont tickFont = scaledFont(base, 0.95);
-    for (QCPAxis* axis : {plot->xAxis, plot->yAxis}) {
-        axis->setLabelFont(labelFont);
-        axis->setTickLabelFont(tickFont);
-        axis->setBasePen(QPen(QColor(120, 120, 120)));
-        axis->setTickPen(QPen(QColor(120, 120, 120)));
-        axis->setSubTickPen(QPen(QColor(170, 170, 170)));
-        axis->setTickLabelColor(kAxisText);
-        axis->setLabelColor(QColor(40, 40, 40));
-        axis->grid()->setPen(QPen(QColor(225, 225, 225), 1, Qt::SolidLine));
-        axis->grid()->setZeroLinePen(QPen(QColor(150, 150, 150), 1, Qt::SolidLine));
-    }
-}
-
-/// A caption under a heading: plain words on what a chart shows.
-QLabel* captionLabel(QWidget* parent, const QString& name)
-{
-    auto* label = new QLabel(parent);
-    label->setObjectName(name);
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    label->setForegroundRole(QPalette::PlaceholderText);
-    return label;
-}
-
-QLabel* titleLabel(const QString& text, QWidget* parent)
-{
-    auto* label = new QLabel(text, parent);
-    label->setFont(scaledFont(parent->font(), 1.1, QFont::DemiBold));
-    return label;
 }
 
 /// The weight matrix (outputs x inputs) of a Dense layer, or null.
@@ -166,17 +79,6 @@ QString outcomeName(const TargetSpec& target, const Table* table, Index output)
         value = column->levels[1]; // a yes/no column read from words: "TRUE", "yes"
     }
     return ExplainPage::tr("%1 = %2").arg(local(target.column), local(value));
-}
-
-/// A count as the user's locale writes it ("12,330").
-QString count(std::size_t n)
-{
-    return QLocale().toString(static_cast<qulonglong>(n));
-}
-
-QString number(double v, int decimals = 3)
-{
-    return QLocale().toString(v, 'f', decimals);
 }
 
 } // namespace
@@ -546,7 +448,7 @@ void ExplainPage::setRuns(const std::vector<RunRecord>& runs)
         for (const RunRecord& run : m_runs) {
             QString name = run.name.empty() ? tr("Run %1").arg(run.id) : local(run.name);
             if (run.metrics.contains("test_auc") && run.metrics["test_auc"].is_number()) {
-                name += u' ' + tr("(AUC %1)").arg(number(run.metrics["test_auc"].get<double>(), 3));
+                name += u' ' + tr("(AUC %1)").arg(localNumber(run.metrics["test_auc"].get<double>(), 3));
             }
             m_runPicker->addItem(name);
         }
@@ -702,7 +604,7 @@ void ExplainPage::showRun()
     const std::vector<std::uint8_t> split = run.split;
     m_dataJob = runJob<std::shared_ptr<const RunData>>(
         this,
-        [table, model, split](const ExplainProgress&) {
+        [table, model, split](const JobProgress&) {
             auto d = std::make_shared<RunData>(
                 RunData{model.network(), model, model.target.taskSpec(), {}, {}, {}, {}, {}, 0, {}});
             d->groups = FeatureGroups::fromRecipe(model.recipe);
@@ -803,10 +705,10 @@ void ExplainPage::startImportance()
     m_importanceCancel->setVisible(true);
     m_importanceCaption->setText(tr("Shuffling each column of %1 validation customers to see how much worse "
                                     "the network predicts without it…")
-                                     .arg(count(ready->validation.size())));
+                                     .arg(localCount(ready->validation.size())));
     m_importanceJob = runJob<ImportanceResult>(
         this,
-        [ready](const ExplainProgress& progress) {
+        [ready](const JobProgress& progress) {
             const LossSpec loss = TrainSpec::forTask(ready->task).loss;
             return permutationImportance(ready->network, ready->task, loss, ready->x, ready->y, ready->groups,
                                          {}, progress);
@@ -886,13 +788,13 @@ void ExplainPage::showImportance()
                  "breaks its link to the outcome; the longer the bar, the more the AUC drops and the "
                  "more the network relies on that column. Whiskers: the spread over 5 shuffles. "
                  "Click a bar to see how the score follows that column.")
-                  .arg(count(static_cast<std::size_t>(result->rows)), number(result->baseline, 3))
+                  .arg(localCount(static_cast<std::size_t>(result->rows)), localNumber(result->baseline, 3))
             : tr("Shuffling a column's values breaks its link to the outcome; the longer the bar, the "
                  "more the loss rises and the more the network relies on that column. Whiskers: the "
                  "spread over 5 shuffles. Click a bar to see how the score follows that column.");
     if (m_data && static_cast<std::size_t>(result->rows) < m_data->validation.size()) {
         caption += u' ' + tr("Measured on a random sample of %1 of the %2 validation customers.")
-                              .arg(count(static_cast<std::size_t>(result->rows)), count(m_data->validation.size()));
+                              .arg(localCount(static_cast<std::size_t>(result->rows)), localCount(m_data->validation.size()));
     }
     if (static_cast<int>(result->columns.size()) > n) {
         caption += u' ' + tr("The %1 least important columns are not drawn.")
@@ -958,7 +860,7 @@ void ExplainPage::startDependence(const QString& column)
     const std::uint64_t generation = m_generation;
     m_dependenceJob = runJob<DependenceResult>(
         this,
-        [ready, table, name](const ExplainProgress& progress) {
+        [ready, table, name](const JobProgress& progress) {
             DependenceOptions options;
             options.output = ready->output;
             return partialDependence(ready->network, ready->model.recipe, *table, ready->validation, name,
@@ -1060,10 +962,10 @@ void ExplainPage::showDependence(const DependenceResult& result)
         line ? tr("The thick line: the average score of %1 validation customers when %2 is set to each value "
                   "and "
                   "everything else about them is kept. The faint lines: single customers.")
-                   .arg(count(result.rows.size()), column)
+                   .arg(localCount(result.rows.size()), column)
              : tr("The average score of %1 validation customers when %2 is set to each value and everything "
                   "else about them is kept.")
-                   .arg(count(result.rows.size()), column));
+                   .arg(localCount(result.rows.size()), column));
     plot->replot();
 }
 
@@ -1213,7 +1115,7 @@ void ExplainPage::onHeatMapHover(QMouseEvent* event)
     QToolTip::showText(event->globalPosition().toPoint(),
                        tr("From %1\nto %2\nweight %3")
                            .arg(m_heatInputs[static_cast<std::size_t>(j)],
-                                m_heatOutputs[static_cast<std::size_t>(i)], number(value, 3)),
+                                m_heatOutputs[static_cast<std::size_t>(i)], localNumber(value, 3)),
                        m_heatPlot);
 }
 
@@ -1312,7 +1214,7 @@ void ExplainPage::startAttribution()
     const std::uint64_t generation = m_generation;
     m_attributionJob = runJob<CustomerExplanation>(
         this,
-        [ready, table, row](const ExplainProgress& progress) {
+        [ready, table, row](const JobProgress& progress) {
             const std::vector<std::int64_t> rows{row};
             const Matrix x = ready->model.recipe.transform(*table, rows);
             AttributionOptions options;
@@ -1362,11 +1264,11 @@ void ExplainPage::startAttribution()
             if (m_data->task.kind != TaskKind::Regression) {
                 m_scoreLabel->setText(tr("%1: the chance of %2 is %3 % (the average customer: %4 %)")
                                           .arg(who, outcomeName(target, m_table.get(), e.output),
-                                               number(100.0 * e.score, 1), number(100.0 * e.baseline, 1)));
+                                               localNumber(100.0 * e.score, 1), localNumber(100.0 * e.baseline, 1)));
             } else {
                 m_scoreLabel->setText(
                     tr("%1: predicted %2 is %3 (the average customer: %4)")
-                        .arg(who, local(target.column), number(e.score, 3), number(e.baseline, 3)));
+                        .arg(who, local(target.column), localNumber(e.score, 3), localNumber(e.baseline, 3)));
             }
 
             // The waterfall: the strongest pushes one by one, the rest together.
@@ -1412,9 +1314,9 @@ void ExplainPage::startAttribution()
                 value->setPadding(QMargins(6, 0, 0, 0));
                 const double push = s.to - s.from;
                 value->setText(std::abs(push) < 0.0005
-                                   ? number(0.0, 3)
+                                   ? localNumber(0.0, 3)
                                    : QStringLiteral("%1%2").arg(push > 0.0 ? QStringLiteral("+") : QString(),
-                                                                number(push, 3)));
+                                                                localNumber(push, 3)));
                 value->setColor(kAxisText);
                 value->setFont(scaledFont(font(), 0.9));
                 if (k + 1 < n) { // a thin connector to the next bar
@@ -1444,8 +1346,8 @@ void ExplainPage::startAttribution()
                 text->setFont(scaledFont(font(), 0.9, QFont::DemiBold));
                 text->setClipToAxisRect(false);
             };
-            marker(e.baseline, 0.0, tr("average customer %1").arg(number(e.baseline, 3)), kNeutral);
-            marker(e.score, 0.05, tr("this customer %1").arg(number(e.score, 3)), QColor(30, 30, 30));
+            marker(e.baseline, 0.0, tr("average customer %1").arg(localNumber(e.baseline, 3)), kNeutral);
+            marker(e.score, 0.05, tr("this customer %1").arg(localNumber(e.score, 3)), QColor(30, 30, 30));
             plot->yAxis->setTicker(ticker);
             plot->yAxis->setRange(0.4, n + 1.8);
             const double pad = (high - low) * 0.15 + 1e-6;
@@ -1457,7 +1359,7 @@ void ExplainPage::startAttribution()
                 tr("Each bar is how far one column moved this customer's score away from the average "
                    "customer's (integrated gradients); blue up, orange down. Together the bars add up to the "
                    "difference, to within %1.")
-                    .arg(number(std::max(e.completenessError, 0.005), 3)));
+                    .arg(localNumber(std::max(e.completenessError, 0.005), 3)));
 
             QString html;
             const auto list = [&html](const QString& title, const std::vector<Reason>& reasons,

@@ -6,6 +6,7 @@
 #include "datapage.h"
 #include "explainpage.h"
 #include "modelpage.h"
+#include "segmentspage.h"
 #include "taskindicator.h"
 #include "trainpage.h"
 #include "version.h"
@@ -235,7 +236,7 @@ void MainWindow::closeDocument()
 
 void MainWindow::showPlaceholderPages()
 {
-    for (const Step step : {Step::Data, Step::Model, Step::Train, Step::Explain}) {
+    for (const Step step : {Step::Data, Step::Model, Step::Train, Step::Explain, Step::Segments}) {
         QWidget* old = m_pages->widget(stepIndex(step));
         if (qobject_cast<ComingSoonPage*>(old)) {
             continue;
@@ -262,15 +263,18 @@ void MainWindow::showDocumentPages()
     auto* model = new ModelPage(m_document->architectures(), m_document->undoStack(), m_pages);
     auto* train = new TrainPage(m_pages);
     auto* explain = new ExplainPage(m_pages);
+    auto* segments = new SegmentsPage(m_pages);
     dataPage->setObjectName(pageObjectName(Step::Data));
     model->setObjectName(pageObjectName(Step::Model));
     train->setObjectName(pageObjectName(Step::Train));
     explain->setObjectName(pageObjectName(Step::Explain));
+    segments->setObjectName(pageObjectName(Step::Segments));
     replacePage(Step::Data, dataPage);
     replacePage(Step::Model, model);
     replacePage(Step::Train, train);
     replacePage(Step::Explain, explain);
-    m_workbench = new Workbench(m_document.get(), {dataPage, model, train, explain}, m_tasks, this);
+    replacePage(Step::Segments, segments);
+    m_workbench = new Workbench(m_document.get(), {dataPage, model, train, explain, segments}, m_tasks, this);
     connect(m_workbench, &Workbench::message, this, [this](const QString& text) {
         showStatus(text, 10000);
     });

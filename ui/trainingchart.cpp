@@ -1,17 +1,12 @@
 #include "trainingchart.h"
 
+#include "pagekit.h"
+
 #include <qcustomplot.h>
 
 #include <QCheckBox>
-#include <QFileDialog>
-#include <QFileInfo>
 #include <QHBoxLayout>
-#include <QImage>
 #include <QMenu>
-#include <QMessageBox>
-#include <QPageSize>
-#include <QPdfWriter>
-#include <QSvgGenerator>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -444,73 +439,15 @@ bool TrainingChart::exportTo(const QString& path, int width, int height)
 {
     replotNow();
     m_qualityReplotTimer->stop();
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    const int half = height / 2;
-    auto paint = [&](QCPPainter& painter) {
-        m_loss->toPainter(&painter, width, half);
-        painter.translate(0, half);
-        m_quality->toPainter(&painter, width, height - half);
-    };
-    if (suffix == QLatin1String("svg")) {
-        QSvgGenerator svg;
-        svg.setFileName(path);
-        svg.setSize(QSize(width, height));
-        svg.setViewBox(QRect(0, 0, width, height));
-        svg.setTitle(tr("NeuroLift training charts"));
-        QCPPainter painter(&svg);
-        if (!painter.isActive()) {
-            return false;
-        }
-        painter.setMode(QCPPainter::pmVectorized);
-        painter.setMode(QCPPainter::pmNoCaching);
-        paint(painter);
-        return painter.end() && QFileInfo(path).size() > 0;
-    }
-    if (suffix == QLatin1String("pdf")) {
-        QPdfWriter writer(path);
-        writer.setResolution(72); // one device pixel per point: the page is width x height points
-        writer.setPageSize(QPageSize(QSizeF(width, height), QPageSize::Point));
-        writer.setPageMargins(QMarginsF(0, 0, 0, 0));
-        writer.setTitle(tr("NeuroLift training charts"));
-        writer.setCreator(tr("NeuroLift"));
-        QCPPainter painter(&writer);
-        if (!painter.isActive()) {
-            return false;
-        }
-        painter.setMode(QCPPainter::pmVectorized);
-        painter.setMode(QCPPainter::pmNoCaching);
-        paint(painter);
-        return painter.end();
-    }
-    QImage image(width, height, QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::white);
-    {
-        QCPPainter painter(&image);
-        paint(painter);
-    }
-    return image.save(path, suffix == QLatin1String("png") || suffix.isEmpty() ? "PNG" : nullptr);
+    return exportPlots(path, {m_loss, m_quality}, tr("NeuroLift training charts"), width, height);
 }
 
 void TrainingChart::exportWithDialog(const QString& suffix)
 {
-    const QString png = tr("PNG picture (*.png)");
-    const QString pdf = tr("PDF document (*.pdf)");
-    const QString svg = tr("SVG drawing (*.svg)");
-    QString selected = suffix == QLatin1String("pdf") ? pdf : suffix == QLatin1String("svg") ? svg : png;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the charts"),
-                                                      tr("training-charts") + QLatin1Char('.') + suffix,
-                                                      png + QStringLiteral(";;") + pdf + QStringLiteral(";;") + svg,
-                                                      &selected);
-    if (path.isEmpty()) {
-        return;
-    }
-    if (!exportTo(path)) {
-        QMessageBox::warning(
-            this, tr("Export the charts"),
-            tr("The charts could not be written to %1. Check that the folder exists and that "
-               "you may write there.")
-                .arg(QDir::toNativeSeparators(path)));
-    }
+    replotNow();
+    m_qualityReplotTimer->stop();
+    exportPlotsWithDialog(this, {m_loss, m_quality}, tr("NeuroLift training charts"), tr("training-charts"),
+                          suffix);
 }
 
 int TrainingChart::epochPointCount() const

@@ -8,6 +8,7 @@
 #include "explainpage.h"
 #include "importdialog.h"
 #include "modelpage.h"
+#include "segmentspage.h"
 #include "taskindicator.h"
 #include "trainingsettings.h"
 #include "trainpage.h"
@@ -133,9 +134,18 @@ Workbench::Workbench(Document* document, Pages pages, TaskIndicator* tasks, QWid
         if (what.testFlag(Document::Change::Runs)) {
             showRuns();
         }
+        if (what.testFlag(Document::Change::Segments)) {
+            showSegments();
+        }
+        if (what.testFlag(Document::Change::Exports)) {
+            showExports();
+        }
     });
+    connectSegmentsPage();
     showTrainingSettings();
     showRuns();
+    showSegments();
+    showExports();
     loadTable();
 }
 
@@ -207,6 +217,9 @@ void Workbench::showTable(std::shared_ptr<const Table> table)
     const QString source = local(m_document->project().datasetSource().fileName);
     m_pages.data->setTable(table, source);
     m_pages.train->setSourceName(source);
+    if (m_pages.segments) {
+        m_pages.segments->setTable(table);
+    }
     if (m_pages.explain) {
         m_pages.explain->setTable(table);
     }
@@ -253,6 +266,94 @@ void Workbench::showRuns()
     m_pages.train->setRuns(runs);
     if (m_pages.explain) {
         m_pages.explain->setRuns(runs);
+    }
+    if (m_pages.segments) {
+        m_pages.segments->setRuns(runs);
+    }
+}
+
+void Workbench::connectSegmentsPage()
+{
+    SegmentsPage* page = m_pages.segments;
+    if (!page) {
+        return;
+    }
+    connect(page, &SegmentsPage::segmentsSaved, this, [this](const QString& name, const nlohmann::json& definition) {
+        std::optional<nlohmann::json> before;
+        for (const SegmentRecord& s : m_document->project().segments()) {
+            if (s.name == name.toStdString()) {
+                before = s.definition;
+            }
+        }
+        m_document->undoStack()->push(new SaveSegmentsCommand(m_document, name.toStdString(), before, definition,
+                                                              tr("Save Segments \u201c%1\u201d").arg(name)));
+    });
+    connect(page, &SegmentsPage::segmentsRemoved, this, [this](const QString& name) {
+        std::optional<nlohmann::json> before;
+        for (const SegmentRecord& s : m_document->project().segments()) {
+            if (s.name == name.toStdString()) {
+                before = s.definition;
+            }
+        }
+        if (before) {
+            m_document->undoStack()->push(new SaveSegmentsCommand(m_document, name.toStdString(), before,
+                                                                  std::nullopt,
+                                                                  tr("Delete Segments \u201c%1\u201d").arg(name)));
+        }
+    });
+    connect(page, &SegmentsPage::exported, this, [this](const ExportRecord& record) {
+        // The history is part of the project: it is kept with the next Save, like every change.
+        try {
+            m_document->edit().addExport(record);
+        } catch (const ProjectError& e) {
+            emit message(QString::fromUtf8(e.what()));
+            return;
+        }
+        m_document->changedOutsideUndo(Document::Change::Exports);
+    });
+    connect(page, &SegmentsPage::taskStarted, this, [this, page](const QString& text) {
+        if (m_tasks) {
+            m_tasks->start(text, [page = QPointer<SegmentsPage>(page)] {
+                if (page) {
+                    page->cancelExport();
+                }
+            });
+        }
+    });
+    connect(page, &SegmentsPage::taskProgress, this, [this](double fraction) {
+        if (m_tasks && m_tasks->isBusy()) {
+            m_tasks->setProgress(fraction);
+        }
+    });
+    connect(page, &SegmentsPage::taskEnded, this, [this] {
+        if (m_tasks) {
+            m_tasks->finish();
+        }
+    });
+    connect(page, &SegmentsPage::exportFinished, this, [this](bool, bool, const QString& text) {
+        emit message(text);
+    });
+}
+
+void Workbench::showSegments()
+{
+    if (m_pages.segments) {
+        try {
+            m_pages.segments->setSavedSegments(m_document->project().segments());
+        } catch (const ProjectError& e) {
+            emit message(QString::fromUtf8(e.what()));
+        }
+    }
+}
+
+void Workbench::showExports()
+{
+    if (m_pages.segments) {
+        try {
+            m_pages.segments->setExports(m_document->project().exports());
+        } catch (const ProjectError& e) {
+            emit message(QString::fromUtf8(e.what()));
+        }
     }
 }
 

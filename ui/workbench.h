@@ -16,6 +16,7 @@ class CsvImportJob;
 class DataPage;
 class Document;
 class ExplainPage;
+class SegmentsPage;
 class ModelPage;
 class TaskIndicator;
 class TrainPage;
@@ -33,7 +34,8 @@ public:
         DataPage* data = nullptr;
         ModelPage* model = nullptr;
         TrainPage* train = nullptr;
-        ExplainPage* explain = nullptr; ///< Optional.
+        ExplainPage* explain = nullptr;   ///< Optional.
+        SegmentsPage* segments = nullptr; ///< Optional.
     };
 
     /// Starts loading what the first pages show. `dialogParent` parents the import dialog.
@@ -70,6 +72,9 @@ private:
     void showChoice();
     void showTrainingSettings();
     void showRuns();
+    void showSegments();
+    void showExports();
+    void connectSegmentsPage();
     void keepRun(const RunRecord& run);
     void onChoiceEdited(const DataChoice& before, const DataChoice& after);
     void onImported(const QString& path, std::shared_ptr<CsvResult> result);

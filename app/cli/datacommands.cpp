@@ -163,6 +163,8 @@ int runInspect(const std::string& file, const ImportFlags& flags)
     return kExitOk;
 }
 
+} // namespace
+
 int runTrain(const TrainOptions& input)
 {
     TrainOptions o = input;
@@ -325,6 +327,8 @@ int runTrain(const TrainOptions& input)
     }
     return kExitOk;
 }
+
+namespace {
 
 /// The header of the scored file: id, the model's outputs, then every column of the input.
 std::vector<std::string> scoredHeader(const TrainedModel& model, bool withId,

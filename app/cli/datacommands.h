@@ -48,6 +48,10 @@ struct ScoreOptions {
     std::string outDelimiter = ",";
 };
 
+/// Trains as `neurolift-cli train` does, on FILE or on --project's data (adding
+/// the run to the project). Returns an ExitCode; throws what guarded() reports.
+int runTrain(const TrainOptions& options);
+
 /// Adds `inspect`, `train` and `score` to `app`; the command that runs stores its ExitCode in `exitCode`.
 void addDataCommands(CLI::App& app, int& exitCode);
 

@@ -2,23 +2,21 @@
 // Results go to stdout, messages to stderr; exit codes are in architecturecommands.h.
 
 #include "architecturecommands.h"
+#include "buildinfo.h"
 #include "datacommands.h"
+#include "democommands.h"
 #include "explaincommands.h"
 #include "projectcommands.h"
 #include "scoringcommands.h"
 
 #include <CLI/CLI.hpp>
 
-#ifndef NEUROLIFT_VERSION
-#error "NEUROLIFT_VERSION must be defined by the build (see app/CMakeLists.txt)"
-#endif
-
 int main(int argc, char** argv)
 {
     CLI::App app{"NeuroLift on the command line: build, check, train and score neural networks "
                  "on customer data.",
                  "neurolift-cli"};
-    app.set_version_flag("--version", "neurolift-cli " NEUROLIFT_VERSION);
+    app.set_version_flag("--version", neurolift::versionLine("neurolift-cli"));
     app.require_subcommand(1);
     app.footer("Exit codes: 0 success, 1 the input has problems, "
                "2 the input or the command line cannot be used.");
@@ -26,6 +24,7 @@ int main(int argc, char** argv)
     int exitCode = neurolift::cli::kExitOk;
     neurolift::cli::addArchitectureCommands(app, exitCode);
     neurolift::cli::addDataCommands(app, exitCode);
+    neurolift::cli::addDemoCommands(app, exitCode);
     neurolift::cli::addExplainCommands(app, exitCode);
     neurolift::cli::addProjectCommands(app, exitCode);
     neurolift::cli::addScoringCommands(app, exitCode);

@@ -1,6 +1,7 @@
 // neurolift: the desktop workbench.
 
 #include "appicon.h"
+#include "buildinfo.h"
 #include "mainwindow.h"
 #include "version.h"
 
@@ -13,6 +14,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <cstring>
 #include <optional>
 
 namespace {
@@ -20,15 +22,40 @@ namespace {
 // Documentation screenshots have the same size on every machine.
 constexpr QSize kScreenshotSize{1280, 800};
 
+/// Whether the command line asks for the version (-v or --version), looked at before
+/// QApplication exists: that needs a display, and `neurolift --version` must work without one.
+bool asksForVersion(int argc, char* argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const char* arg = argv[i];
+        if (std::strcmp(arg, "--") == 0) {
+            return false;
+        }
+        if (std::strcmp(arg, "--screenshot") == 0) {
+            ++i; // its value is a file name, whatever it looks like
+        } else if (std::strcmp(arg, "-v") == 0 || std::strcmp(arg, "--version") == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
 {
+    if (asksForVersion(argc, argv)) {
+        std::printf("%s\n", neurolift::versionLine("neurolift").c_str());
+        return 0;
+    }
+
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("NeuroLift"));
     QApplication::setApplicationName(QStringLiteral("NeuroLift"));
     QApplication::setApplicationVersion(neurolift::versionString());
     QApplication::setWindowIcon(neurolift::appIcon());
+    // Lets the desktop (Wayland's app id, task bars) match windows to packaging/'s desktop entry and icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.neurolift.NeuroLift"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -746,6 +746,16 @@ std::vector<SegmentRecord> Project::segments() const
     });
 }
 
+void Project::removeSegment(const std::string& name)
+{
+    m_state->guarded("removing the segment", [&] {
+        sql::Statement q(m_state->db, "DELETE FROM segment WHERE name = ?1");
+        q.bind(1, std::string_view(name));
+        q.step();
+        return 0;
+    });
+}
+
 std::int64_t Project::addExport(const ExportRecord& e)
 {
     return m_state->guarded("recording the export", [&] {

@@ -169,6 +169,9 @@ public:
     /// Segment definitions: a new name adds one, an existing name replaces its definition.
     std::int64_t saveSegment(const std::string& name, const nlohmann::json& definition);
     std::vector<SegmentRecord> segments() const;
+    /// Removes the segment definition called `name` (nothing when there is none); exports
+    /// made with it keep their record, and its name in their details.
+    void removeSegment(const std::string& name);
 
     /// The export history, oldest first.
     std::int64_t addExport(const ExportRecord& record);

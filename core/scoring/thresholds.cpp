@@ -71,8 +71,9 @@ ThresholdChoice topNThreshold(std::span<const float> scores, std::size_t n, std:
     std::sort(sorted.begin(), sorted.end(), std::greater<>());
     ThresholdChoice c;
     if (n == 0) {
-        c.threshold =
-            std::nextafter(static_cast<double>(sorted.front()), std::numeric_limits<double>::infinity());
+        // The next float above the top score: still above it once rounded to float, as
+        // confusionAt and the segments round thresholds.
+        c.threshold = std::nextafter(sorted.front(), std::numeric_limits<float>::infinity());
     } else {
         c.threshold = sorted[std::min(n, sorted.size()) - 1];
     }

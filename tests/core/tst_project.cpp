@@ -324,6 +324,15 @@ void TestProject::settingsAndNotesWithHostileText()
     QCOMPARE(exports[0].rows, std::size_t{1234});
     QVERIFY(!exports[1].run.has_value());
     QCOMPARE(exports[1].exportedAt, std::string("2026-01-01T00:00:00Z"));
+
+    // Removing a segment keeps the exports made with it, and removes nothing else.
+    writable.removeSegment(hostile);
+    writable.removeSegment("no such segment");
+    const Project afterRemoval = Project::open(file);
+    QCOMPARE(afterRemoval.segments().size(), std::size_t{1});
+    QCOMPARE(afterRemoval.segments()[0].name, std::string("rest"));
+    QCOMPARE(afterRemoval.exports().size(), std::size_t{2});
+    QCOMPARE(afterRemoval.exports()[0].segment, std::optional<std::int64_t>(top));
 }
 
 void TestProject::badFiles_data()

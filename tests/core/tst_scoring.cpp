@@ -346,6 +346,9 @@ void TestScoring::testThresholds()
     QCOMPARE(top2.threshold, static_cast<double>(0.8f));
     QCOMPARE(top2.selected, std::size_t{3}); // ties are never split
     QCOMPARE(topNThreshold(scores, 0).selected, std::size_t{0});
+    // Nobody, also when the threshold is rounded to float as confusionAt does.
+    QCOMPARE(confusionAt(scores, labels, topNThreshold(scores, 0).threshold).truePositives, 0LL);
+    QCOMPARE(confusionAt(scores, labels, topNThreshold(scores, 0).threshold).falsePositives, 0LL);
     QCOMPARE(topNThreshold(scores, 99).selected, std::size_t{5});
     const ThresholdChoice share = topShareThreshold(scores, 0.2, labels);
     QCOMPARE(share.selected, std::size_t{1});

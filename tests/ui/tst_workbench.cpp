@@ -9,6 +9,7 @@
 #include "layerpalette.h"
 #include "mainwindow.h"
 #include "modelpage.h"
+#include "segmentspage.h"
 #include "settings.h"
 #include "trainingchart.h"
 #include "trainpage.h"
@@ -21,7 +22,9 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -29,6 +32,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTreeWidget>
 
 #include <algorithm>
@@ -206,14 +210,45 @@ void TestWorkbench::fromCsvToTrainedRunAndBack()
     QVERIFY(run.metrics.contains("test_auc"));
     QVERIFY2(run.metrics["test_auc"].get<double>() > 0.75, run.metrics.dump().c_str());
 
+    // Segments: the run's scores, a saved definition (undoable) and an export in the history.
+    m_window->showStep(Step::Segments);
+    auto* segments = find<SegmentsPage>("segmentsPage");
+    QTRY_VERIFY_WITH_TIMEOUT(segments->evaluation() != nullptr && !segments->isBusy(), 30000);
+    QVERIFY(segments->evaluation()->auc > 0.75);
+    QTimer::singleShot(0, this, [] {
+        QTRY_VERIFY(qobject_cast<QInputDialog*>(QApplication::activeModalWidget()));
+        auto* edit = QApplication::activeModalWidget()->findChild<QLineEdit*>();
+        edit->selectAll();
+        QTest::keyClicks(edit, QStringLiteral("spring"));
+        QTest::keyClick(edit, Qt::Key_Return);
+    });
+    segments->tabs()->setCurrentIndex(2);
+    QTest::mouseClick(segments->findChild<QPushButton*>(QStringLiteral("saveSegments")), Qt::LeftButton);
+    QTRY_COMPARE(m_window->document()->project().segments().size(), std::size_t{1});
+    QCOMPARE(m_window->document()->project().segments()[0].name, std::string("spring"));
+    QCOMPARE(m_window->document()->undoStack()->undoText(), QStringLiteral("Save Segments \u201cspring\u201d"));
+    QApplication::setActiveWindow(m_window.get());
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QTest::keySequence(m_window.get(), QKeySequence::Undo);
+    QCOMPARE(m_window->document()->project().segments().size(), std::size_t{0});
+    QTest::keySequence(m_window.get(), QKeySequence::Redo);
+    QCOMPARE(m_window->document()->project().segments().size(), std::size_t{1});
+    ScoredExportOptions exportOptions;
+    exportOptions.path = path(QStringLiteral("spring targets.csv")).toStdString();
+    exportOptions.segments = segments->segmentDefinition();
+    segments->startScoreExport(exportOptions);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->document()->project().exports().size(), std::size_t{1}, 30000);
+    QCOMPARE(segments->exportTable()->rowCount(), 1);
+    QCOMPARE(segments->exportTable()->item(0, 3)->text(), QStringLiteral("3,000"));
+
     // Save, start afresh, reopen: the same data, choice, network and run.
     const QString project = path(QStringLiteral("Spring campaign.nlproj"));
     QVERIFY(m_window->saveProjectAs(project));
     QVERIFY(!m_window->isWindowModified());
     QVERIFY(m_window->newProject());
-    QCOMPARE(m_window->currentStep(), Step::Train); // the window stays where it was
+    QCOMPARE(m_window->currentStep(), Step::Segments); // the window stays where it was
     QVERIFY(m_window->openProject(project));
-    QCOMPARE(m_window->currentStep(), Step::Train); // and the project says so too
+    QCOMPARE(m_window->currentStep(), Step::Segments); // and the project says so too
     QSignalSpy reshown(m_window->workbench(), &Workbench::tableShown);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->workbench()->prepared() != nullptr, 20000);
     QCOMPARE(find<QLabel>("rowCountLabel")->text(), QStringLiteral("3,000 rows"));
@@ -223,6 +258,8 @@ void TestWorkbench::fromCsvToTrainedRunAndBack()
     QTRY_COMPARE(train->findChild<QTreeWidget*>(QStringLiteral("runList"))->topLevelItemCount(), 1);
     QCOMPARE(m_window->document()->project().run(1).model.weights.front().second,
              run.model.weights.front().second);
+    QCOMPARE(m_window->document()->project().segments().size(), std::size_t{1});
+    QCOMPARE(m_window->document()->project().exports().size(), std::size_t{1});
     QVERIFY(!m_window->isWindowModified());
 }
 
