@@ -629,7 +629,9 @@ RunRecord Project::run(std::int64_t id) const
         if (!q.isNull(11)) {
             const auto split = q.blob(11);
             r.split.resize(split.size());
-            std::memcpy(r.split.data(), split.data(), split.size());
+            if (!split.empty()) { // an empty BLOB may have no address: memcpy from null is UB
+                std::memcpy(r.split.data(), split.data(), split.size());
+            }
         }
 
         sql::Statement e(s.db, "SELECT epoch, train_loss, validation_loss, metrics, learning_rate, seconds "
@@ -663,7 +665,9 @@ RunRecord Project::run(std::int64_t id) const
                 throw std::invalid_argument("the weights \"" + w.text(1) + "\" have the wrong size");
             }
             Matrix m(rows, cols);
-            std::memcpy(m.data(), bytes.data(), bytes.size());
+            if (!bytes.empty()) {
+                std::memcpy(m.data(), bytes.data(), bytes.size());
+            }
             const bool lastEpoch = w.text(0) == "last_epoch";
             if (lastEpoch && !r.lastEpochWeights) {
                 r.lastEpochWeights.emplace();

@@ -326,6 +326,11 @@ void TestBadInput::testHostileProjects_data()
     row("corrupt-chunk.nlproj", explain, 2,
         "\"corrupt-chunk.nlproj\": the project is damaged while reading the data: a part of column \"visits; "
         "--count\" has the wrong size");
+    // fuzz_project found memcpy from an empty BLOB's null pointer here (UBSan).
+    row("empty-chunk.nlproj", explain, 2,
+        "\"empty-chunk.nlproj\": the project is damaged while reading the data: column \"visits; --count\" "
+        "has 0 "
+        "rows instead of 400");
     row("weights-wrong-size.nlproj", score, 2,
         "\"weights-wrong-size.nlproj\": the project is damaged while reading the run: the weights "
         "\"dense_1.weight\" have the wrong size");

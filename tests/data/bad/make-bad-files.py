@@ -127,6 +127,9 @@ project("projects/corrupt-chunk.nlproj", sql="UPDATE dataset_chunk SET data = su
 project("projects/weights-wrong-size.nlproj", sql="UPDATE run_weights SET data = substr(data, 1, 8) WHERE position = 0;")
 project("projects/weights-huge-shape.nlproj",
         sql="UPDATE run_weights SET rows = 4294967296, cols = 4294967296, data = X'' WHERE position = 0;")
+# fuzz_project's UBSan finding: memcpy from an empty BLOB's null pointer.
+project("projects/empty-chunk.nlproj",
+        sql="UPDATE dataset_chunk SET row_count = 0, data = X'', missing = NULL WHERE position = 1;")
 project("projects/malformed-setting.nlproj", sql="UPDATE setting SET value = '{\"column\": ' WHERE key = 'target';")
 project("projects/run-model-wrong-shape.nlproj", sql="UPDATE run SET model = json_remove(model, '$.id_column');")
 project("projects/run-warnings-not-a-list.nlproj", sql="UPDATE run SET warnings = '{\"a\": 1}';")
