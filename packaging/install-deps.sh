@@ -17,6 +17,8 @@ packages="
   libcli11-dev
   libxlsxwriter-dev
   python3 python3-openpyxl
+  clang libclang-rt-14-dev libomp-dev
+  time
   dpkg-dev file
   desktop-file-utils appstream shared-mime-info
   man-db groff-base

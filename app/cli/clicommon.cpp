@@ -2,6 +2,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
+#include <iostream>
 #include <utility>
 
 namespace neurolift::cli {
@@ -81,14 +83,9 @@ CsvOptions csvOptions(const ImportFlags& f)
 void printCsvWarnings(const std::string& file, const std::vector<CsvWarning>& warnings)
 {
     for (const CsvWarning& w : warnings) {
-        std::cerr << file;
-        if (w.line > 0) {
-            std::cerr << ", line " << w.line;
-        }
-        if (w.column > 0) {
-            std::cerr << ", column " << w.column;
-        }
-        std::cerr << ": " << w.message << '\n';
+        // Named as errors name it; the message already says where in the
+        // file ("line 4: ...", "column 3 \"x\": ...").
+        std::cerr << '"' << std::filesystem::path(file).filename().string() << "\": " << w.message << '\n';
     }
 }
 

@@ -39,6 +39,16 @@ public:
         : m_what(std::move(what))
     {
     }
+    /// Ends a line left unfinished (an error stopped the work), so that the
+    /// message printed next starts a line of its own.
+    ~ProgressLine()
+    {
+        if (m_last >= 0 && m_last < 100) {
+            std::cerr << '\n';
+        }
+    }
+    ProgressLine(const ProgressLine&) = delete;
+    ProgressLine& operator=(const ProgressLine&) = delete;
     bool operator()(double fraction)
     {
         const int percent = static_cast<int>(fraction * 100.0);

@@ -5,9 +5,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <iterator>
+#include <string_view>
 
 namespace neurolift::csv {
 
@@ -319,6 +321,24 @@ void ColumnBuilder::finishNumbers(Column& c, bool plainInts, bool identifierAllo
     }
 }
 
+namespace {
+
+/// "NaN", "inf", "-Infinity", "1e999": written as a number, but not one a model can use.
+bool nonFiniteNumeral(std::string_view s)
+{
+    if (!s.empty() && s.front() == '+') {
+        s.remove_prefix(1);
+    }
+    double v = 0.0;
+    const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (s.empty() || ptr != s.data() + s.size()) {
+        return false;
+    }
+    return ec == std::errc::result_out_of_range || (ec == std::errc{} && !std::isfinite(v));
+}
+
+} // namespace
+
 std::size_t ColumnBuilder::valuesFromLevels(Column& c, const std::vector<double>& levelValues) const
 {
     c.values.resize(m_codes.size());
@@ -353,17 +373,38 @@ void ColumnBuilder::finishStrings(Column& c, const CsvOptions& options, std::vec
     const bool unique = m_present == m_rows && levelCount == m_rows && m_rows >= 2;
 
     // All numbers after all (e.g. integers too large for a double)?
+    // Numbers written as NaN, Inf or beyond a double's range (1e999) are read
+    // as missing, with a warning, rather than turning the column into text.
     std::vector<double> levelValues(levelCount);
     bool numeric = true;
     bool plainInts = true;
+    std::size_t finiteLevels = 0;
+    std::size_t nonFiniteLevel = levelCount;
     for (std::size_t l = 0; l < levelCount && numeric; ++l) {
         bool plain = false;
         bool leadingZero = false;
-        numeric = parseNumber(m_levels[l], m_format, levelValues[l], plain, leadingZero) && !leadingZero;
-        plainInts = plainInts && plain;
+        if (parseNumber(m_levels[l], m_format, levelValues[l], plain, leadingZero) && !leadingZero) {
+            plainInts = plainInts && plain;
+            ++finiteLevels;
+        } else if (nonFiniteNumeral(m_levels[l])) {
+            levelValues[l] = kNaN;
+            nonFiniteLevel = std::min(nonFiniteLevel, l);
+        } else {
+            numeric = false;
+        }
     }
+    numeric = numeric && finiteLevels > 0;
     if (numeric && !(plainInts && unique)) {
-        valuesFromLevels(c, levelValues);
+        const std::size_t bad = valuesFromLevels(c, levelValues);
+        if (bad > 0) {
+            m_present -= bad;
+            m_constant = finiteLevels == 1;
+            warnings.push_back(
+                {0, 0,
+                 label + groupDigits(static_cast<long long>(bad)) + (bad == 1 ? " value is" : " values are") +
+                     " not a finite number (for example " + quoteExample(m_levels[nonFiniteLevel]) +
+                     ") and " + (bad == 1 ? "is" : "are") + " read as missing"});
+        }
         finishNumbers(c, false, false);
         return;
     }

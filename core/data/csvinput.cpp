@@ -64,6 +64,16 @@ EncodingGuess CsvInput::open(const std::optional<TextEncoding>& chosen)
     }
     const std::string_view sample(first.data(), n);
     const EncodingGuess guess = chosen ? resolveEncoding(*chosen, sample) : detectEncoding(sample, eof);
+    // Every comma, digit and line break in UTF-16 has a zero byte: a file
+    // without any is not UTF-16, whatever was chosen (it would read as one
+    // line of CJK characters: "no data rows", which hides the real mistake).
+    if ((guess.encoding == TextEncoding::Utf16LE || guess.encoding == TextEncoding::Utf16BE) &&
+        guess.bomBytes == 0 && n >= 2 && std::memchr(first.data(), 0, n) == nullptr) {
+        fail(1,
+             "the text is not " + std::string(encodingName(guess.encoding)) +
+                 " (it has none of the zero bytes UTF-16 writes in commas, digits and line breaks); choose "
+                 "the file's encoding");
+    }
     if (guess.encoding != TextEncoding::Utf8) {
         m_transcoder.emplace(guess.encoding);
     }

@@ -362,7 +362,8 @@ void Reader::parseChunk(ChunkResult& r, std::size_t begin, std::size_t end, bool
                 if (m_options.ragged == CsvOptions::RaggedRows::Stop) {
                     throw ScanFailure{
                         startLine, 0,
-                        std::to_string(fields.size()) + " fields where " + "%WIDTH%" +
+                        std::to_string(fields.size()) +
+                            (fields.size() == 1 ? " field where " : " fields where ") + "%WIDTH%" +
                             std::to_string(columnCount) +
                             "; fix the row, or choose to skip rows with the wrong number of fields"};
                 }
@@ -616,8 +617,9 @@ CsvResult Reader::run()
                     const long long at = m_line + line;
                     result.warnings.push_back({at, 0,
                                                "line " + groupDigits(at) + ": " + std::to_string(fields) +
-                                                   " fields where " + widthName +
-                                                   std::to_string(columnCount) + " \u2014 row skipped"});
+                                                   (fields == 1 ? " field where " : " fields where ") +
+                                                   widthName + std::to_string(columnCount) +
+                                                   " \u2014 row skipped"});
                 }
             }
             skipped += r.raggedCount - r.ragged.size();

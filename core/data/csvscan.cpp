@@ -170,8 +170,8 @@ bool RecordScanner::nextSimple(const char* b, std::size_t& pos, std::size_t end,
 #endif
             stop = i;
         }
-        if (i >= end) {
-            return false;
+        if (i >= end || stop - start > m_maxFieldBytes) {
+            return false; // the careful path reports a field over the limit
         }
         const char c = b[i];
         const std::string_view v(b + start, stop - start);

@@ -74,6 +74,11 @@ TrainedModel loadModel(const std::string& path)
     } catch (const nlohmann::json::parse_error& e) {
         throw ModelFileError(path + ": not a NeuroLift model file (it is not valid JSON: byte " +
                              std::to_string(e.byte) + ")");
+    } catch (const nlohmann::json::exception&) {
+        // The parser throws out_of_range, not parse_error, for a number
+        // beyond a double (found by fuzz_modelfile).
+        throw ModelFileError(path +
+                             ": not a NeuroLift model file (it is not valid JSON: a number is too large)");
     }
     if (!j.is_object() || j.value("format", "") != kFormat) {
         throw ModelFileError(path + ": not a NeuroLift model file");
@@ -91,7 +96,10 @@ TrainedModel loadModel(const std::string& path)
             const auto rows = t.at("rows").get<Index>();
             const auto cols = t.at("cols").get<Index>();
             const auto data = t.at("data").get<std::vector<float>>();
-            if (rows < 0 || cols < 0 || static_cast<Index>(data.size()) != rows * cols) {
+            // Divided, not multiplied: a damaged file's rows * cols can overflow.
+            const auto values = static_cast<Index>(data.size());
+            if (rows < 0 || cols < 0 ||
+                (rows == 0 ? values != 0 : values % rows != 0 || values / rows != cols)) {
                 throw std::invalid_argument("tensor \"" + t.at("name").get<std::string>() +
                                             "\" has the wrong size");
             }
@@ -100,6 +108,16 @@ TrainedModel loadModel(const std::string& path)
         m.summary = j.value("summary", nlohmann::json::object());
         m.network(); // checks that the weights fit the architecture
         return m;
+    } catch (const nlohmann::json::exception& e) {
+        // what() starts with "[json.exception.type_error.302] ", which says nothing to a user.
+        std::string what = e.what();
+        if (const auto end = what.find("] ");
+            what.starts_with("[json.exception.") && end != std::string::npos) {
+            what.erase(0, end + 2);
+        }
+        throw ModelFileError(path +
+                             ": damaged model file: a part of it is missing or not what it should be (" +
+                             what + "); train the model again or use an intact copy");
     } catch (const std::exception& e) {
         throw ModelFileError(path + ": damaged model file: " + e.what());
     }

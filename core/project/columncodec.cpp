@@ -117,7 +117,9 @@ void decodeChunk(Column& c, std::size_t n, std::span<const std::byte> missing,
         }
         const std::size_t at = c.values.size();
         c.values.resize(at + n);
-        std::memcpy(c.values.data() + at, data.data(), data.size());
+        if (n > 0) { // an empty BLOB may have no address: memcpy from null is UB
+            std::memcpy(c.values.data() + at, data.data(), data.size());
+        }
         for (std::size_t i = 0; i < n; ++i) {
             c.missing.push_back(isMissing(i) ? 1 : 0);
         }

@@ -222,12 +222,34 @@ struct Project::State {
                                    std::string("the project is damaged (") + e.what() + ") while " + doing +
                                        "; use an intact copy or the recovery copy");
             }
+            if (e.code() == SQLITE_ERROR) {
+                // Every statement is fixed SQL tested against the current
+                // format, so a plain SQL error means tables or columns a
+                // project has are missing: the file was altered, not the disk.
+                throw ProjectError(
+                    ProjectError::Kind::Damaged, name,
+                    std::string("the project is damaged (") + e.what() + ") while " + doing +
+                        ": it does not hold what a NeuroLift project holds; use an intact copy "
+                        "or the recovery copy");
+            }
             throw ProjectError(ProjectError::Kind::Io, name,
-                               std::string("cannot ") + doing + " (" + e.what() +
+                               std::string("could not finish ") + doing + " (" + e.what() +
                                    "); check the disk has space and the file is not open elsewhere");
         } catch (const std::invalid_argument& e) {
             throw ProjectError(ProjectError::Kind::Damaged, name,
                                std::string("the project is damaged while ") + doing + ": " + e.what());
+        } catch (const nlohmann::json::exception& e) {
+            // Valid JSON of the wrong shape (a key missing, a number where a
+            // list belongs): what() starts with "[json.exception...] ".
+            std::string what = e.what();
+            if (const auto end = what.find("] ");
+                what.starts_with("[json.exception.") && end != std::string::npos) {
+                what.erase(0, end + 2);
+            }
+            throw ProjectError(ProjectError::Kind::Damaged, name,
+                               std::string("the project is damaged while ") + doing +
+                                   ": a stored value is not what it should be (" + what +
+                                   "); use an intact copy or the recovery copy");
         }
     }
 };
@@ -607,7 +629,9 @@ RunRecord Project::run(std::int64_t id) const
         if (!q.isNull(11)) {
             const auto split = q.blob(11);
             r.split.resize(split.size());
-            std::memcpy(r.split.data(), split.data(), split.size());
+            if (!split.empty()) { // an empty BLOB may have no address: memcpy from null is UB
+                std::memcpy(r.split.data(), split.data(), split.size());
+            }
         }
 
         sql::Statement e(s.db, "SELECT epoch, train_loss, validation_loss, metrics, learning_rate, seconds "
@@ -632,12 +656,18 @@ RunRecord Project::run(std::int64_t id) const
             const auto rows = static_cast<Index>(w.integer(2));
             const auto cols = static_cast<Index>(w.integer(3));
             const auto bytes = w.blob(4);
-            if (rows < 0 || cols < 0 ||
-                bytes.size() != static_cast<std::size_t>(rows * cols) * sizeof(float)) {
+            // Divided, not multiplied: a damaged file's rows * cols can overflow.
+            const std::size_t values = bytes.size() / sizeof(float);
+            if (rows < 0 || cols < 0 || bytes.size() % sizeof(float) != 0 ||
+                (rows == 0 ? values != 0
+                           : values % static_cast<std::size_t>(rows) != 0 ||
+                                 values / static_cast<std::size_t>(rows) != static_cast<std::size_t>(cols))) {
                 throw std::invalid_argument("the weights \"" + w.text(1) + "\" have the wrong size");
             }
             Matrix m(rows, cols);
-            std::memcpy(m.data(), bytes.data(), bytes.size());
+            if (!bytes.empty()) {
+                std::memcpy(m.data(), bytes.data(), bytes.size());
+            }
             const bool lastEpoch = w.text(0) == "last_epoch";
             if (lastEpoch && !r.lastEpochWeights) {
                 r.lastEpochWeights.emplace();

@@ -161,6 +161,10 @@ PreparedData prepareData(const Table& table, const ColumnChoice& choice, std::ui
     d.target = chooseTarget(table, choice.target, choice.positive);
     const TargetValues values = targetValues(table, d.target);
     d.missingTargets = values.missing;
+    if (table.rowCount() > 0 && values.missing == static_cast<long long>(table.rowCount())) {
+        throw std::invalid_argument("the target \"" + choice.target +
+                                    "\" is empty in every row; choose the column that records the outcome");
+    }
     d.selection = selectFeatures(table, choice);
     if (d.selection.features.empty()) {
         throw std::invalid_argument("no column is left to learn from; choose at least one input column");

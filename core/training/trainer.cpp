@@ -17,6 +17,14 @@ namespace neurolift {
 
 namespace {
 
+/// A learning rate as a user typed it: 10, 0.1, 1e-06.
+std::string rateText(float rate)
+{
+    std::ostringstream out;
+    out << rate;
+    return out.str();
+}
+
 constexpr Index kEvaluationChunk = 4096;
 /// Smallest slice of a batch worth a thread of its own in data-parallel training.
 constexpr int kMinSamplesPerReplica = 32;
@@ -400,10 +408,11 @@ TrainResult Trainer::runUntil(const TrainObserver& observer, bool stopAtEpochEnd
                                                       : "the weights from the end of epoch " +
                                                             std::to_string(m_epoch) + " were kept";
                 return finish(TrainStatus::Diverged,
-                              "Training diverged in epoch " + std::to_string(m_epoch + 1) + ", batch " +
+                              "Training stopped in epoch " + std::to_string(m_epoch + 1) + ", batch " +
                                   std::to_string(m_batch + 1) + ": the loss became " +
-                                  (std::isnan(loss) ? "NaN" : "infinite") + "; " + kept +
-                                  ". Try a lower learning rate or gradient clipping.");
+                                  (std::isnan(loss) ? "NaN (not a number)" : "infinite") + "; " + kept +
+                                  ". Lower the learning rate (now " + rateText(m_schedule.rate()) +
+                                  ") or clip the gradients.");
             }
             if (observer.onBatch) {
                 const BatchReport br{m_epoch + 1,         m_batch, m_batchesPerEpoch,
@@ -426,10 +435,13 @@ TrainResult Trainer::runUntil(const TrainObserver& observer, bool stopAtEpochEnd
         if (!std::isfinite(monitored)) {
             m_network.setWeights(m_epochStartWeights);
             m_history.push_back(report);
-            return finish(TrainStatus::Diverged,
-                          "Training diverged in epoch " + std::to_string(m_epoch + 1) +
-                              ": the validation loss is not a number; the weights from "
-                              "before this epoch were kept. Try a lower learning rate.");
+            return finish(
+                TrainStatus::Diverged,
+                "Training stopped in epoch " + std::to_string(m_epoch + 1) + ": the " +
+                    (monitorValidation ? "validation " : "") + "loss became " +
+                    (std::isnan(monitored) ? "NaN (not a number)" : "infinite") +
+                    "; the weights from before this epoch were kept. Lower the learning rate (now " +
+                    rateText(m_schedule.rate()) + ").");
         }
         if (m_bestEpoch == 0 || monitored < m_bestLoss - m_spec.earlyStopping.minDelta) {
             m_bestLoss = monitored;

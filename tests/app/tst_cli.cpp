@@ -601,7 +601,7 @@ void TestCli::testGoldenBadFiles_data()
            "outcome)";
     QTest::addRow("ragged rows")
         << "ragged.csv" << QStringList{"inspect"} << 0
-        << "ragged.csv, line 4: line 4: 1 fields where the header has 2 \u2014 row skipped";
+        << "\"ragged.csv\": line 4: 1 field where the header has 2 \u2014 row skipped";
     QTest::addRow("unterminated quote")
         << "unterminated-quote.csv" << QStringList{"inspect"} << 2
         << "\"unterminated-quote.csv\", line 3, column 2: a quoted field opened here "

@@ -457,8 +457,7 @@ void TestCsvReader::raggedRowSkippedWithWarning()
     QCOMPARE(r.warnings.size(), std::size_t{2});
     QCOMPARE(r.warnings[0].line, 4LL);
     QCOMPARE(r.warnings[0].column, 0);
-    QCOMPARE(r.warnings[0].message,
-             std::string("line 4: 1 fields where the header has 2 \u2014 row skipped"));
+    QCOMPARE(r.warnings[0].message, std::string("line 4: 1 field where the header has 2 \u2014 row skipped"));
     QCOMPARE(r.warnings[1].line, 6LL);
     QCOMPARE(r.warnings[1].message,
              std::string("line 6: 3 fields where the header has 2 \u2014 row skipped"));
@@ -474,8 +473,7 @@ void TestCsvReader::raggedRowStops()
     } catch (const CsvError& e) {
         QCOMPARE(e.line(), 3LL);
         QVERIFY2(std::string(e.what()).find("line 3") != std::string::npos, e.what());
-        QVERIFY2(std::string(e.what()).find("1 fields where the header has 2") != std::string::npos,
-                 e.what());
+        QVERIFY2(std::string(e.what()).find("1 field where the header has 2") != std::string::npos, e.what());
     }
 }
 

@@ -4,8 +4,11 @@
 #include <QTest>
 
 #include <cmath>
+#include <sstream>
 
 using namespace neurolift;
+
+Q_DECLARE_METATYPE(neurolift::OptimizerKind)
 
 namespace {
 
@@ -121,6 +124,8 @@ private slots:
     void earlyStoppingRestoresBestWeights();
     void cancelStopsAtOnce();
     void divergenceKeepsLastGoodWeights();
+    void anyLearningRateEndsWithUsableWeights_data();
+    void anyLearningRateEndsWithUsableWeights();
     void sameSeedGivesIdenticalWeights_data();
     void sameSeedGivesIdenticalWeights();
     void dataParallelMatchesOneThread_data();
@@ -270,6 +275,65 @@ void TestTrainer::divergenceKeepsLastGoodWeights()
     for (const auto& [name, value] : net.weights()) {
         QVERIFY2(value.allFinite(), name.c_str());
     }
+}
+
+void TestTrainer::anyLearningRateEndsWithUsableWeights_data()
+{
+    QTest::addColumn<OptimizerKind>("optimizer");
+    QTest::addColumn<float>("learningRate");
+    QTest::addColumn<bool>("regression");
+    for (const OptimizerKind k :
+         {OptimizerKind::SGD, OptimizerKind::Adam, OptimizerKind::AdamW, OptimizerKind::RMSprop}) {
+        for (const float lr : {1e-6f, 1e-3f, 0.1f, 1.0f, 10.0f}) {
+            for (const bool regression : {false, true}) {
+                QTest::addRow("%s, lr %g, %s", std::string(optimizerKindId(k)).c_str(),
+                              static_cast<double>(lr), regression ? "regression" : "binary")
+                    << k << lr << regression;
+            }
+        }
+    }
+}
+
+void TestTrainer::anyLearningRateEndsWithUsableWeights()
+{
+    QFETCH(OptimizerKind, optimizer);
+    QFETCH(float, learningRate);
+    QFETCH(bool, regression);
+    const TaskSpec task = regression ? TaskSpec{TaskKind::Regression, 0, 1} : TaskSpec{};
+    Data d = regression ? noisyLinear(300, 5) : twoSpirals(150, 0.1f, 5);
+    if (regression) {
+        d.y *= 100.0f; // large targets: big steps overflow quickly
+    }
+    Network net(makeTemplate(ArchitectureTemplate::Small, task), 2, 9);
+    TrainSpec spec = adam(task, learningRate, 8, 20);
+    spec.optimizer.kind = optimizer;
+    NamedTensors lastGood = net.weights();
+    TrainObserver observer;
+    observer.onEpoch = [&](const EpochReport&) {
+        lastGood = net.weights();
+        return TrainControl::Continue;
+    };
+    const DataView all = d.view();
+    Trainer trainer(net, spec, all.slice(0, 240), all.slice(240, 300));
+    const TrainResult r = trainer.run(observer);
+
+    QVERIFY2(r.status == TrainStatus::Completed || r.status == TrainStatus::Diverged, r.message.c_str());
+    QVERIFY(r.history.size() <= 8);
+    for (const auto& [name, value] : net.weights()) {
+        QVERIFY2(value.allFinite(), name.c_str());
+    }
+    if (r.status == TrainStatus::Diverged) {
+        // Said in words, with the rate to lower, and the last good weights kept.
+        std::ostringstream rate;
+        rate << learningRate;
+        const std::string lower = "Lower the learning rate (now " + rate.str() + ")";
+        QVERIFY2(r.message.starts_with("Training stopped in epoch "), r.message.c_str());
+        QVERIFY2(r.message.find(lower) != std::string::npos, r.message.c_str());
+        QVERIFY(net.weights() == lastGood);
+    }
+    // What is kept scores: a finite loss on the data.
+    const EvaluationMetrics m = evaluate(net, all, task, trainer.spec().loss);
+    QVERIFY2(std::isfinite(m.loss), std::to_string(m.loss).c_str());
 }
 
 void TestTrainer::sameSeedGivesIdenticalWeights_data()

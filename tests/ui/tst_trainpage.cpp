@@ -298,6 +298,10 @@ void TestTrainPage::testTrainingKeepsTheWindowResponsive()
           static_cast<long long>(longestStall), batchPoints, seconds, batchPoints / seconds);
     qInfo("replot: loss %.1f ms, quality %.1f ms (average)", chart->lossPlot()->replotTime(true),
           chart->qualityPlot()->replotTime(true));
+#ifdef NEUROLIFT_SANITIZED
+    QSKIP("the 50 ms stall limit holds for release builds; AddressSanitizer makes everything several times "
+          "slower");
+#endif
     QVERIFY2(longestStall < 50, qPrintable(QString::number(longestStall)));
     QVERIFY(batchPoints / seconds <= 35.0);
 
