@@ -54,7 +54,8 @@ QCPScatterStyle pointStyle(const QColor& colour, bool hollow)
     if (hollow) {
         return QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(colour.darker(120), 1.6), Qt::white, 7);
     }
-    return QCPScatterStyle(QCPScatterStyle::ssDisc, QPen(Qt::white, 1.0), colour, 7);
+    // ssDisc would fill with the pen's colour; a circle takes the brush, so the white ring stays.
+    return QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::white, 1.2), colour, 8);
 }
 
 } // namespace
@@ -90,9 +91,13 @@ TeachingWindow::TeachingWindow(QWidget* parent)
         m_message->setText(message);
     });
     // The worker may send the next frame only once this one is on screen.
+    // Only replots that put a new frame on screen count; resizes replot too.
     connect(m_boundaryPlot, &QCustomPlot::afterReplot, this, [this] {
-        ++m_redraws;
-        m_worker->frameShown();
+        if (m_framePending) {
+            m_framePending = false;
+            ++m_redraws;
+            m_worker->frameShown();
+        }
     });
     m_thread->start();
 
@@ -413,6 +418,10 @@ void TeachingWindow::showFrame(const std::shared_ptr<const TeachingFrame>& frame
     showUnits(*frame);
     m_network->setLayers(frame->weights);
     m_lossPlot->replot(QCustomPlot::rpQueuedReplot);
+    // One unit of x as long as one of y, so circles look round; y shows more when the plot is tall.
+    m_boundaryPlot->xAxis->setRange(-frame->extent, frame->extent);
+    m_boundaryPlot->yAxis->setScaleRatio(m_boundaryPlot->xAxis, 1.0);
+    m_framePending = true;
     m_boundaryPlot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -422,7 +431,9 @@ void TeachingWindow::showUnits(const TeachingFrame& frame)
     for (std::size_t l = 0; same && l < frame.units.size(); ++l) {
         same = m_unitLabels[l].size() == frame.units[l].size();
     }
-    const int side = static_cast<int>(kUnitPixels * (m_largeFonts->isChecked() ? 1.3 : 1.0));
+    // Eight neurons a layer would crowd out the network and the losses at full size.
+    const std::size_t most = frame.units.empty() ? 0 : frame.units.front().size();
+    const int side = most > 4 ? kUnitPixels * 3 / 4 : kUnitPixels;
     if (!same) {
         for (auto& layer : m_unitLabels) {
             qDeleteAll(layer);

@@ -44,7 +44,7 @@ public:
     int epoch() const { return m_epoch; }
     double trainLoss() const { return m_trainLoss; }
     double testLoss() const { return m_testLoss; }
-    /// Times the decision boundary was redrawn since the window opened.
+    /// Frames of the worker put on screen (the decision boundary redrawn) since the window opened.
     long long redrawCount() const { return m_redraws; }
     /// Frames drawn since the last reset (the first one included).
     int frameCount() const { return m_frames; }
@@ -104,6 +104,7 @@ private:
     double m_trainLoss = 0.0;
     double m_testLoss = 0.0;
     long long m_redraws = 0;
+    bool m_framePending = false; ///< A frame waits for the boundary plot's replot.
     int m_frames = 0;
     double m_extent = 1.0;
 };
