@@ -481,7 +481,7 @@ void TeachingWindow::showUnits(const TeachingFrame& frame)
                 }
             }
             m_unitLabels[l][u]->setPixmap(
-                QPixmap::fromImage(image.scaled(side, side, Qt::IgnoreAspectRatio, Qt::SmoothTransformation)));
+                QPixmap::fromImage(image.scaled(side, side, Qt::IgnoreAspectRatio, Qt::FastTransformation)));
         }
     }
 }
