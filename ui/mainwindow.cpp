@@ -8,6 +8,7 @@
 #include "modelpage.h"
 #include "segmentspage.h"
 #include "taskindicator.h"
+#include "teachingwindow.h"
 #include "trainpage.h"
 #include "version.h"
 #include "workbench.h"
@@ -652,6 +653,15 @@ void MainWindow::createMenus()
     });
     m_undo->setEnabled(false);
     m_redo->setEnabled(false);
+
+    QMenu* tools = menuBar()->addMenu(tr("&Tools"));
+    QAction* teaching = tools->addAction(tr("&Teaching Mode"), this, [this] {
+        auto* window = new TeachingWindow(this);
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        window->show();
+    });
+    teaching->setObjectName(QStringLiteral("actionTeachingMode"));
+    teaching->setStatusTip(tr("Show how a small network learns toy data, for a class or a projector"));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About NeuroLift"), this, &MainWindow::showAbout);

@@ -1,0 +1,301 @@
+// Teaching mode driven through its widgets: Step, Play, Pause and Reset change
+// what is drawn as they should, the pictures come fast enough for a class, and
+// the window keeps answering while the network learns.
+
+#include "teachingwindow.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <vector>
+
+using namespace neurolift;
+
+class TestTeachingWindow : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void testStepChangesBoundary_data();
+    void testStepChangesBoundary();
+    void testPlayThenPauseLearns();
+    void testResetReturnsToStart();
+    void testRedrawRate();
+    void testStaysResponsiveWhilePlaying();
+    void testTimePerStep();
+    void testSwitchingToySetRedrawsPoints();
+    void testLargeFontsAndExport();
+    void testScreenshots();
+
+private:
+    template <typename T>
+    T* find(const char* name) const
+    {
+        return m_window->findChild<T*>(QLatin1String(name));
+    }
+    void click(const char* name) { QTest::mouseClick(find<QPushButton>(name), Qt::LeftButton); }
+    /// Picks the toy set shown as `text` in the combo and waits for its first frame.
+    void chooseToySet(const QString& text);
+    /// Clicks Pause and waits until no more frames arrive.
+    void pauseAndSettle();
+
+    std::unique_ptr<TeachingWindow> m_window;
+};
+
+namespace {
+
+double largestDifference(const std::vector<float>& a, const std::vector<float>& b)
+{
+    if (a.size() != b.size()) {
+        return INFINITY;
+    }
+    double d = 0.0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        d = std::max(d, static_cast<double>(std::abs(a[i] - b[i])));
+    }
+    return d;
+}
+
+} // namespace
+
+void TestTeachingWindow::init()
+{
+    m_window = std::make_unique<TeachingWindow>();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QTRY_VERIFY(m_window->frameCount() >= 1);
+}
+
+void TestTeachingWindow::cleanup()
+{
+    m_window.reset();
+}
+
+void TestTeachingWindow::chooseToySet(const QString& text)
+{
+    auto* combo = find<QComboBox>("toySet");
+    const int index = combo->findText(text);
+    QVERIFY(index >= 0);
+    if (combo->currentIndex() != index) {
+        combo->setFocus();
+        // The keyboard walks the combo as a user would: Home, then Down to the row.
+        QTest::keyClick(combo, Qt::Key_Home);
+        for (int i = 0; i < index; ++i) {
+            QTest::keyClick(combo, Qt::Key_Down);
+        }
+    }
+    QCOMPARE(combo->currentIndex(), index);
+    QTRY_VERIFY(m_window->frameCount() >= 1 && m_window->step() == 0);
+}
+
+void TestTeachingWindow::pauseAndSettle()
+{
+    click("pause");
+    QVERIFY(!m_window->isPlaying());
+    long long last = -1;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const long long now = m_window->step();
+            const bool settled = now == last;
+            last = now;
+            return settled;
+        }(),
+        5000);
+}
+
+void TestTeachingWindow::testStepChangesBoundary_data()
+{
+    QTest::addColumn<QString>("toySet");
+    QTest::newRow("blobs") << QStringLiteral("Two blobs");
+    QTest::newRow("xor") << QStringLiteral("XOR");
+    QTest::newRow("circles") << QStringLiteral("Circles");
+    QTest::newRow("spirals") << QStringLiteral("Spirals");
+}
+
+void TestTeachingWindow::testStepChangesBoundary()
+{
+    QFETCH(QString, toySet);
+    chooseToySet(toySet);
+    const std::vector<float> before = m_window->boundary();
+    QCOMPARE(before.size(), std::size_t{TeachingWorker::kGrid * TeachingWorker::kGrid});
+    for (int i = 1; i <= 3; ++i) {
+        click("step");
+        QTRY_COMPARE(m_window->step(), i);
+    }
+    QCOMPARE(m_window->epoch(), 1);
+    QVERIFY(largestDifference(before, m_window->boundary()) > 1e-4);
+    QVERIFY(find<QLabel>("counter")->text().contains(QLatin1String("batch 3")));
+}
+
+void TestTeachingWindow::testPlayThenPauseLearns()
+{
+    chooseToySet(QStringLiteral("XOR"));
+    const double startLoss = m_window->trainLoss();
+    click("play");
+    QVERIFY(m_window->isPlaying());
+    QVERIFY(!find<QPushButton>("step")->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->epoch() >= 5, 20000);
+    pauseAndSettle();
+    QVERIFY(find<QPushButton>("play")->isEnabled());
+    qInfo("XOR after %lld batches (%d epochs): training loss %.3f (from %.3f), test loss %.3f",
+          m_window->step(), m_window->epoch(), m_window->trainLoss(), startLoss, m_window->testLoss());
+    QVERIFY(m_window->trainLoss() < 0.8 * startLoss);
+    QVERIFY(m_window->epoch() >= 5);
+    QVERIFY(m_window->findChild<QCustomPlot*>(QStringLiteral("lossPlot"))->graph(0)->dataCount() > 5);
+}
+
+void TestTeachingWindow::testResetReturnsToStart()
+{
+    chooseToySet(QStringLiteral("XOR"));
+    const std::vector<float> start = m_window->boundary();
+    for (int i = 1; i <= 5; ++i) {
+        click("step");
+        QTRY_COMPARE(m_window->step(), i);
+    }
+    QVERIFY(largestDifference(start, m_window->boundary()) > 1e-4);
+    click("reset");
+    QTRY_VERIFY(m_window->frameCount() == 1 && m_window->step() == 0);
+    // The same seed gives the same first weights, so the same picture.
+    QCOMPARE(largestDifference(start, m_window->boundary()), 0.0);
+    QCOMPARE(m_window->findChild<QCustomPlot*>(QStringLiteral("lossPlot"))->graph(0)->dataCount(), 1);
+}
+
+void TestTeachingWindow::testRedrawRate()
+{
+    chooseToySet(QStringLiteral("XOR"));
+    const long long redrawsBefore = m_window->redrawCount();
+    const long long stepsBefore = m_window->step();
+    QElapsedTimer clock;
+    clock.start();
+    click("play");
+    QTest::qWait(3000);
+    const double seconds = static_cast<double>(clock.elapsed()) / 1000.0;
+    const double rate = static_cast<double>(m_window->redrawCount() - redrawsBefore) / seconds;
+    const long long batches = m_window->step() - stepsBefore;
+    pauseAndSettle();
+    qInfo("%.1f redraws per second while playing, %lld batches in %.1f s", rate, batches, seconds);
+    QVERIFY2(rate >= 10.0, qPrintable(QString::number(rate)));
+}
+
+void TestTeachingWindow::testStaysResponsiveWhilePlaying()
+{
+    chooseToySet(QStringLiteral("Spirals"));
+    find<QSpinBox>("units")->setValue(8);
+    QTRY_VERIFY(m_window->frameCount() >= 1 && m_window->step() == 0);
+    qint64 longestStall = 0;
+    QElapsedTimer sinceTick;
+    QTimer ticker;
+    ticker.setInterval(5);
+    connect(&ticker, &QTimer::timeout, this, [&] { longestStall = std::max(longestStall, sinceTick.restart()); });
+    sinceTick.start();
+    ticker.start();
+    click("play");
+    QTest::qWait(3000);
+    pauseAndSettle();
+    ticker.stop();
+    qInfo("longest event-loop stall while playing: %lld ms", longestStall);
+    QVERIFY2(longestStall < 100, qPrintable(QString::number(longestStall)));
+    QVERIFY(m_window->step() > 0);
+}
+
+void TestTeachingWindow::testTimePerStep()
+{
+    // The worker on this thread: one batch and the picture after it (grid, neuron maps, losses, weights).
+    TeachingWorker worker;
+    int frames = 0;
+    connect(&worker, &TeachingWorker::frameReady, this, [&] {
+        ++frames;
+        worker.frameShown();
+    });
+    worker.configure(TeachingSetup{});
+    constexpr int kSteps = 200;
+    QElapsedTimer clock;
+    clock.start();
+    for (int i = 0; i < kSteps; ++i) {
+        worker.step();
+    }
+    const double ms = static_cast<double>(clock.nsecsElapsed()) / 1e6 / kSteps;
+    qInfo("%.2f ms per step (one batch of 10 and its picture, XOR, 2 x 4 tanh)", ms);
+    QCOMPARE(frames, kSteps + 1);
+    QVERIFY2(ms < TeachingWorker::kFrameMs, qPrintable(QString::number(ms)));
+}
+
+void TestTeachingWindow::testSwitchingToySetRedrawsPoints()
+{
+    QCustomPlot* plot = m_window->boundaryPlot();
+    chooseToySet(QStringLiteral("XOR"));
+    const int xorPoints = plot->graph(0)->dataCount() + plot->graph(1)->dataCount();
+    const double xorFirst = plot->graph(0)->data()->begin()->key;
+    QCOMPARE(xorPoints + plot->graph(2)->dataCount() + plot->graph(3)->dataCount(), 400);
+    chooseToySet(QStringLiteral("Spirals"));
+    QTRY_COMPARE(plot->graph(0)->dataCount() + plot->graph(1)->dataCount() + plot->graph(2)->dataCount() +
+                     plot->graph(3)->dataCount(),
+                 600);
+    QVERIFY(plot->graph(0)->data()->begin()->key != xorFirst);
+    QVERIFY(plot->graph(2)->dataCount() > 0); // test points, drawn hollow
+}
+
+void TestTeachingWindow::testLargeFontsAndExport()
+{
+    const qreal normal = m_window->font().pointSizeF();
+    find<QCheckBox>("largeFonts")->click();
+    QVERIFY(m_window->font().pointSizeF() > 1.4 * normal);
+    QVERIFY(m_window->boundaryPlot()->xAxis->tickLabelFont().pointSizeF() > 1.2 * normal);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("view.png"));
+    QVERIFY(m_window->exportImage(path));
+    const QImage image(path);
+    QCOMPARE(image.size(), m_window->size() * m_window->devicePixelRatio());
+}
+
+void TestTeachingWindow::testScreenshots()
+{
+    const QString folder = qEnvironmentVariable("NEUROLIFT_SCREENSHOTS");
+    if (folder.isEmpty()) {
+        QSKIP("set NEUROLIFT_SCREENSHOTS to a folder to write docs/screenshots/teaching-*.png");
+    }
+    m_window->resize(1500, 900);
+    struct Shot {
+        const char* name;
+        QString toySet;
+        int layers;
+        int units;
+        int epochs;
+    };
+    const Shot shots[] = {{"teaching-xor", QStringLiteral("XOR"), 2, 4, 15},
+                          {"teaching-spirals", QStringLiteral("Spirals"), 3, 8, 60}};
+    for (const Shot& shot : shots) {
+        m_window->setLargeFonts(false);
+        chooseToySet(shot.toySet);
+        find<QSpinBox>("layers")->setValue(shot.layers);
+        find<QSpinBox>("units")->setValue(shot.units);
+        find<QSpinBox>("speed")->setValue(20);
+        QTRY_VERIFY(m_window->frameCount() >= 1 && m_window->step() == 0);
+        click("play");
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->epoch() >= shot.epochs, 60000);
+        pauseAndSettle();
+        QTest::qWait(200);
+        QVERIFY(m_window->exportImage(QDir(folder).filePath(QLatin1String(shot.name) + QStringLiteral(".png"))));
+        m_window->setLargeFonts(true);
+        QTest::qWait(300);
+        QVERIFY(m_window->exportImage(QDir(folder).filePath(QLatin1String(shot.name) +
+                                                            QStringLiteral("-large.png"))));
+    }
+}
+
+QTEST_MAIN(TestTeachingWindow)
+#include "tst_teachingwindow.moc"
