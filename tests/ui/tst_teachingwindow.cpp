@@ -188,6 +188,9 @@ void TestTeachingWindow::testRedrawRate()
     const long long batches = m_window->step() - stepsBefore;
     pauseAndSettle();
     qInfo("%.1f redraws per second while playing, %lld batches in %.1f s", rate, batches, seconds);
+#ifdef NEUROLIFT_SANITIZED
+    QSKIP("the limit holds for release builds; AddressSanitizer makes everything several times slower");
+#endif
     QVERIFY2(rate >= 10.0, qPrintable(QString::number(rate)));
 }
 
@@ -208,6 +211,9 @@ void TestTeachingWindow::testStaysResponsiveWhilePlaying()
     pauseAndSettle();
     ticker.stop();
     qInfo("longest event-loop stall while playing: %lld ms", longestStall);
+#ifdef NEUROLIFT_SANITIZED
+    QSKIP("the limit holds for release builds; AddressSanitizer makes everything several times slower");
+#endif
     QVERIFY2(longestStall < 100, qPrintable(QString::number(longestStall)));
     QVERIFY(m_window->step() > 0);
 }
