@@ -959,9 +959,6 @@ private:
         ScoredExportOptions options;
         options.path = QFileInfo(m_path->text()).absoluteFilePath().toStdString();
         options.segments = SegmentDefinition::parseBands(GuidedWizard::kDefaultBands);
-        if (!m_state->run->model.idColumn.empty()) {
-            options.columns.push_back(m_state->run->model.idColumn);
-        }
         options.threads = 0;
         const auto table = m_state->table;
         const TrainedModel model = m_state->run->model;
