@@ -272,8 +272,8 @@ private:
                                     : GuidedWizard::tr("no row of column names"));
         if (!result->warnings.empty()) {
             text +=
-                QStringLiteral("<br>") + GuidedWizard::tr("%n thing(s) to know, e.g. line %1: %2", nullptr,
-                                                          static_cast<int>(result->warnings.size()))
+                QStringLiteral("<br>") + GuidedWizard::tr("Things to know: %1, e.g. line %2: %3")
+                                             .arg(localCount(result->warnings.size()))
                                              .arg(result->warnings.front().line)
                                              .arg(local(result->warnings.front().message).toHtmlEscaped());
         }
@@ -290,6 +290,7 @@ private:
                     new QTableWidgetItem(local(t.column(c).text(static_cast<std::size_t>(r)))));
             }
         }
+        m_preview->resizeColumnsToContents();
         m_table = std::make_shared<const Table>(std::move(result->table));
         emit completeChanged();
     }
@@ -587,6 +588,7 @@ public:
     {
         setObjectName(QStringLiteral("modelPage"));
         setTitle(GuidedWizard::tr("How should it learn?"));
+        setSubTitle(GuidedWizard::tr("Let NeuroLift choose, or build the network yourself."));
         m_automatic = new QRadioButton(GuidedWizard::tr("Automatic (recommended)"), this);
         m_automatic->setObjectName(QStringLiteral("automaticChoice"));
         m_builder =
@@ -607,11 +609,9 @@ public:
         const TrainingSettings settings;
         auto* sentence = wrappedLabel(
             GuidedWizard::tr(
-                "NeuroLift picks a neural network with %n layer(s) of hidden neurons (%1), the choice "
-                "that works well on customer tables of a few thousand rows. It learns for at most %2 "
-                "rounds and stops by itself once it stops getting better on customers it does not "
-                "learn from.",
-                nullptr, static_cast<int>(units.size()))
+                "NeuroLift picks a neural network with hidden layers of %1 neurons, the choice that "
+                "works well on customer tables of a few thousand rows. It learns for at most %2 rounds "
+                "and stops by itself once it stops getting better on customers it does not learn from.")
                 .arg(sizes.join(GuidedWizard::tr(" and ")))
                 .arg(settings.epochs),
             this, "modelSentence");
@@ -621,10 +621,12 @@ public:
         layout->addWidget(sentence);
         layout->addSpacing(12);
         layout->addWidget(m_builder);
-        layout->addWidget(
-            wrappedLabel(GuidedWizard::tr("The wizard ends here and opens your project on the Model "
-                                          "page, where you add and arrange the layers."),
-                         this));
+        auto* builderText =
+            wrappedLabel(GuidedWizard::tr("The wizard ends here and opens your project on the "
+                                          "Model page, where you add and arrange the layers."),
+                         this);
+        builderText->setIndent(24);
+        layout->addWidget(builderText);
         layout->addStretch();
         connect(m_builder, &QRadioButton::toggled, this, [this] {
             setFinalPage(m_builder->isChecked());
@@ -735,9 +737,10 @@ private:
             m_state->run = run;
             m_done = true;
             m_progress->setText(
-                GuidedWizard::tr("Done after %n round(s): it learned what it could and kept the "
-                                 "best round (%1). Click Next to see how good it is.",
-                                 nullptr, static_cast<int>(run.history.size()))
+                GuidedWizard::tr(
+                    "Done after %1 rounds: it learned what it could and kept the best round (%2). "
+                    "Click Next to see how good it is.")
+                    .arg(run.history.size())
                     .arg(run.bestEpoch));
             emit completeChanged();
         });
@@ -797,6 +800,9 @@ public:
         stylePlot(m_plot, font());
         m_plot->xAxis->setLabel(GuidedWizard::tr("Customers by score, in tenths (1 = the highest scores)"));
         m_plot->yAxis->setLabel(GuidedWizard::tr("Times more likely than average"));
+        auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
+        ticker->setTickStep(1.0);
+        m_plot->xAxis->setTicker(ticker);
         auto* layout = new QVBoxLayout(this);
         layout->addWidget(m_sentence);
         layout->addWidget(m_details);

@@ -190,7 +190,7 @@ void TestGuidedWizard::testDemoToExportedProject()
     // 5. Model: automatic, the command line's default network, said in words.
     QCOMPARE(m_wizard->currentId(), int(GuidedWizard::ModelPage));
     QVERIFY(find<QRadioButton>("automaticChoice")->isChecked());
-    QVERIFY(text("modelSentence").contains(QStringLiteral("64 and 32")));
+    QVERIFY(text("modelSentence").contains(QStringLiteral("64 and 32 neurons")));
     next();
 
     // 6. Training, with its progress in words.
@@ -356,8 +356,9 @@ void TestGuidedWizard::testScreenshots()
     // The file step, as it looks with a file read.
     clickRadio("fileChoice");
     next();
-    const QString shoppers = QString::fromLocal8Bit(qgetenv("NEUROLIFT_SOURCE_DIR")) +
-                             QStringLiteral("/../shared/data/online-shoppers/online_shoppers_intention.csv");
+    const QString shoppers =
+        QDir::cleanPath(QString::fromLocal8Bit(qgetenv("NEUROLIFT_SOURCE_DIR")) +
+                        QStringLiteral("/../shared/data/online-shoppers/online_shoppers_intention.csv"));
     if (!QFileInfo::exists(shoppers)) {
         QSKIP("../shared/data/online-shoppers is not available");
     }
