@@ -46,6 +46,8 @@ private slots:
     void testLeakingColumnIsFlagged();
     void testLayerBuilderFinishesOntoModelPage();
     void testScreenshots();
+    void testAutomaticChoiceOnSharedData_data();
+    void testAutomaticChoiceOnSharedData();
 
 private:
     GuidedWizard* openWizard();
@@ -385,6 +387,51 @@ void TestGuidedWizard::testScreenshots()
     QTest::mouseClick(find<QPushButton>("exportButton"), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(text("exportStatus").contains(QStringLiteral("written")), 30000);
     snap(QStringLiteral("8-segments"));
+    m_wizard->reject();
+}
+
+void TestGuidedWizard::testAutomaticChoiceOnSharedData_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QString>("yes");
+    QTest::addColumn<double>("logisticAuc");
+    QTest::newRow("online shoppers") << QStringLiteral("online-shoppers/online_shoppers_intention.csv")
+                                     << QStringLiteral("Revenue") << QStringLiteral("YES") << 0.9231;
+    QTest::newRow("telco churn") << QStringLiteral("telco-churn/telco_customer_churn.csv")
+                                 << QStringLiteral("Churn") << QStringLiteral("Yes") << 0.8411;
+}
+
+/// The wizard's automatic choice on real data does at least as well as a logistic regression
+/// (`neurolift-cli train FILE --target T --positive Y --layers none`: the AUC in the rows).
+void TestGuidedWizard::testAutomaticChoiceOnSharedData()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, target);
+    QFETCH(QString, yes);
+    QFETCH(double, logisticAuc);
+    const QString path = QDir::cleanPath(QString::fromLocal8Bit(qgetenv("NEUROLIFT_SOURCE_DIR")) +
+                                         QStringLiteral("/../shared/data/") + file);
+    if (!QFileInfo::exists(path)) {
+        QSKIP("../shared/data is not available");
+    }
+    QVERIFY(openWizard());
+    clickRadio("fileChoice");
+    next();
+    find<QLineEdit>("pathEdit")->setText(path);
+    next();
+    test::clickComboItem(find<QComboBox>("targetCombo"), target);
+    test::clickComboItem(find<QComboBox>("positiveCombo"), yes);
+    QCOMPARE(find<QComboBox>("positiveCombo")->currentText(), yes);
+    next();
+    QTRY_VERIFY_WITH_TIMEOUT(m_wizard->button(QWizard::NextButton)->isEnabled(), 30000);
+    QCOMPARE(m_wizard->state().leaks, std::vector<std::string>{});
+    next();
+    next();
+    QTRY_VERIFY_WITH_TIMEOUT(m_wizard->state().run.has_value(), 300000);
+    const double auc = m_wizard->state().run->metrics.value("test_auc", 0.0);
+    qInfo() << "test AUC" << auc;
+    QVERIFY2(auc >= logisticAuc, qPrintable(QString::number(auc)));
     m_wizard->reject();
 }
 
