@@ -5,6 +5,7 @@
 #include "settings.h"
 #include "datapage.h"
 #include "explainpage.h"
+#include "guidedwizard.h"
 #include "modelpage.h"
 #include "segmentspage.h"
 #include "taskindicator.h"
@@ -386,6 +387,27 @@ bool MainWindow::newProject()
     return true;
 }
 
+void MainWindow::newGuidedProject()
+{
+    if (!maybeSave()) {
+        return; // asked first: the wizard is modal, so nothing changes until it ends
+    }
+    auto* wizard = new GuidedWizard(this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &QWizard::accepted, this, [this, wizard] {
+        closeDocument(); // let go of the old project's files first
+        try {
+            setDocument(wizard->createDocument());
+        } catch (const ProjectError& e) {
+            setDocument(nullptr);
+            showError(tr("Cannot create the project"), QString::fromUtf8(e.what()));
+            return;
+        }
+        showStep(wizard->state().openBuilder ? Step::Model : Step::Segments);
+    });
+    wizard->open();
+}
+
 bool MainWindow::openProject(const QString& path)
 {
     const QString file = QFileInfo(path).absoluteFilePath();
@@ -601,6 +623,9 @@ void MainWindow::createMenus()
     };
     add(file, tr("&New Project"), "actionNew", QKeySequence::New, tr("Start a new, empty project"),
         [this] { newProject(); });
+    QAction* guided = file->addAction(tr("New &Guided Project\u2026"), this, [this] { newGuidedProject(); });
+    guided->setObjectName(QStringLiteral("actionNewGuided"));
+    guided->setStatusTip(tr("Step by step from a customer table to a list of the customers to contact"));
     add(file, tr("&Open Project…"), "actionOpen", QKeySequence::Open, tr("Open a saved project"),
         [this] { open(); });
     m_recentMenu = file->addMenu(tr("Open &Recent"));

@@ -52,6 +52,8 @@ public:
     bool saveProjectAs(const QString& path);
     /// Starts a new, untitled project after offering to save the current one.
     bool newProject();
+    /// Opens the guided wizard; finishing it opens the project it made.
+    void newGuidedProject();
     /// Offers to save unsaved changes: true when the project may be closed.
     bool maybeSave();
     /// Shows the import dialog for a customer table and imports it into the open project.
