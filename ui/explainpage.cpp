@@ -113,7 +113,7 @@ struct CustomerExplanation {
 } // namespace
 
 ExplainPage::ExplainPage(QWidget* parent)
-    : QWidget(parent)
+    : RunPage(parent)
 {
     setObjectName(QStringLiteral("explainPage"));
 
@@ -121,13 +121,7 @@ ExplainPage::ExplainPage(QWidget* parent)
     heading->setObjectName(QStringLiteral("heading"));
     heading->setFont(scaledFont(font(), 1.6, QFont::Bold));
 
-    m_runPicker = new QComboBox(this);
-    m_runPicker->setObjectName(QStringLiteral("runPicker"));
     m_runPicker->setToolTip(tr("The training run to explain."));
-    m_runPicker->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_runSummary = new QLabel(this);
-    m_runSummary->setObjectName(QStringLiteral("runSummary"));
-    m_runSummary->setForegroundRole(QPalette::PlaceholderText);
     auto* runRow = new QHBoxLayout;
     runRow->addWidget(heading);
     runRow->addStretch();
@@ -136,11 +130,6 @@ ExplainPage::ExplainPage(QWidget* parent)
     runRow->addWidget(m_runPicker);
     runRow->addSpacing(8);
     runRow->addWidget(m_runSummary);
-    connect(m_runPicker, &QComboBox::currentIndexChanged, this, [this](int index) {
-        if (index != m_run) {
-            selectRun(index);
-        }
-    });
 
     m_emptyLabel = new QLabel(this);
     m_emptyLabel->setObjectName(QStringLiteral("emptyState"));
@@ -166,7 +155,6 @@ ExplainPage::ExplainPage(QWidget* parent)
     layout->addLayout(runRow);
     layout->addWidget(m_stack, 1);
 
-    m_stale = true; // shown when first visible
 }
 
 ExplainPage::~ExplainPage()
@@ -421,102 +409,6 @@ QWidget* ExplainPage::createCustomerTab()
     return tab;
 }
 
-void ExplainPage::setRuns(const std::vector<RunRecord>& runs)
-{
-    const std::int64_t shown = m_run >= 0 ? runKey(m_run) : 0;
-    m_runs = runs;
-    // Forget what belongs to runs that are gone.
-    std::vector<std::int64_t> keys;
-    for (int i = 0; i < static_cast<int>(m_runs.size()); ++i) {
-        keys.push_back(runKey(i));
-    }
-    const auto gone = [&keys](std::int64_t key) {
-        return std::find(keys.begin(), keys.end(), key) == keys.end();
-    };
-    std::erase_if(m_runData, [&](const auto& entry) { return gone(entry.first); });
-    std::erase_if(m_importance, [&](const auto& entry) { return gone(entry.first); });
-
-    int next = static_cast<int>(m_runs.size()) - 1;
-    for (int i = 0; i < static_cast<int>(m_runs.size()); ++i) {
-        if (shown != 0 && runKey(i) == shown) {
-            next = i;
-        }
-    }
-    {
-        const QSignalBlocker block(m_runPicker);
-        m_runPicker->clear();
-        for (const RunRecord& run : m_runs) {
-            QString name = run.name.empty() ? tr("Run %1").arg(run.id) : local(run.name);
-            if (run.metrics.contains("test_auc") && run.metrics["test_auc"].is_number()) {
-                name += u' ' + tr("(AUC %1)").arg(localNumber(run.metrics["test_auc"].get<double>(), 3));
-            }
-            m_runPicker->addItem(name);
-        }
-        m_runPicker->setCurrentIndex(next);
-    }
-    const bool same = next >= 0 && runKey(next) == shown && m_data;
-    m_run = next;
-    if (!same) {
-        refresh();
-    }
-}
-
-void ExplainPage::setTable(std::shared_ptr<const Table> table)
-{
-    if (table == m_table) {
-        return;
-    }
-    m_table = std::move(table);
-    m_runData.clear();
-    m_importance.clear();
-    refresh();
-}
-
-void ExplainPage::refresh()
-{
-    if (isVisible()) {
-        m_stale = false;
-        showRun();
-    } else {
-        ++m_generation; // what is under way belongs to the old state
-        cancelWork();
-        m_stale = true;
-    }
-}
-
-void ExplainPage::showEvent(QShowEvent* event)
-{
-    QWidget::showEvent(event);
-    if (m_stale) {
-        m_stale = false;
-        showRun();
-    }
-}
-
-void ExplainPage::selectRun(int index)
-{
-    if (index < 0 || index >= static_cast<int>(m_runs.size())) {
-        return;
-    }
-    m_run = index;
-    if (m_runPicker->currentIndex() != index) {
-        const QSignalBlocker block(m_runPicker);
-        m_runPicker->setCurrentIndex(index);
-    }
-    showRun();
-}
-
-int ExplainPage::currentRun() const
-{
-    return m_run;
-}
-
-std::int64_t ExplainPage::runKey(int index) const
-{
-    const RunRecord& run = m_runs[static_cast<std::size_t>(index)];
-    return run.id != 0 ? run.id : -1 - index; // runs not yet in a project have no id
-}
-
 const ImportanceResult* ExplainPage::importance() const
 {
     if (m_run < 0) {
@@ -547,6 +439,24 @@ void ExplainPage::cancelWork()
             job->cancel();
         }
     }
+}
+
+void ExplainPage::dropStaleWork()
+{
+    ++m_generation; // what is under way belongs to the old state
+    cancelWork();
+}
+
+void ExplainPage::forgetRuns(const std::vector<std::int64_t>& keep)
+{
+    const auto gone = [&keep](std::int64_t key) { return std::find(keep.begin(), keep.end(), key) == keep.end(); };
+    std::erase_if(m_runData, [&](const auto& entry) { return gone(entry.first); });
+    std::erase_if(m_importance, [&](const auto& entry) { return gone(entry.first); });
+}
+
+bool ExplainPage::showsRunData() const
+{
+    return m_data != nullptr;
 }
 
 void ExplainPage::showEmptyState(const QString& text)

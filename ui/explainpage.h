@@ -1,10 +1,10 @@
 #pragma once
 
-#include "data/table.h"
 #include "explain/dependence.h"
 #include "explain/importance.h"
 #include "explain/weights.h"
 #include "project/project.h"
+#include "runpage.h"
 
 #include <QString>
 #include <QWidget>
@@ -43,7 +43,7 @@ class NetworkView;
 /// attributions and reason codes. Heavy work runs on the thread pool, can be
 /// cancelled, and its results are kept per run. The page holds no project: the
 /// owner gives it the runs and the table they were trained on.
-class ExplainPage : public QWidget {
+class ExplainPage : public RunPage {
     Q_OBJECT
 
 public:
@@ -57,13 +57,6 @@ public:
     explicit ExplainPage(QWidget* parent = nullptr);
     ~ExplainPage() override;
 
-    /// The project's runs; the last one is shown unless the shown run is still among them.
-    void setRuns(const std::vector<RunRecord>& runs);
-    /// The project's dataset: original values, ids and the rows of each run's split.
-    void setTable(std::shared_ptr<const Table> table);
-    /// Shows run `index` of setRuns().
-    void selectRun(int index);
-    int currentRun() const;
     /// Shows the customer in table row `row` (0-based).
     void selectCustomer(std::int64_t row);
     /// Shows the importance-chart column `column` in the partial-dependence chart.
@@ -95,9 +88,6 @@ signals:
     /// Fraction done (0..1) of the work in progress and what it is.
     void progress(double fraction, const QString& text);
 
-protected:
-    void showEvent(QShowEvent* event) override;
-
 private:
     struct RunData;
     struct Job;
@@ -106,10 +96,10 @@ private:
     QWidget* createNetworkTab();
     QWidget* createCustomerTab();
     void showEmptyState(const QString& text);
-    void showRun();
-    /// Shows the current run now if the page is visible, else when it is shown (so a hidden
-    /// page does not compete with training for the cores).
-    void refresh();
+    void showRun() override;
+    void dropStaleWork() override;
+    void forgetRuns(const std::vector<std::int64_t>& keep) override;
+    bool showsRunData() const override;
     void onRunDataReady(std::int64_t key, std::shared_ptr<const RunData> data, const QString& error);
     void startImportance();
     void showImportance();
@@ -125,13 +115,9 @@ private:
     void startAttribution();
     void cancelWork();
     void updateBusy();
-    std::int64_t runKey(int index) const;
     /// The customer's name as the user reads it: the id, else "row 12".
     QString customerName(std::int64_t row) const;
 
-    std::vector<RunRecord> m_runs;
-    std::shared_ptr<const Table> m_table;
-    int m_run = -1;
     std::shared_ptr<const RunData> m_data;
     std::map<std::int64_t, std::shared_ptr<const RunData>> m_runData;
     std::map<std::int64_t, ImportanceResult> m_importance;
@@ -149,12 +135,9 @@ private:
     QFutureWatcher<void>* m_dependenceJob = nullptr;
     QFutureWatcher<void>* m_attributionJob = nullptr;
     bool m_busy = false;
-    bool m_stale = false; ///< The run changed while the page was hidden.
 
     QStackedWidget* m_stack = nullptr;
     QLabel* m_emptyLabel = nullptr;
-    QComboBox* m_runPicker = nullptr;
-    QLabel* m_runSummary = nullptr;
     QTabWidget* m_tabs = nullptr;
 
     QCustomPlot* m_importancePlot = nullptr;

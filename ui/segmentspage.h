@@ -1,7 +1,7 @@
 #pragma once
 
-#include "data/table.h"
 #include "project/project.h"
+#include "runpage.h"
 #include "scoring/evaluation.h"
 #include "scoring/scoredexport.h"
 #include "scoring/segments.h"
@@ -47,25 +47,18 @@ class SegmentEditor;
 /// summaries and exports run on the thread pool and can be cancelled. The page
 /// holds no project: the owner gives it the runs, the table, the saved segments
 /// and the export history, and stores what the page emits.
-class SegmentsPage : public QWidget {
+class SegmentsPage : public RunPage {
     Q_OBJECT
 
 public:
     explicit SegmentsPage(QWidget* parent = nullptr);
     ~SegmentsPage() override;
 
-    /// The project's runs; the last one is shown unless the shown run is still among them.
-    void setRuns(const std::vector<RunRecord>& runs);
-    /// The project's dataset: the customers to score, and each run's test rows.
-    void setTable(std::shared_ptr<const Table> table);
     /// The segment definitions saved in the project.
     void setSavedSegments(const std::vector<SegmentRecord>& segments);
     /// The project's export history, oldest first.
     void setExports(const std::vector<ExportRecord>& exports);
 
-    /// Shows run `index` of setRuns().
-    void selectRun(int index);
-    int currentRun() const { return m_run; }
     /// Whether customers are being scored, summarised or exported.
     bool isBusy() const;
     /// Stops what runs in the background.
@@ -130,9 +123,6 @@ signals:
     /// user stopped it; `message` says what happened in words.
     void exportFinished(bool ok, bool cancelled, const QString& message);
 
-protected:
-    void showEvent(QShowEvent* event) override;
-
 private:
     struct RunData;
 
@@ -141,8 +131,10 @@ private:
     QWidget* createSegmentsTab();
     QWidget* createExportsTab();
     void createExportMenu(QPushButton* button);
-    void refresh();
-    void showRun();
+    void showRun() override;
+    void dropStaleWork() override;
+    void forgetRuns(const std::vector<std::int64_t>& keep) override;
+    bool showsRunData() const override;
     void showEmptyState(const QString& text);
     void onRunDataReady(std::int64_t key, std::shared_ptr<const RunData> data, const QString& error);
     void showBinary();
@@ -164,15 +156,10 @@ private:
     void exportSqlWithDialog();
     void record(ExportRecord record);
     void updateBusy();
-    std::int64_t runKey(int index) const;
-    const RunRecord* shownRun() const;
     std::vector<QCustomPlot*> shownPlots() const;
     QString suggestedName(const QString& what, const QString& suffix) const;
 
-    std::vector<RunRecord> m_runs;
-    std::shared_ptr<const Table> m_table;
     std::vector<SegmentRecord> m_saved;
-    int m_run = -1;
     std::shared_ptr<const RunData> m_data;
     std::map<std::int64_t, std::shared_ptr<const RunData>> m_runData;
     double m_threshold = 0.5;
@@ -185,12 +172,9 @@ private:
     QFutureWatcher<void>* m_summaryJob = nullptr;
     QFutureWatcher<void>* m_exportJob = nullptr;
     bool m_busy = false;
-    bool m_stale = false;
 
     QStackedWidget* m_stack = nullptr;
     QLabel* m_emptyLabel = nullptr;
-    QComboBox* m_runPicker = nullptr;
-    QLabel* m_runSummary = nullptr;
     QPushButton* m_exportButton = nullptr;
     QTabWidget* m_tabs = nullptr;
     QWidget* m_contactTab = nullptr;
