@@ -393,7 +393,9 @@ void Utf8Transcoder::convert(std::string_view in, bool last, std::string& out)
     if (rest > sizeof(m_pending)) {
         throw std::logic_error("Utf8Transcoder: character longer than 4 bytes");
     }
-    std::memcpy(m_pending, in.data() + used, rest);
+    if (rest > 0) { // an empty view's data() may be null, which memcpy must not get
+        std::memcpy(m_pending, in.data() + used, rest);
+    }
     m_pendingSize = rest;
 }
 
