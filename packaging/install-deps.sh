@@ -9,7 +9,7 @@ set -eu
 packages="
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools libgl-dev
-  qt6-svg-dev
+  qt6-svg-dev qt6-l10n-tools qt6-tools-dev qt6-translations-l10n
   libqcustomplot-dev
   libeigen3-dev libopenblas-openmp-dev
   libsqlite3-dev

@@ -11,10 +11,10 @@ namespace neurolift {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("neurolift::ArchitectureCommand", text);
-}
+/// The translation context of this file's texts (lupdate reads the macro too).
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(neurolift::ArchitectureCommand)
+};
 
 QString layerText(const LayerSpec& layer)
 {
@@ -70,7 +70,7 @@ void ArchitectureCommand::setCurrent(int index)
 
 AddLayerCommand::AddLayerCommand(ArchitectureModel* model, int index, const LayerSpec& layer,
                                  QUndoCommand* parent)
-    : ArchitectureCommand(model, tr("Add %1 layer").arg(layerText(layer)), parent)
+    : ArchitectureCommand(model, Text::tr("Add %1 layer").arg(layerText(layer)), parent)
     , m_arch(model->currentIndex())
     , m_index(std::clamp(index, 0, model->outputLayer()))
     , m_layer(layer)
@@ -98,7 +98,7 @@ RemoveLayerCommand::RemoveLayerCommand(ArchitectureModel* model, int index, QUnd
         return;
     }
     m_layer = model->layer(index);
-    setText(tr("Remove %1 layer").arg(layerText(m_layer)));
+    setText(Text::tr("Remove %1 layer").arg(layerText(m_layer)));
 }
 
 void RemoveLayerCommand::redo()
@@ -121,7 +121,7 @@ MoveLayerCommand::MoveLayerCommand(ArchitectureModel* model, int from, int to, Q
         setObsolete(true);
         return;
     }
-    setText(tr("Move %1 layer").arg(layerText(model->layer(from))));
+    setText(Text::tr("Move %1 layer").arg(layerText(model->layer(from))));
 }
 
 void MoveLayerCommand::redo()
@@ -182,19 +182,19 @@ ChangeLayerPropertyCommand::ChangeLayerPropertyCommand(ArchitectureModel* model,
     switch (property) {
     case LayerProperty::Units:
         m_after.units = edited.units;
-        setText(tr("Change units"));
+        setText(Text::tr("Change units"));
         break;
     case LayerProperty::Activation:
         m_after.activation = edited.activation;
-        setText(tr("Change activation"));
+        setText(Text::tr("Change activation"));
         break;
     case LayerProperty::DropoutRate:
         m_after.rate = edited.rate;
-        setText(tr("Change dropout rate"));
+        setText(Text::tr("Change dropout rate"));
         break;
     case LayerProperty::Init:
         m_after.init = edited.init;
-        setText(tr("Change weight initialisation"));
+        setText(Text::tr("Change weight initialisation"));
         break;
     }
     if (model->isOutputLayer(index)) {
@@ -244,7 +244,7 @@ bool ChangeLayerPropertyCommand::mergeWith(const QUndoCommand* other)
 
 ApplyTemplateCommand::ApplyTemplateCommand(ArchitectureModel* model, ArchitectureTemplate t,
                                            QUndoCommand* parent)
-    : ArchitectureCommand(model, tr("Apply template"), parent)
+    : ArchitectureCommand(model, Text::tr("Apply template"), parent)
     , m_arch(model->currentIndex())
     , m_before(model->current().layers)
     , m_after(makeTemplate(t, model->task()).layers)
@@ -266,7 +266,7 @@ void ApplyTemplateCommand::undo()
 
 AddArchitectureCommand::AddArchitectureCommand(ArchitectureModel* model, const Architecture& architecture,
                                                QUndoCommand* parent)
-    : AddArchitectureCommand(model, model->architectureCount(), architecture, tr("New network"), parent)
+    : AddArchitectureCommand(model, model->architectureCount(), architecture, Text::tr("New network"), parent)
 {
 }
 
@@ -296,7 +296,7 @@ namespace {
 Architecture copyOf(const ArchitectureModel* model, int index)
 {
     Architecture copy = model->architecture(index);
-    copy.name = tr("%1 (copy)").arg(QString::fromStdString(copy.name)).toStdString();
+    copy.name = Text::tr("%1 (copy)").arg(QString::fromStdString(copy.name)).toStdString();
     return copy;
 }
 
@@ -304,13 +304,13 @@ Architecture copyOf(const ArchitectureModel* model, int index)
 
 DuplicateArchitectureCommand::DuplicateArchitectureCommand(ArchitectureModel* model, int index,
                                                            QUndoCommand* parent)
-    : AddArchitectureCommand(model, index + 1, copyOf(model, index), tr("Duplicate network"), parent)
+    : AddArchitectureCommand(model, index + 1, copyOf(model, index), Text::tr("Duplicate network"), parent)
 {
 }
 
 RenameArchitectureCommand::RenameArchitectureCommand(ArchitectureModel* model, int index, const QString& name,
                                                      QUndoCommand* parent)
-    : ArchitectureCommand(model, tr("Rename network"), parent)
+    : ArchitectureCommand(model, Text::tr("Rename network"), parent)
     , m_index(index)
     , m_before(model->architecture(index).name)
     , m_after(name.trimmed().toStdString())
@@ -330,7 +330,7 @@ void RenameArchitectureCommand::undo()
 
 RemoveArchitectureCommand::RemoveArchitectureCommand(ArchitectureModel* model, int index,
                                                      QUndoCommand* parent)
-    : ArchitectureCommand(model, tr("Delete network"), parent)
+    : ArchitectureCommand(model, Text::tr("Delete network"), parent)
     , m_index(index)
     , m_previousCurrent(model->currentIndex())
 {
@@ -354,7 +354,7 @@ void RemoveArchitectureCommand::undo()
 
 SelectArchitectureCommand::SelectArchitectureCommand(ArchitectureModel* model, int index,
                                                      QUndoCommand* parent)
-    : ArchitectureCommand(model, tr("Switch network"), parent)
+    : ArchitectureCommand(model, Text::tr("Switch network"), parent)
     , m_before(model->currentIndex())
     , m_after(index)
 {

@@ -7,10 +7,10 @@ namespace neurolift {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("neurolift::LayerText", text);
-}
+/// The translation context of this file's texts (lupdate reads the macro too).
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(neurolift::LayerText)
+};
 
 } // namespace
 
@@ -18,13 +18,13 @@ QString layerKindText(LayerKind kind)
 {
     switch (kind) {
     case LayerKind::Dense:
-        return tr("Dense");
+        return Text::tr("Dense");
     case LayerKind::Activation:
-        return tr("Activation");
+        return Text::tr("Activation");
     case LayerKind::Dropout:
-        return tr("Dropout");
+        return Text::tr("Dropout");
     case LayerKind::BatchNorm:
-        return tr("Batch norm");
+        return Text::tr("Batch norm");
     }
     return {};
 }
@@ -33,13 +33,13 @@ QString layerKindDescription(LayerKind kind)
 {
     switch (kind) {
     case LayerKind::Dense:
-        return tr("Learns weighted combinations of everything before it");
+        return Text::tr("Learns weighted combinations of everything before it");
     case LayerKind::Activation:
-        return tr("Bends the signal so the network can learn curves");
+        return Text::tr("Bends the signal so the network can learn curves");
     case LayerKind::Dropout:
-        return tr("Switches off random units while training, against memorising");
+        return Text::tr("Switches off random units while training, against memorising");
     case LayerKind::BatchNorm:
-        return tr("Rescales the signal so training stays steady");
+        return Text::tr("Rescales the signal so training stays steady");
     }
     return {};
 }
@@ -48,21 +48,21 @@ QString activationText(Activation activation)
 {
     switch (activation) {
     case Activation::Linear:
-        return tr("Linear");
+        return Text::tr("Linear");
     case Activation::ReLU:
-        return tr("ReLU");
+        return Text::tr("ReLU");
     case Activation::LeakyReLU:
-        return tr("Leaky ReLU");
+        return Text::tr("Leaky ReLU");
     case Activation::ELU:
-        return tr("ELU");
+        return Text::tr("ELU");
     case Activation::GELU:
-        return tr("GELU");
+        return Text::tr("GELU");
     case Activation::Tanh:
-        return tr("Tanh");
+        return Text::tr("Tanh");
     case Activation::Sigmoid:
-        return tr("Sigmoid");
+        return Text::tr("Sigmoid");
     case Activation::Softmax:
-        return tr("Softmax");
+        return Text::tr("Softmax");
     }
     return {};
 }
@@ -71,21 +71,21 @@ QString activationDescription(Activation activation)
 {
     switch (activation) {
     case Activation::Linear:
-        return tr("Passes the value through unchanged; for predicting a number");
+        return Text::tr("Passes the value through unchanged; for predicting a number");
     case Activation::ReLU:
-        return tr("Keeps positive values, sets negative ones to zero; a good default for hidden layers");
+        return Text::tr("Keeps positive values, sets negative ones to zero; a good default for hidden layers");
     case Activation::LeakyReLU:
-        return tr("Like ReLU, but lets a little of the negative values through");
+        return Text::tr("Like ReLU, but lets a little of the negative values through");
     case Activation::ELU:
-        return tr("Like ReLU, with a smooth curve below zero");
+        return Text::tr("Like ReLU, with a smooth curve below zero");
     case Activation::GELU:
-        return tr("A smooth version of ReLU, popular in large models");
+        return Text::tr("A smooth version of ReLU, popular in large models");
     case Activation::Tanh:
-        return tr("Squeezes values between -1 and 1");
+        return Text::tr("Squeezes values between -1 and 1");
     case Activation::Sigmoid:
-        return tr("Squeezes values between 0 and 1; turns the output into a probability of yes");
+        return Text::tr("Squeezes values between 0 and 1; turns the output into a probability of yes");
     case Activation::Softmax:
-        return tr("Turns the outputs into probabilities that add up to 1; for the output layer only");
+        return Text::tr("Turns the outputs into probabilities that add up to 1; for the output layer only");
     }
     return {};
 }
@@ -94,11 +94,11 @@ QString weightInitText(WeightInit init)
 {
     switch (init) {
     case WeightInit::He:
-        return tr("He (for ReLU)");
+        return Text::tr("He (for ReLU)");
     case WeightInit::Xavier:
-        return tr("Xavier/Glorot (for tanh, sigmoid)");
+        return Text::tr("Xavier/Glorot (for tanh, sigmoid)");
     case WeightInit::TorchLinear:
-        return tr("PyTorch Linear");
+        return Text::tr("PyTorch Linear");
     }
     return {};
 }

@@ -6,6 +6,7 @@
 #include "datapage.h"
 #include "explainpage.h"
 #include "guidedwizard.h"
+#include "language.h"
 #include "modelpage.h"
 #include "segmentspage.h"
 #include "taskindicator.h"
@@ -15,6 +16,7 @@
 #include "workbench.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
@@ -34,6 +36,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPainter>
+#include <QProcess>
 #include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -688,6 +691,10 @@ void MainWindow::createMenus()
     teaching->setObjectName(QStringLiteral("actionTeachingMode"));
     teaching->setStatusTip(tr("Show how a small network learns toy data, for a class or a projector"));
 
+    QMenu* settings = menuBar()->addMenu(tr("&Settings"));
+    settings->setObjectName(QStringLiteral("menuSettings"));
+    createLanguageMenu(settings->addMenu(tr("&Language")));
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About NeuroLift"), this, &MainWindow::showAbout);
     about->setObjectName(QStringLiteral("actionAbout"));
@@ -767,6 +774,56 @@ void MainWindow::createPages()
     layout->addWidget(sidebar);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
+}
+
+void MainWindow::createLanguageMenu(QMenu* menu)
+{
+    menu->setObjectName(QStringLiteral("menuLanguage"));
+    auto* group = new QActionGroup(menu);
+    const QString chosen = prefs::language.get();
+    const auto addChoice = [&](const QString& text, const QString& code) {
+        QAction* a = menu->addAction(text);
+        a->setObjectName(QStringLiteral("actionLanguage_%1").arg(code.isEmpty() ? QStringLiteral("system") : code));
+        a->setData(code);
+        a->setCheckable(true);
+        a->setActionGroup(group);
+        a->setChecked(code == chosen || (code.isEmpty() && chooseLanguage(chosen, QLocale::system()) != chosen));
+        return a;
+    };
+    const QString systemLanguage = chooseLanguage(QString(), QLocale::system());
+    addChoice(tr("Same as the System (%1)").arg(languageName(systemLanguage)), QString())
+        ->setStatusTip(tr("Show NeuroLift in the language of the desktop"));
+    menu->addSeparator();
+    for (const InterfaceLanguage& l : interfaceLanguages()) {
+        addChoice(l.nativeName, l.code);
+    }
+    connect(group, &QActionGroup::triggered, this, [this](QAction* action) {
+        const QString code = action->data().toString();
+        prefs::language.set(code);
+        const QString next = chooseLanguage(code, QLocale::system());
+        if (next == installedLanguage()) {
+            return;
+        }
+        // Every page builds its texts once; a restart shows them all in the new language.
+        QMessageBox box(QMessageBox::Information, tr("Language"),
+                        tr("NeuroLift will be shown in %1 the next time it starts.").arg(languageName(next)),
+                        QMessageBox::NoButton, this);
+        box.setObjectName(QStringLiteral("languageChangedBox"));
+        QPushButton* restart = box.addButton(tr("Restart Now"), QMessageBox::AcceptRole);
+        restart->setObjectName(QStringLiteral("restartNowButton"));
+        box.addButton(tr("Later"), QMessageBox::RejectRole);
+        box.exec();
+        if (box.clickedButton() != restart) {
+            return;
+        }
+        const QString project = m_document ? m_document->filePath() : QString();
+        // close() asks about unsaved changes first; "Cancel" there keeps NeuroLift running.
+        if (close()) {
+            QProcess::startDetached(QCoreApplication::applicationFilePath(),
+                                    project.isEmpty() ? QStringList() : QStringList{project});
+            QCoreApplication::quit();
+        }
+    });
 }
 
 void MainWindow::showAbout()

@@ -93,6 +93,8 @@ private:
     bool saveAs();
     void open();
     void createMenus();
+    /// Settings › Language: follow the system or pick one; takes effect at the next start.
+    void createLanguageMenu(QMenu* menu);
     void createPages();
     void showAbout();
 

@@ -107,7 +107,7 @@ public:
             GuidedWizard::tr("In a few steps NeuroLift learns from your past customers who said yes, scores "
                              "every customer and gives you a list to contact, best first."));
         m_demo = new QRadioButton(
-            GuidedWizard::tr("Try it with the \u201cCar buyers\u201d example: website visitors "
+            GuidedWizard::tr("Try it with the “Car buyers” example: website visitors "
                              "of a car dealer, and whether they bought a car"),
             this);
         m_demo->setObjectName(QStringLiteral("demoChoice"));

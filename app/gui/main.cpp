@@ -2,12 +2,14 @@
 
 #include "appicon.h"
 #include "buildinfo.h"
+#include "language.h"
 #include "mainwindow.h"
 #include "version.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QImage>
+#include <QLocale>
 #include <QPixmap>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -57,6 +59,9 @@ int main(int argc, char* argv[])
     // Lets the desktop (Wayland's app id, task bars) match windows to packaging/'s desktop entry and icon.
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.neurolift.NeuroLift"));
 
+    // The language first, so that even --help speaks it.
+    neurolift::installTranslators(neurolift::chooseLanguage(neurolift::prefs::language.get(), QLocale::system()));
+
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QApplication::translate("main", "Build, train and explain neural networks on customer data."));
@@ -67,6 +72,16 @@ int main(int argc, char* argv[])
         QApplication::translate("main", "Save a picture of the main window to <file> and quit."),
         QApplication::translate("main", "file"));
     parser.addOption(screenshot);
+    QStringList languageCodes;
+    for (const neurolift::InterfaceLanguage& l : neurolift::interfaceLanguages()) {
+        languageCodes << l.code;
+    }
+    const QCommandLineOption language(
+        QStringLiteral("language"),
+        QApplication::translate("main", "Show the interface in <language> (%1) this time, whatever the settings say.")
+            .arg(languageCodes.join(QStringLiteral(", "))),
+        QApplication::translate("main", "language"));
+    parser.addOption(language);
     parser.addPositionalArgument(QStringLiteral("project"),
                                  QApplication::translate("main", "A NeuroLift project (.nlproj) to open."),
                                  QStringLiteral("[project]"));
@@ -78,6 +93,20 @@ int main(int argc, char* argv[])
     if (!screenshotPath.isEmpty()) {
         scratchSettings.emplace();
         QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, scratchSettings->path());
+    }
+    if (parser.isSet(language)) {
+        const QString code = parser.value(language);
+        if (!languageCodes.contains(code)) {
+            std::fprintf(stderr, "neurolift: %s\n",
+                         qPrintable(QApplication::translate("main", "There is no interface language \u201c%1\u201d; "
+                                                                   "choose one of %2.")
+                                        .arg(code, languageCodes.join(QStringLiteral(", ")))));
+            return 2;
+        }
+        neurolift::installTranslators(code);
+    } else if (!screenshotPath.isEmpty()) {
+        // Screenshots ignore the user's choice, like the rest of their settings.
+        neurolift::installTranslators(neurolift::chooseLanguage(QString(), QLocale::system()));
     }
 
     neurolift::MainWindow window;
@@ -96,6 +125,8 @@ int main(int argc, char* argv[])
     if (!screenshotPath.isEmpty()) {
         // Grab once the event loop has run, after pending layouts are done.
         QTimer::singleShot(0, &window, [&window, &screenshotPath] {
+            // Texts set by the project just opened have asked for new layouts; lay out before grabbing.
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
             const bool saved = window.grab().toImage().save(screenshotPath);
             if (!saved) {
                 std::fprintf(stderr, "neurolift: cannot write %s\n", qPrintable(screenshotPath));

@@ -3,6 +3,7 @@
 // open in the workbench.
 
 #include "guidedwizard.h"
+#include "language.h"
 
 #include "document.h"
 #include "mainwindow.h"
@@ -13,6 +14,7 @@
 #include "data/target.h"
 #include "scoring/scoredexport.h"
 
+#include <QScopeGuard>
 #include <QAbstractButton>
 #include <QAction>
 #include <QComboBox>
@@ -132,12 +134,24 @@ void TestGuidedWizard::back()
     QTest::mouseClick(button, Qt::LeftButton);
 }
 
+namespace {
+
+/// "" for English screenshots, "-zh_CN" for Chinese ones.
+QString screenshotSuffix()
+{
+    const QString language = installedLanguage();
+    return language == QLatin1StringView("en") ? QString() : QLatin1Char('-') + language;
+}
+
+} // namespace
+
 void TestGuidedWizard::snap(const QString& name)
 {
     const QString folder = qEnvironmentVariable("NEUROLIFT_SCREENSHOTS");
     if (!folder.isEmpty()) {
         QTest::qWait(150);
-        QVERIFY(m_wizard->grab().save(QDir(folder).filePath(QStringLiteral("wizard-%1.png").arg(name))));
+        QVERIFY(m_wizard->grab().save(
+            QDir(folder).filePath(QStringLiteral("wizard-%1%2.png").arg(name, screenshotSuffix()))));
     }
 }
 
@@ -353,6 +367,9 @@ void TestGuidedWizard::testScreenshots()
     if (folder.isEmpty()) {
         QSKIP("set NEUROLIFT_SCREENSHOTS to a folder to write docs/screenshots/wizard-*.png");
     }
+    // NEUROLIFT_SCREENSHOT_LANGUAGE=zh_CN writes the Chinese pictures (wizard-*-zh_CN.png).
+    QVERIFY(installTranslators(qEnvironmentVariable("NEUROLIFT_SCREENSHOT_LANGUAGE", QStringLiteral("en"))));
+    const auto english = qScopeGuard([] { installTranslators(QStringLiteral("en")); });
     QVERIFY(openWizard());
     snap(QStringLiteral("1-welcome"));
     // The file step, as it looks with a file read.
@@ -385,7 +402,9 @@ void TestGuidedWizard::testScreenshots()
     next();
     find<QLineEdit>("exportPath")->setText(m_dir.filePath(QStringLiteral("shot.csv")));
     QTest::mouseClick(find<QPushButton>("exportButton"), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(text("exportStatus").contains(QStringLiteral("written")), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(m_dir.filePath(QStringLiteral("shot.csv"))) &&
+                                 !text("exportStatus").isEmpty(),
+                             30000);
     snap(QStringLiteral("8-segments"));
     m_wizard->reject();
 }

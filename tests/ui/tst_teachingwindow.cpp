@@ -3,7 +3,9 @@
 // the window keeps answering while the network learns.
 
 #include "teachingwindow.h"
+#include "language.h"
 
+#include <QScopeGuard>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
@@ -274,6 +276,14 @@ void TestTeachingWindow::testScreenshots()
     if (folder.isEmpty()) {
         QSKIP("set NEUROLIFT_SCREENSHOTS to a folder to write docs/screenshots/teaching-*.png");
     }
+    // NEUROLIFT_SCREENSHOT_LANGUAGE=zh_CN writes the Chinese pictures (teaching-*-zh_CN.png).
+    const QString language = qEnvironmentVariable("NEUROLIFT_SCREENSHOT_LANGUAGE", QStringLiteral("en"));
+    QVERIFY(neurolift::installTranslators(language));
+    const auto english = qScopeGuard([] { neurolift::installTranslators(QStringLiteral("en")); });
+    const QString suffix = language == QLatin1StringView("en") ? QString() : QLatin1Char('-') + language;
+    m_window = std::make_unique<TeachingWindow>();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     m_window->resize(1500, 900);
     struct Shot {
         const char* name;
@@ -282,8 +292,8 @@ void TestTeachingWindow::testScreenshots()
         int units;
         int epochs;
     };
-    const Shot shots[] = {{"teaching-xor", QStringLiteral("XOR"), 2, 4, 15},
-                          {"teaching-spirals", QStringLiteral("Spirals"), 3, 8, 60}};
+    const Shot shots[] = {{"teaching-xor", TeachingWindow::tr("XOR"), 2, 4, 15},
+                          {"teaching-spirals", TeachingWindow::tr("Spirals"), 3, 8, 60}};
     for (const Shot& shot : shots) {
         m_window->setLargeFonts(false);
         chooseToySet(shot.toySet);
@@ -295,11 +305,11 @@ void TestTeachingWindow::testScreenshots()
         QTRY_VERIFY_WITH_TIMEOUT(m_window->epoch() >= shot.epochs, 60000);
         pauseAndSettle();
         QTest::qWait(200);
-        QVERIFY(m_window->exportImage(QDir(folder).filePath(QLatin1String(shot.name) + QStringLiteral(".png"))));
+        QVERIFY(m_window->exportImage(QDir(folder).filePath(QLatin1String(shot.name) + suffix + QStringLiteral(".png"))));
         m_window->setLargeFonts(true);
         QTest::qWait(300);
         QVERIFY(m_window->exportImage(QDir(folder).filePath(QLatin1String(shot.name) +
-                                                            QStringLiteral("-large.png"))));
+                                                            QStringLiteral("-large") + suffix + QStringLiteral(".png"))));
     }
 }
 
