@@ -66,6 +66,13 @@ void NetworkView::setLayers(const std::vector<LayerWeights>& layers, int highlig
     rebuild();
 }
 
+void NetworkView::setUnitLabels(const QStringList& inputs, const QStringList& outputs)
+{
+    m_inputLabels = inputs;
+    m_outputLabels = outputs;
+    rebuild();
+}
+
 void NetworkView::rebuild()
 {
     const std::vector<LayerWeights>& layers = m_layers;
@@ -92,7 +99,12 @@ void NetworkView::rebuild()
     const QSize view = viewport()->size();
     const double aspect =
         std::clamp(view.height() > 0 ? static_cast<double>(view.width()) / view.height() : 1.6, 1.0, 4.0);
-    const double columnGap = kHeight * aspect / static_cast<double>(columns.size() - 1);
+    // As tall as the tallest column (a few units take little room), so a small network fills the view too.
+    double tallest = 80.0;
+    for (const std::vector<double>& column : columns) {
+        tallest = std::max(tallest, column.back() - column.front());
+    }
+    const double columnGap = tallest * aspect / static_cast<double>(columns.size() - 1);
     const QPen nodePen(QColor(90, 90, 90), 1.0);
     for (std::size_t c = 0; c + 1 < columns.size(); ++c) {
         const Matrix& w = *dense[c].second;
@@ -129,6 +141,19 @@ void NetworkView::rebuild()
         const double r = std::clamp(spacing * 0.35, 1.5, 7.0);
         for (const double y : columns[c]) {
             scene()->addEllipse(x - r, y - r, 2 * r, 2 * r, nodePen, QBrush(QColor(245, 245, 245)));
+        }
+        // Names beside the first and the last column: right-aligned to the left of the inputs,
+        // to the right of the outputs. Sized to the drawing, which is scaled to fit the view.
+        const bool first = c == 0;
+        const QStringList& labels = first ? m_inputLabels : c + 1 == columns.size() ? m_outputLabels : QStringList();
+        QFont labelFont = font();
+        labelFont.setPointSizeF(std::min(kHeight / 16.0, spacing * 0.45));
+        for (qsizetype i = 0; i < labels.size() && i < static_cast<qsizetype>(columns[c].size()); ++i) {
+            auto* text = scene()->addSimpleText(labels[i], labelFont);
+            const QRectF box = text->boundingRect();
+            const double y = columns[c][static_cast<std::size_t>(i)] - box.height() / 2.0;
+            text->setPos(first ? x - r - 8.0 - box.width() : x + r + 8.0, y);
+            text->setBrush(palette().color(QPalette::WindowText));
         }
     }
     scene()->setSceneRect(scene()->itemsBoundingRect().adjusted(-12, -12, 12, 12));

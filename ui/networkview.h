@@ -3,6 +3,7 @@
 #include "explain/weights.h"
 
 #include <QGraphicsView>
+#include <QStringList>
 
 #include <vector>
 
@@ -24,6 +25,8 @@ public:
     /// Draws the Dense layers of `layers` (inspectWeights()); `highlight` (an index into `layers`, or -1)
     /// is drawn stronger than the others.
     void setLayers(const std::vector<LayerWeights>& layers, int highlight = -1);
+    /// Names written beside the input units (top to bottom) and the output units; empty for none.
+    void setUnitLabels(const QStringList& inputs, const QStringList& outputs);
     long long edgeCount() const { return m_edges; }
     long long shownEdgeCount() const { return m_shown; }
 
@@ -35,6 +38,8 @@ private:
     void rebuild();
 
     std::vector<LayerWeights> m_layers;
+    QStringList m_inputLabels;
+    QStringList m_outputLabels;
     int m_highlight = -1;
     long long m_edges = 0;
     long long m_shown = 0;

@@ -2,6 +2,7 @@
 
 #include "networkview.h"
 #include "pagekit.h"
+#include "teachingvisitor.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -18,6 +19,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QThread>
 #include <QVBoxLayout>
 
@@ -92,13 +94,15 @@ TeachingWindow::TeachingWindow(QWidget* parent)
     });
     // The worker may send the next frame only once this one is on screen.
     // Only replots that put a new frame on screen count; resizes replot too.
-    connect(m_boundaryPlot, &QCustomPlot::afterReplot, this, [this] {
+    const auto frameDrawn = [this] {
         if (m_framePending) {
             m_framePending = false;
             ++m_redraws;
             m_worker->frameShown();
         }
-    });
+    };
+    connect(m_boundaryPlot, &QCustomPlot::afterReplot, this, frameDrawn);
+    connect(m_visitor->combinationsPlot(), &QCustomPlot::afterReplot, this, frameDrawn);
     m_thread->start();
 
     applyFonts();
@@ -123,8 +127,11 @@ void TeachingWindow::buildControls(QWidget* panel)
     m_toySet->addItem(tr("XOR"), static_cast<int>(DemoKind::Xor));
     m_toySet->addItem(tr("Circles"), static_cast<int>(DemoKind::Circles));
     m_toySet->addItem(tr("Spirals"), static_cast<int>(DemoKind::Spirals));
+    m_toySet->insertSeparator(m_toySet->count());
+    m_toySet->addItem(tr("Car buyers: four pages"), static_cast<int>(DemoKind::CarBuyers));
     m_toySet->setCurrentIndex(1);
-    m_toySet->setToolTip(tr("The points to learn: two classes on a plane"));
+    m_toySet->setToolTip(tr("The points to learn: two classes on a plane; or the car dealer's visitors, "
+                            "described by the four pages they saw"));
     form->addRow(tr("Data"), m_toySet);
 
     m_noise = new QDoubleSpinBox(panel);
@@ -272,21 +279,32 @@ void TeachingWindow::buildViews(QWidget* area)
     m_boundaryPlot->graph(2)->setName(tr("test points (hollow)"));
     m_boundaryPlot->xAxis->setLabel(tr("x"));
     m_boundaryPlot->yAxis->setLabel(tr("y"));
-    m_titles.push_back(titleLabel(tr("What the network predicts over the plane"), area));
-    grid->addWidget(m_titles.back(), 0, 0);
-    grid->addWidget(m_boundaryPlot, 1, 0, 3, 1);
+    m_mainTitle = titleLabel(QString(), area);
+    m_titles.push_back(m_mainTitle);
+    grid->addWidget(m_mainTitle, 0, 0);
+    m_mainView = new QStackedWidget(area);
+    m_mainView->addWidget(m_boundaryPlot);
+    m_visitor = new TeachingVisitor(m_mainView);
+    m_mainView->addWidget(m_visitor);
+    grid->addWidget(m_mainView, 1, 0, 3, 1);
 
     m_unitsArea = new QWidget(area);
     m_unitsArea->setObjectName(QStringLiteral("neuronMaps"));
     m_unitsGrid = new QGridLayout(m_unitsArea);
     m_unitsGrid->setSpacing(4);
-    m_titles.push_back(titleLabel(tr("Each hidden neuron's output (blue +, orange −)"), area));
-    grid->addWidget(m_titles.back(), 0, 1);
-    grid->addWidget(m_unitsArea, 1, 1);
-
-    m_network = new NetworkView(area);
+    m_unitsTitle = titleLabel(tr("Each hidden neuron's output (blue +, orange −)"), area);
+    m_titles.push_back(m_unitsTitle);
+    grid->addWidget(m_unitsTitle, 0, 1);
+    // The neuron maps above the network; the network takes their room when they are hidden.
+    auto* column = new QWidget(area);
+    auto* columnLayout = new QVBoxLayout(column);
+    columnLayout->setContentsMargins(0, 0, 0, 0);
+    m_unitsArea->setParent(column);
+    columnLayout->addWidget(m_unitsArea, 1);
+    m_network = new NetworkView(column);
     m_network->setObjectName(QStringLiteral("teachingNetwork"));
-    grid->addWidget(m_network, 2, 1);
+    columnLayout->addWidget(m_network, 1);
+    grid->addWidget(column, 1, 1, 2, 1);
 
     m_lossPlot = new QCustomPlot(area);
     m_lossPlot->setObjectName(QStringLiteral("lossPlot"));
@@ -333,6 +351,20 @@ void TeachingWindow::restart()
     m_lossPlot->graph(1)->data()->clear();
     m_units->setEnabled(m_layers->value() > 0);
     m_activation->setEnabled(m_layers->value() > 0);
+    // The Car buyers lesson has no plane to draw: the visitor's score step by step instead.
+    const bool lesson = isCarBuyersLesson();
+    m_noise->setEnabled(!lesson);
+    m_mainView->setCurrentWidget(lesson ? static_cast<QWidget*>(m_visitor) : m_boundaryPlot);
+    m_mainTitle->setText(lesson ? tr("One visitor's score, step by step")
+                                : tr("What the network predicts over the plane"));
+    m_unitsTitle->setText(lesson ? tr("The network: four pages in, ready to buy out")
+                                 : tr("Each hidden neuron's output (blue +, orange −)"));
+    m_unitsArea->setVisible(!lesson);
+    QStringList pages;
+    for (int p = 0; lesson && p < TeachingVisitor::kPageCount; ++p) {
+        pages << TeachingVisitor::pageName(p);
+    }
+    m_network->setUnitLabels(pages, lesson ? QStringList{tr("Ready to buy")} : QStringList());
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker, s = setup()] { worker->configure(s); }, Qt::QueuedConnection);
 }
@@ -383,6 +415,9 @@ void TeachingWindow::showFrame(const std::shared_ptr<const TeachingFrame>& frame
     m_trainLoss = frame->trainLoss;
     m_testLoss = frame->testLoss;
 
+    if (frame->grid == 0) {
+        m_visitor->setNetwork(frame->weights, frame->boundary);
+    }
     QCPColorMapData* cells = m_boundaryMap->data();
     cells->setSize(frame->grid, frame->grid);
     cells->setRange(QCPRange(-frame->extent, frame->extent), QCPRange(-frame->extent, frame->extent));
@@ -415,14 +450,25 @@ void TeachingWindow::showFrame(const std::shared_ptr<const TeachingFrame>& frame
                           .arg(localNumber(frame->trainLoss), localNumber(frame->testLoss),
                                localPercent(frame->trainAccuracy), localPercent(frame->testAccuracy)));
 
-    showUnits(*frame);
+    if (frame->grid > 0) {
+        showUnits(*frame);
+    }
     m_network->setLayers(frame->weights);
     m_lossPlot->replot(QCustomPlot::rpQueuedReplot);
     // One unit of x as long as one of y, so circles look round; y shows more when the plot is tall.
     m_boundaryPlot->xAxis->setRange(-frame->extent, frame->extent);
     m_boundaryPlot->yAxis->setScaleRatio(m_boundaryPlot->xAxis, 1.0);
     m_framePending = true;
-    m_boundaryPlot->replot(QCustomPlot::rpQueuedReplot);
+    if (frame->grid == 0) {
+        m_visitor->combinationsPlot()->replot(QCustomPlot::rpQueuedReplot);
+    } else {
+        m_boundaryPlot->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
+bool TeachingWindow::isCarBuyersLesson() const
+{
+    return static_cast<DemoKind>(m_toySet->currentData().toInt()) == DemoKind::CarBuyers;
 }
 
 void TeachingWindow::showUnits(const TeachingFrame& frame)
@@ -511,9 +557,10 @@ void TeachingWindow::applyFonts()
     qDeleteAll(m_unitHeaders);
     m_unitLabels.clear();
     m_unitHeaders.clear();
-    if (m_lastFrame) {
+    if (m_lastFrame && m_lastFrame->grid > 0) {
         showUnits(*m_lastFrame);
     }
+    m_visitor->applyFonts(font);
     m_boundaryPlot->replot(QCustomPlot::rpQueuedReplot);
     m_lossPlot->replot(QCustomPlot::rpQueuedReplot);
 }

@@ -1,7 +1,7 @@
 #pragma once
 
 // Teaching mode: a trainer at a projector shows how a small network learns a
-// 2-D toy set. The window only draws; TeachingWorker trains on its own thread.
+// 2-D toy set, or the Car buyers lesson (four pages in, ready to buy out). The window only draws; TeachingWorker trains on its own thread.
 
 #include "teachingworker.h"
 
@@ -19,11 +19,13 @@ class QGridLayout;
 class QLabel;
 class QPushButton;
 class QSpinBox;
+class QStackedWidget;
 class QThread;
 
 namespace neurolift {
 
 class NetworkView;
+class TeachingVisitor;
 
 /// Controls for the toy set and the network, Play / Pause / Step / Reset, and live views of the
 /// decision boundary, each hidden neuron, the weights and the losses.
@@ -49,6 +51,10 @@ public:
     /// Frames drawn since the last reset (the first one included).
     int frameCount() const { return m_frames; }
     QCustomPlot* boundaryPlot() const { return m_boundaryPlot; }
+    /// The Car buyers lesson's view of one visitor.
+    TeachingVisitor* visitorView() const { return m_visitor; }
+    /// Whether the Car buyers lesson (four pages in, ready to buy out) is chosen instead of a toy set.
+    bool isCarBuyersLesson() const;
     /// Saves the window as shown as a PNG; false when it cannot be written.
     bool exportImage(const QString& path);
     void setLargeFonts(bool large);
@@ -85,6 +91,10 @@ private:
     QLabel* m_losses = nullptr;
     QLabel* m_message = nullptr;
 
+    QStackedWidget* m_mainView = nullptr;
+    QLabel* m_mainTitle = nullptr;
+    QLabel* m_unitsTitle = nullptr;
+    TeachingVisitor* m_visitor = nullptr;
     QCustomPlot* m_boundaryPlot = nullptr;
     QCPColorMap* m_boundaryMap = nullptr;
     QCustomPlot* m_lossPlot = nullptr;

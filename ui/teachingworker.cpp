@@ -52,6 +52,10 @@ void TeachingWorker::configure(const TeachingSetup& setup)
     DemoOptions options;
     options.noise = setup.noise;
     options.seed = setup.seed;
+    if (setup.kind == DemoKind::CarBuyers) {
+        configureCarBuyers(options);
+        return;
+    }
     const Table table = generateDemo(setup.kind, options);
     const Column& xs = *table.column("x");
     const Column& ys = *table.column("y");
@@ -85,6 +89,60 @@ void TeachingWorker::configure(const TeachingSetup& setup)
         }
     }
 
+    m_inputNames = {"x", "y"};
+    startTraining();
+    emit pointsReady(m_points);
+    sendFrame();
+}
+
+void TeachingWorker::configureCarBuyers(const DemoOptions& options)
+{
+    // The four pages of the classic picture are the inputs, "bought within 30 days" the answer;
+    // the visitors' other columns are left out, so the lesson stays four inputs wide.
+    const DemoInfo& info = demoInfo(DemoKind::CarBuyers);
+    DemoOptions demo = options;
+    demo.noise = info.defaultNoise;
+    const Table table = generateDemo(DemoKind::CarBuyers, demo);
+    const Column& target = *table.column(std::string(info.target));
+    const std::size_t n = table.rowCount();
+    std::vector<Index> train, test;
+    for (std::size_t i = 0; i < n; ++i) {
+        (i % kTestEvery == kTestEvery - 1 ? test : train).push_back(static_cast<Index>(i));
+    }
+    const auto fill = [&](const std::vector<Index>& rows, Matrix& x, Matrix& y) {
+        x.resize(static_cast<Index>(kPages.size()), static_cast<Index>(rows.size()));
+        y.resize(1, static_cast<Index>(rows.size()));
+        for (std::size_t p = 0; p < kPages.size(); ++p) {
+            const Column& page = *table.column(std::string(kPages[p]));
+            for (std::size_t j = 0; j < rows.size(); ++j) {
+                x(static_cast<Index>(p), static_cast<Index>(j)) =
+                    static_cast<float>(page.values[static_cast<std::size_t>(rows[j])]);
+            }
+        }
+        for (std::size_t j = 0; j < rows.size(); ++j) {
+            y(0, static_cast<Index>(j)) = static_cast<float>(target.values[static_cast<std::size_t>(rows[j])]);
+        }
+    };
+    fill(train, m_trainX, m_trainY);
+    fill(test, m_testX, m_testY);
+    // Every combination of the four pages, combination c having page p when bit p of c is set.
+    const auto pages = static_cast<Index>(kPages.size());
+    m_gridX.resize(pages, Index{1} << pages);
+    for (Index c = 0; c < m_gridX.cols(); ++c) {
+        for (Index p = 0; p < pages; ++p) {
+            m_gridX(p, c) = static_cast<float>((c >> p) & 1);
+        }
+    }
+    m_points = std::make_shared<TeachingPoints>();
+    m_inputNames.assign(kPages.begin(), kPages.end());
+    startTraining();
+    emit pointsReady(m_points);
+    sendFrame();
+}
+
+void TeachingWorker::startTraining()
+{
+    const TeachingSetup& setup = m_setup;
     const TaskSpec task;
     Architecture architecture;
     architecture.name = "teaching";
@@ -94,7 +152,7 @@ void TeachingWorker::configure(const TeachingSetup& setup)
     }
     architecture.layers.push_back(LayerSpec::dense(1, Activation::Sigmoid, WeightInit::Xavier));
     m_trainer.reset();
-    m_network = std::make_unique<Network>(architecture, 2, setup.seed);
+    m_network = std::make_unique<Network>(architecture, static_cast<int>(m_trainX.rows()), setup.seed);
 
     TrainSpec spec = TrainSpec::forTask(task);
     spec.optimizer.learningRate = setup.learningRate;
@@ -107,9 +165,6 @@ void TeachingWorker::configure(const TeachingSetup& setup)
     m_last = BatchReport{};
     m_last.batchesPerEpoch =
         static_cast<int>((m_trainX.cols() + spec.batchSize - 1) / static_cast<Index>(spec.batchSize));
-
-    emit pointsReady(m_points);
-    sendFrame();
 }
 
 void TeachingWorker::play()
@@ -197,7 +252,7 @@ void TeachingWorker::sendFrame()
     frame->testLoss = test.loss;
     frame->trainAccuracy = train.accuracy.value_or(0.0);
     frame->testAccuracy = test.accuracy.value_or(0.0);
-    frame->grid = kGrid;
+    frame->grid = m_setup.kind == DemoKind::CarBuyers ? 0 : kGrid;
     frame->extent = m_points->extent;
 
     Matrix out;
@@ -217,7 +272,7 @@ void TeachingWorker::sendFrame()
             }
         }
     }
-    frame->weights = inspectWeights(*m_network, {"x", "y"});
+    frame->weights = inspectWeights(*m_network, m_inputNames);
     m_framesInFlight.store(1);
     m_sinceFrame.start();
     emit frameReady(std::move(frame));

@@ -15,6 +15,10 @@
 #include <QMetaType>
 #include <QObject>
 
+#include <array>
+#include <string>
+#include <string_view>
+
 #include <atomic>
 #include <cstdint>
 #include <memory>
@@ -22,7 +26,13 @@
 
 namespace neurolift {
 
+/// The Car buyers lesson's inputs: did the visitor see the page (1) or not (0).
+inline constexpr std::array<std::string_view, 4> kPages{"viewed_pricing", "used_configurator",
+                                                        "viewed_specifications", "viewed_financing"};
+
 /// What the trainer chose: the toy set, its noise, the network and how it learns.
+/// DemoKind::CarBuyers is the four-page lesson: the visitors' four page flags in,
+/// "bought within 30 days" out, and no plane to draw.
 struct TeachingSetup {
     DemoKind kind = DemoKind::Xor;
     double noise = 0.05;
@@ -54,7 +64,10 @@ struct TeachingFrame {
     double testLoss = 0.0;
     double trainAccuracy = 0.0;
     double testAccuracy = 0.0;
-    int grid = 0;        ///< The maps are grid x grid, row by row from the bottom (y = -extent).
+    /// The maps are grid x grid, row by row from the bottom (y = -extent). 0 in the Car buyers
+    /// lesson: `boundary` then holds the score of each of the 16 combinations of pages
+    /// (combination c has page p when bit p of c is set), `units` each neuron's output for them.
+    int grid = 0;
     double extent = 1.0; ///< Over [-extent, extent]².
     std::vector<float> boundary;                        ///< P(class 1) at each grid point.
     std::vector<std::vector<std::vector<float>>> units; ///< [hidden layer][unit]: its output per grid point.
@@ -94,12 +107,16 @@ signals:
 private:
     /// Trains `batches` batches; false when training ended.
     bool train(int batches);
+    void configureCarBuyers(const DemoOptions& options);
+    /// A fresh network and trainer for m_trainX/m_trainY, from the setup's seed.
+    void startTraining();
     void runSlice();
     void sendFrame();
 
     TeachingSetup m_setup;
     std::shared_ptr<TeachingPoints> m_points;
     Matrix m_trainX, m_trainY, m_testX, m_testY, m_gridX;
+    std::vector<std::string> m_inputNames;
     std::unique_ptr<Network> m_network;
     std::unique_ptr<Trainer> m_trainer;
     Network::Workspace m_workspace;

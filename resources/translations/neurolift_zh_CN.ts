@@ -2952,6 +2952,69 @@ Then this page shows whom to contact: how many of the customers you want a campa
     </message>
 </context>
 <context>
+    <name>neurolift::TeachingVisitor</name>
+    <message>
+        <source>The visitor saw:</source>
+        <translation>该访客浏览过：</translation>
+    </message>
+    <message>
+        <source>Ready to buy</source>
+        <translation>购买意愿</translation>
+    </message>
+    <message>
+        <source>Every combination of pages and how ready to buy the network thinks it is; ● marks a page seen, top to bottom: pricing, configurator, specifications, financing. The dark bar is the visitor above.</source>
+        <translation>每种页面组合及网络估计的购买意愿；●表示浏览过该页面，自上而下依次为：价格、配置器、规格、金融方案。深色柱为上方的访客。</translation>
+    </message>
+    <message>
+        <source>Pricing</source>
+        <translation>价格页</translation>
+    </message>
+    <message>
+        <source>Car configurator</source>
+        <translation>汽车配置器</translation>
+    </message>
+    <message>
+        <source>Specifications</source>
+        <translation>规格参数</translation>
+    </message>
+    <message>
+        <source>Financing</source>
+        <translation>金融方案</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Step %1.&lt;/b&gt; The inputs: 1 for each page the visitor saw, 0 for the others: %2.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;第%1步。&lt;/b&gt;输入：访客浏览过的页面记为1，其余记为0：%2。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Neuron %1</source>
+        <translation>神经元%1</translation>
+    </message>
+    <message>
+        <source>%1: %2 = %3, and %4(%3) = &lt;b&gt;%5&lt;/b&gt;</source>
+        <translation>%1：%2 = %3，%4(%3) = &lt;b&gt;%5&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>The output weighs what came before, adds its bias and squashes the sum into 0 to 1 (sigmoid):</source>
+        <translation>输出层对前一层的结果加权求和，加上偏置，再把总和压缩到0到1之间（sigmoid）：</translation>
+    </message>
+    <message>
+        <source>Hidden layer %1: each neuron weighs what came before, adds its bias and bends the sum (%2):</source>
+        <translation>隐藏层%1：每个神经元对前一层的结果加权求和，加上偏置，再用激活函数弯曲（%2）：</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Step %1.&lt;/b&gt; %2&lt;br&gt;%3&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;第%1步。&lt;/b&gt;%2&lt;br&gt;%3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>This visitor is &lt;b&gt;%1&lt;/b&gt; ready to buy.</source>
+        <translation>该访客的购买意愿为&lt;b&gt;%1&lt;/b&gt;。</translation>
+    </message>
+</context>
+<context>
     <name>neurolift::TeachingWindow</name>
     <message>
         <source>NeuroLift — Teaching Mode</source>
@@ -2972,10 +3035,6 @@ Then this page shows whom to contact: how many of the customers you want a campa
     <message>
         <source>Spirals</source>
         <translation>螺旋</translation>
-    </message>
-    <message>
-        <source>The points to learn: two classes on a plane</source>
-        <translation>要学习的点：平面上的两类点</translation>
     </message>
     <message>
         <source>Data</source>
@@ -3178,6 +3237,26 @@ so the boundary is a straight line.</source>
     <message>
         <source>Could not write %1.</source>
         <translation>无法写入%1。</translation>
+    </message>
+    <message>
+        <source>Car buyers: four pages</source>
+        <translation>购车客户：四个页面</translation>
+    </message>
+    <message>
+        <source>The points to learn: two classes on a plane; or the car dealer&apos;s visitors, described by the four pages they saw</source>
+        <translation>要学习的点：平面上的两类点；或汽车经销商的网站访客，用他们浏览过的四个页面来描述</translation>
+    </message>
+    <message>
+        <source>One visitor&apos;s score, step by step</source>
+        <translation>逐步计算一位访客的得分</translation>
+    </message>
+    <message>
+        <source>The network: four pages in, ready to buy out</source>
+        <translation>神经网络：输入四个页面，输出购买意愿</translation>
+    </message>
+    <message>
+        <source>Ready to buy</source>
+        <translation>购买意愿</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "explain/attribution.h"
 #include "explain/dependence.h"
 #include "explain/featuregroups.h"
+#include "explain/forwardsteps.h"
 #include "explain/importance.h"
 #include "explain/reasons.h"
 #include "explain/weights.h"
@@ -105,6 +106,9 @@ private slots:
     void testPartialDependence();
     void testCancel();
     void testTimingsOn100kRows();
+    void testForwardStepsEqualPredict_data();
+    void testForwardStepsEqualPredict();
+    void testForwardStepsRefuseWhatTheyCannotShow();
 };
 
 void TestExplain::testGroupsFollowTheRecipe()
@@ -458,6 +462,103 @@ void TestExplain::testTimingsOn100kRows()
     const auto quick = attribute(net, x, baseline, gxi);
     qInfo("gradient x input on 100k rows: %.3f s", timer.nsecsElapsed() / 1e9);
     QCOMPARE(reasons.size(), std::size_t(rows));
+}
+
+void TestExplain::testForwardStepsEqualPredict_data()
+{
+    QTest::addColumn<int>("shape"); // see below
+    QTest::newRow("4 pages, 1 x 3 tanh, sigmoid out") << 0;
+    QTest::newRow("4 pages, 2 x 4 relu, dropout between") << 1;
+    QTest::newRow("activation layer after a linear dense") << 2;
+    QTest::newRow("softmax over 3 classes") << 3;
+    QTest::newRow("no hidden layer (logistic)") << 4;
+}
+
+/// The step-by-step pass (teaching mode's "one visitor") must give the network's own prediction,
+/// and each Dense step's sum must be its weights times its input plus its bias.
+void TestExplain::testForwardStepsEqualPredict()
+{
+    QFETCH(int, shape);
+    Architecture a;
+    a.name = "steps";
+    switch (shape) {
+    case 0:
+        a.layers = {LayerSpec::dense(3, Activation::Tanh, WeightInit::Xavier),
+                    LayerSpec::dense(1, Activation::Sigmoid, WeightInit::Xavier)};
+        break;
+    case 1:
+        a.layers = {LayerSpec::dense(4, Activation::ReLU), LayerSpec::dropout(0.5f),
+                    LayerSpec::dense(4, Activation::ReLU), LayerSpec::dense(1, Activation::Sigmoid)};
+        break;
+    case 2:
+        a.layers = {LayerSpec::dense(5, Activation::Linear), LayerSpec::activationLayer(Activation::Tanh),
+                    LayerSpec::dense(1, Activation::Linear)};
+        break;
+    case 3:
+        a.layers = {LayerSpec::dense(6, Activation::Tanh), LayerSpec::dense(3, Activation::Softmax)};
+        break;
+    default:
+        a.layers = {LayerSpec::dense(1, Activation::Sigmoid)};
+        break;
+    }
+    constexpr int kInputs = 4;
+    const Network network(a, kInputs, 20261126);
+    const std::vector<LayerWeights> layers =
+        inspectWeights(network, {"viewed_pricing", "used_configurator", "viewed_specifications", "viewed_financing"});
+    // Every combination of the four pages, as teaching mode offers them.
+    Matrix inputs(kInputs, 16);
+    for (Index c = 0; c < 16; ++c) {
+        for (Index i = 0; i < kInputs; ++i) {
+            inputs(i, c) = static_cast<float>((c >> i) & 1);
+        }
+    }
+    Matrix predicted;
+    Network::Workspace ws;
+    network.predict(inputs, predicted, ws);
+    for (Index c = 0; c < 16; ++c) {
+        const std::vector<float> x(inputs.col(c).data(), inputs.col(c).data() + kInputs);
+        const std::vector<LayerStep> steps = forwardSteps(layers, x);
+        QCOMPARE(steps.size(), network.layerCount());
+        QCOMPARE(steps.front().input, x);
+        for (std::size_t s = 0; s < steps.size(); ++s) {
+            const LayerStep& step = steps[s];
+            if (s > 0) {
+                QCOMPARE(step.input, steps[s - 1].output);
+            }
+            if (step.kind != LayerKind::Dense) {
+                continue;
+            }
+            for (std::size_t u = 0; u < step.sum.size(); ++u) {
+                double sum = step.bias[u];
+                for (std::size_t i = 0; i < step.input.size(); ++i) {
+                    sum += double(step.weights[u][i]) * step.input[i];
+                }
+                QVERIFY(std::abs(sum - step.sum[u]) < 1e-6);
+            }
+        }
+        const std::vector<float>& out = steps.back().output;
+        QCOMPARE(static_cast<Index>(out.size()), predicted.rows());
+        for (Index o = 0; o < predicted.rows(); ++o) {
+            QVERIFY2(std::abs(out[static_cast<std::size_t>(o)] - predicted(o, c)) < 1e-5,
+                     qPrintable(QStringLiteral("combination %1, output %2: %3 vs %4")
+                                    .arg(c)
+                                    .arg(o)
+                                    .arg(out[static_cast<std::size_t>(o)])
+                                    .arg(predicted(o, c))));
+        }
+    }
+}
+
+void TestExplain::testForwardStepsRefuseWhatTheyCannotShow()
+{
+    Architecture a;
+    a.name = "bn";
+    a.layers = {LayerSpec::dense(3, Activation::ReLU), LayerSpec::batchNorm(), LayerSpec::dense(1, Activation::Sigmoid)};
+    const Network bn(a, 2, 1);
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, forwardSteps(inspectWeights(bn, {"x", "y"}), {0.5f, 1.0f}));
+    a.layers = {LayerSpec::dense(1, Activation::Sigmoid)};
+    const Network plain(a, 2, 1);
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, forwardSteps(inspectWeights(plain, {"x", "y"}), {0.5f}));
 }
 
 QTEST_APPLESS_MAIN(TestExplain)

@@ -3,15 +3,20 @@
 // the window keeps answering while the network learns.
 
 #include "teachingwindow.h"
-#include "language.h"
 
-#include <QScopeGuard>
+#include "language.h"
+#include "pagekit.h"
+#include "teachingvisitor.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QDoubleSpinBox>
+#include <QLabel>
 #include <QElapsedTimer>
 #include <QImage>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
@@ -41,6 +46,8 @@ private slots:
     void testTimePerStep();
     void testSwitchingToySetRedrawsPoints();
     void testLargeFontsAndExport();
+    void testCarBuyersLessonShowsOneVisitorStepByStep();
+    void testCarBuyersLessonLearnsThatPricingAndConfiguratorMatter();
     void testScreenshots();
 
 private:
@@ -270,6 +277,75 @@ void TestTeachingWindow::testLargeFontsAndExport()
     QCOMPARE(image.size(), m_window->size() * m_window->devicePixelRatio());
 }
 
+void TestTeachingWindow::testCarBuyersLessonShowsOneVisitorStepByStep()
+{
+    chooseToySet(QStringLiteral("Car buyers: four pages"));
+    QVERIFY(m_window->isCarBuyersLesson());
+    TeachingVisitor* visitor = m_window->visitorView();
+    QVERIFY(visitor->isVisible());
+    QVERIFY(!m_window->boundaryPlot()->isVisible());
+    QVERIFY(!find<QWidget>("neuronMaps")->isVisible());
+    QVERIFY(!find<QDoubleSpinBox>("noise")->isEnabled());
+    // One score per combination of the four pages.
+    QCOMPARE(m_window->boundary().size(), std::size_t{16});
+
+    // The classic visitor: pricing and the configurator, nothing else (bits 0 and 1: combination 3).
+    const auto pages = visitor->visitor();
+    QVERIFY(pages[0] && pages[1] && !pages[2] && !pages[3]);
+    QVERIFY(std::abs(visitor->score() - m_window->boundary()[3]) < 1e-5);
+    const QString steps = visitor->stepsText();
+    // Inputs, one step per hidden layer (2 by default), the output: four steps, each written out.
+    QVERIFY2(steps.contains(QStringLiteral("Step 4.")) && !steps.contains(QStringLiteral("Step 5.")), qPrintable(steps));
+    QVERIFY2(steps.contains(QStringLiteral("Pricing = 1")) && steps.contains(QStringLiteral("Financing = 0")),
+             qPrintable(steps));
+    QVERIFY2(steps.contains(QStringLiteral("sigmoid(")), qPrintable(steps));
+    QVERIFY(find<QLabel>("visitorVerdict")->text().contains(localPercent(visitor->score())));
+
+    // Ticking Financing (bit 3) scores combination 11 instead; the step after Step changes it too.
+    QTest::mouseClick(find<QCheckBox>("page_3"), Qt::LeftButton);
+    QVERIFY(visitor->visitor()[3]);
+    QVERIFY(std::abs(visitor->score() - m_window->boundary()[11]) < 1e-5);
+    QVERIFY(visitor->stepsText().contains(QStringLiteral("Financing = 1")));
+    const double before = visitor->score();
+    click("step");
+    QTRY_COMPARE(m_window->step(), 1LL);
+    QVERIFY(std::abs(visitor->score() - m_window->boundary()[11]) < 1e-5);
+    QVERIFY(visitor->score() != before);
+
+    // Fewer layers, fewer steps: no hidden layer is a weighted sum and a sigmoid.
+    find<QSpinBox>("layers")->setValue(0);
+    QTRY_VERIFY(m_window->frameCount() >= 1 && m_window->step() == 0);
+    QTRY_VERIFY(visitor->stepsText().contains(QStringLiteral("Step 2.")) &&
+                !visitor->stepsText().contains(QStringLiteral("Step 3.")));
+
+    // Back to a toy set: the plane again.
+    chooseToySet(QStringLiteral("XOR"));
+    QVERIFY(m_window->boundaryPlot()->isVisible());
+    QVERIFY(find<QWidget>("neuronMaps")->isVisible());
+    QCOMPARE(m_window->boundary().size(), std::size_t{TeachingWorker::kGrid * TeachingWorker::kGrid});
+}
+
+void TestTeachingWindow::testCarBuyersLessonLearnsThatPricingAndConfiguratorMatter()
+{
+    chooseToySet(QStringLiteral("Car buyers: four pages"));
+    const double startLoss = m_window->testLoss();
+    find<QSpinBox>("speed")->setValue(50);
+    QTRY_VERIFY(m_window->frameCount() >= 1 && m_window->step() == 0);
+    click("play");
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->epoch() >= 5, 60000);
+    pauseAndSettle();
+    QVERIFY2(m_window->testLoss() < startLoss - 0.05,
+             qPrintable(QStringLiteral("%1 -> %2").arg(startLoss).arg(m_window->testLoss())));
+    const std::vector<float>& scores = m_window->boundary();
+    // The demo's rule: pricing and the configurator raise the chance most, so a visitor who saw
+    // both is far readier than one who saw neither, and readier than one who saw only the specifications.
+    QVERIFY2(scores[3] > 2.0f * scores[0], qPrintable(QStringLiteral("%1 vs %2").arg(scores[3]).arg(scores[0])));
+    QVERIFY(scores[3] > scores[4]);
+    TeachingVisitor* visitor = m_window->visitorView();
+    visitor->setVisitor({false, false, false, false});
+    QVERIFY(std::abs(visitor->score() - scores[0]) < 1e-5);
+}
+
 void TestTeachingWindow::testScreenshots()
 {
     const QString folder = qEnvironmentVariable("NEUROLIFT_SCREENSHOTS");
@@ -293,7 +369,8 @@ void TestTeachingWindow::testScreenshots()
         int epochs;
     };
     const Shot shots[] = {{"teaching-xor", TeachingWindow::tr("XOR"), 2, 4, 15},
-                          {"teaching-spirals", TeachingWindow::tr("Spirals"), 3, 8, 60}};
+                          {"teaching-spirals", TeachingWindow::tr("Spirals"), 3, 8, 60},
+                          {"teaching-car-buyers", TeachingWindow::tr("Car buyers: four pages"), 1, 3, 3}};
     for (const Shot& shot : shots) {
         m_window->setLargeFonts(false);
         chooseToySet(shot.toySet);
