@@ -202,9 +202,17 @@ void TeachingWindow::buildControls(QWidget* panel)
     restartOnChange(m_layers, &QSpinBox::valueChanged);
     restartOnChange(m_units, &QSpinBox::valueChanged);
     restartOnChange(m_activation, &QComboBox::currentIndexChanged);
-    restartOnChange(m_learningRate, &QDoubleSpinBox::valueChanged);
-    restartOnChange(m_batchSize, &QSpinBox::valueChanged);
-    restartOnChange(m_speed, &QSpinBox::valueChanged);
+    // How it learns changes live, without starting again: a trainer can turn the rate down mid-lesson.
+    const auto adjust = [this] {
+        QMetaObject::invokeMethod(
+            m_worker,
+            [worker = m_worker, rate = static_cast<float>(m_learningRate->value()), batch = m_batchSize->value(),
+             pace = m_speed->value()] { worker->adjust(rate, batch, pace); },
+            Qt::QueuedConnection);
+    };
+    connect(m_learningRate, &QDoubleSpinBox::valueChanged, this, adjust);
+    connect(m_batchSize, &QSpinBox::valueChanged, this, adjust);
+    connect(m_speed, &QSpinBox::valueChanged, this, adjust);
 
     auto* buttons = new QGridLayout;
     const auto button = [panel](const QString& text, const char* name, const QString& tip) {

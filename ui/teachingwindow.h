@@ -48,6 +48,8 @@ public:
     double testLoss() const { return m_testLoss; }
     /// Frames of the worker put on screen (the decision boundary redrawn) since the window opened.
     long long redrawCount() const { return m_redraws; }
+    /// The frame last drawn (null before the first).
+    std::shared_ptr<const TeachingFrame> lastFrame() const { return m_lastFrame; }
     /// Frames drawn since the last reset (the first one included).
     int frameCount() const { return m_frames; }
     QCustomPlot* boundaryPlot() const { return m_boundaryPlot; }

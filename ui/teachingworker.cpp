@@ -153,7 +153,15 @@ void TeachingWorker::startTraining()
     architecture.layers.push_back(LayerSpec::dense(1, Activation::Sigmoid, WeightInit::Xavier));
     m_trainer.reset();
     m_network = std::make_unique<Network>(architecture, static_cast<int>(m_trainX.rows()), setup.seed);
+    m_stepsBefore = 0;
+    m_epochsBefore = 0;
+    makeTrainer();
+}
 
+void TeachingWorker::makeTrainer()
+{
+    const TeachingSetup& setup = m_setup;
+    const TaskSpec task;
     TrainSpec spec = TrainSpec::forTask(task);
     spec.optimizer.learningRate = setup.learningRate;
     spec.batchSize = std::max(1, setup.batchSize);
@@ -165,6 +173,30 @@ void TeachingWorker::startTraining()
     m_last = BatchReport{};
     m_last.batchesPerEpoch =
         static_cast<int>((m_trainX.cols() + spec.batchSize - 1) / static_cast<Index>(spec.batchSize));
+}
+
+void TeachingWorker::adjust(float learningRate, int batchSize, int batchesPerFrame)
+{
+    m_setup.batchesPerFrame = std::max(1, batchesPerFrame);
+    if (!m_trainer) {
+        return;
+    }
+    if (batchSize != m_setup.batchSize) {
+        // A new trainer on the same network: the weights stay, the counts go on from here.
+        m_setup.batchSize = std::max(1, batchSize);
+        m_setup.learningRate = learningRate;
+        m_stepsBefore += m_last.step;
+        m_epochsBefore += m_last.epoch;
+        makeTrainer();
+    } else if (learningRate != m_setup.learningRate) {
+        m_setup.learningRate = learningRate;
+        m_trainer->setLearningRate(learningRate);
+    } else {
+        return;
+    }
+    if (!m_playing) {
+        sendFrame(); // the counter and the rate shown change at once
+    }
 }
 
 void TeachingWorker::play()
@@ -240,10 +272,12 @@ void TeachingWorker::sendFrame()
 {
     auto frame = std::make_shared<TeachingFrame>();
     frame->generation = m_setup.generation;
-    frame->epoch = m_last.epoch;
+    frame->epoch = m_epochsBefore + m_last.epoch;
     frame->batch = m_last.batch;
     frame->batchesPerEpoch = m_last.batchesPerEpoch;
-    frame->step = m_last.step;
+    frame->step = m_stepsBefore + m_last.step;
+    frame->learningRate = m_setup.learningRate;
+    frame->batchSize = m_setup.batchSize;
     const TaskSpec task;
     const LossSpec loss = TrainSpec::forTask(task).loss;
     const EvaluationMetrics train = evaluate(*m_network, DataView::of(m_trainX, m_trainY), task, loss);

@@ -64,6 +64,8 @@ struct TeachingFrame {
     double testLoss = 0.0;
     double trainAccuracy = 0.0;
     double testAccuracy = 0.0;
+    float learningRate = 0.0f; ///< Of the next batch.
+    int batchSize = 0;
     /// The maps are grid x grid, row by row from the bottom (y = -extent). 0 in the Car buyers
     /// lesson: `boundary` then holds the score of each of the 16 combinations of pages
     /// (combination c has page p when bit p of c is set), `units` each neuron's output for them.
@@ -97,6 +99,9 @@ public slots:
     void pause();
     /// Trains one batch and sends its frame (ignored while playing).
     void step();
+    /// Applies a new learning rate, batch size or pace to the lesson under way, keeping the weights
+    /// (a new batch size starts a new shuffle); the next frame shows them.
+    void adjust(float learningRate, int batchSize, int batchesPerFrame);
 
 signals:
     void pointsReady(std::shared_ptr<const neurolift::TeachingPoints> points);
@@ -110,6 +115,8 @@ private:
     void configureCarBuyers(const DemoOptions& options);
     /// A fresh network and trainer for m_trainX/m_trainY, from the setup's seed.
     void startTraining();
+    /// The trainer for the setup's learning rate and batch size, on the current network.
+    void makeTrainer();
     void runSlice();
     void sendFrame();
 
@@ -121,6 +128,8 @@ private:
     std::unique_ptr<Trainer> m_trainer;
     Network::Workspace m_workspace;
     BatchReport m_last;
+    long long m_stepsBefore = 0; ///< Batches trained by trainers replaced since the last reset.
+    int m_epochsBefore = 0;
     bool m_playing = false;
     bool m_sliceQueued = false;
     QElapsedTimer m_sinceFrame;

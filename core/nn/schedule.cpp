@@ -60,6 +60,12 @@ float LearningRateSchedule::rateAt(int epoch) const
     return m_base;
 }
 
+void LearningRateSchedule::setBaseRate(float rate)
+{
+    m_rate = m_base > 0.0f ? m_rate * (rate / m_base) : rate;
+    m_base = rate;
+}
+
 void LearningRateSchedule::endEpoch(double monitoredLoss)
 {
     ++m_epoch;

@@ -40,6 +40,9 @@ public:
     int epoch() const { return m_epoch; }
     /// Moves to the next epoch; `monitoredLoss` feeds ReduceOnPlateau (ignored otherwise).
     void endEpoch(double monitoredLoss);
+    /// Replaces the base rate from now on; the current rate is scaled alike, so a
+    /// plateau's reductions and a step or cosine schedule keep their shape.
+    void setBaseRate(float rate);
 
 private:
     float rateAt(int epoch) const;

@@ -189,6 +189,15 @@ Trainer::Trainer(Network& network, TrainSpec spec, DataView train, std::optional
     }
 }
 
+void Trainer::setLearningRate(float rate)
+{
+    if (!std::isfinite(rate) || rate <= 0.0f) {
+        throw std::invalid_argument("the learning rate must be a positive number, not " + std::to_string(rate));
+    }
+    m_spec.optimizer.learningRate = rate;
+    m_schedule.setBaseRate(rate);
+}
+
 TrainResult Trainer::run(const TrainObserver& observer)
 {
     return runUntil(observer, false);

@@ -131,6 +131,11 @@ public:
     /// Trains to the end of the current epoch (or an earlier pause, cancel or stop).
     TrainResult runEpoch(const TrainObserver& observer = {});
 
+    /// Changes the learning rate from the next batch on (teaching mode's slider while
+    /// it plays); the rest of the state, the shuffle included, is untouched.
+    /// Throws std::invalid_argument unless `rate` is finite and positive.
+    void setLearningRate(float rate);
+
     bool finished() const { return m_finished; }
     const std::vector<EpochReport>& history() const { return m_history; }
     const TrainSpec& spec() const { return m_spec; }

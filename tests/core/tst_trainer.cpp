@@ -132,6 +132,9 @@ private slots:
     void dataParallelMatchesOneThread();
     void dataParallelReportsBadTargets();
     void pausedAndResumedRunEqualsUninterrupted();
+    void learningRateChangesFromTheNextBatch_data();
+    void learningRateChangesFromTheNextBatch();
+    void learningRateMustBePositive();
     void runEpochTrainsOneEpoch();
     void scheduleDrivesLearningRate();
     void rejectsMismatchedData();
@@ -452,6 +455,58 @@ void TestTrainer::pausedAndResumedRunEqualsUninterrupted()
     QCOMPARE(r.status, TrainStatus::Completed);
     QVERIFY(pauses >= 8);
     QVERIFY(paused.weights() == straight.weights());
+}
+
+void TestTrainer::learningRateChangesFromTheNextBatch_data()
+{
+    QTest::addColumn<float>("newRate");
+    QTest::addColumn<bool>("sameWeights");
+    QTest::newRow("the same rate changes nothing") << 0.01f << true;
+    QTest::newRow("a tenth") << 0.001f << false;
+    QTest::newRow("five times") << 0.05f << false;
+}
+
+/// Teaching mode changes the rate while a lesson plays: the batch after the change uses it,
+/// and setting the same rate leaves the run exactly as an uninterrupted one.
+void TestTrainer::learningRateChangesFromTheNextBatch()
+{
+    QFETCH(float, newRate);
+    QFETCH(bool, sameWeights);
+    const TaskSpec task;
+    const Data d = twoSpirals(100, 0.05f, 4);
+    const Architecture arch = mlp({16}, Activation::Tanh, task);
+    const TrainSpec spec = adam(task, 0.01f, 3, 16);
+
+    Network straight(arch, 2, 5);
+    Trainer(straight, spec, d.view()).run();
+
+    Network changed(arch, 2, 5);
+    Trainer trainer(changed, spec, d.view());
+    std::vector<float> rates;
+    TrainObserver observer;
+    observer.onBatch = [&rates](const BatchReport& b) {
+        rates.push_back(b.learningRate);
+        return b.step == 7 ? TrainControl::Pause : TrainControl::Continue;
+    };
+    QCOMPARE(trainer.run(observer).status, TrainStatus::Paused);
+    trainer.setLearningRate(newRate);
+    QCOMPARE(trainer.run(observer).status, TrainStatus::Completed);
+    QCOMPARE(rates[6], 0.01f);
+    QCOMPARE(rates[7], newRate);
+    QCOMPARE(rates.back(), newRate);
+    QCOMPARE(changed.weights() == straight.weights(), sameWeights);
+}
+
+void TestTrainer::learningRateMustBePositive()
+{
+    const TaskSpec task;
+    const Data d = xorData();
+    Network net(mlp({4}, Activation::Tanh, task), 2, 1);
+    Trainer trainer(net, adam(task, 0.01f, 3, 10), d.view());
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, trainer.setLearningRate(0.0f));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, trainer.setLearningRate(-0.1f));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, trainer.setLearningRate(std::nanf("")));
+    QCOMPARE(trainer.spec().optimizer.learningRate, 0.01f);
 }
 
 void TestTrainer::runEpochTrainsOneEpoch()

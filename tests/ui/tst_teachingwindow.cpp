@@ -46,6 +46,7 @@ private slots:
     void testTimePerStep();
     void testSwitchingToySetRedrawsPoints();
     void testLargeFontsAndExport();
+    void testLearningRateAndBatchSizeApplyLive();
     void testCarBuyersLessonShowsOneVisitorStepByStep();
     void testCarBuyersLessonLearnsThatPricingAndConfiguratorMatter();
     void testScreenshots();
@@ -275,6 +276,42 @@ void TestTeachingWindow::testLargeFontsAndExport()
     QVERIFY(m_window->exportImage(path));
     const QImage image(path);
     QCOMPARE(image.size(), m_window->size() * m_window->devicePixelRatio());
+}
+
+void TestTeachingWindow::testLearningRateAndBatchSizeApplyLive()
+{
+    for (int i = 1; i <= 3; ++i) {
+        click("step");
+        QTRY_COMPARE(m_window->step(), static_cast<long long>(i));
+    }
+    const int framesBefore = m_window->frameCount();
+    // A new rate: no restart (the count of batches goes on), the next batch uses it.
+    find<QDoubleSpinBox>("learningRate")->setValue(0.3);
+    QTRY_COMPARE(m_window->lastFrame()->learningRate, 0.3f);
+    QCOMPARE(m_window->step(), 3LL);
+    QVERIFY(m_window->frameCount() > framesBefore);
+    const std::vector<float> before = m_window->boundary();
+    click("step");
+    QTRY_COMPARE(m_window->step(), 4LL);
+    QVERIFY(largestDifference(before, m_window->boundary()) > 0.0);
+
+    // A new batch size: the same weights, batches counted on, an epoch is fewer batches.
+    const int perEpochBefore = m_window->lastFrame()->batchesPerEpoch;
+    const std::vector<float> beforeBatchSize = m_window->boundary();
+    find<QSpinBox>("batchSize")->setValue(40);
+    QTRY_COMPARE(m_window->lastFrame()->batchSize, 40);
+    QCOMPARE(m_window->step(), 4LL);
+    QCOMPARE(largestDifference(beforeBatchSize, m_window->boundary()), 0.0);
+    QVERIFY2(m_window->lastFrame()->batchesPerEpoch * 3 < perEpochBefore,
+             qPrintable(QStringLiteral("%1 -> %2").arg(perEpochBefore).arg(m_window->lastFrame()->batchesPerEpoch)));
+    click("step");
+    QTRY_COMPARE(m_window->step(), 5LL);
+
+    // Reset starts again with what the controls say now.
+    click("reset");
+    QTRY_VERIFY(m_window->frameCount() >= 1 && m_window->step() == 0);
+    QCOMPARE(m_window->lastFrame()->learningRate, 0.3f);
+    QCOMPARE(m_window->lastFrame()->batchSize, 40);
 }
 
 void TestTeachingWindow::testCarBuyersLessonShowsOneVisitorStepByStep()
