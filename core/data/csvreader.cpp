@@ -375,7 +375,8 @@ void Reader::parseChunk(ChunkResult& r, std::size_t begin, std::size_t end, bool
             }
             for (std::size_t k = 0; k < columnCount; ++k) {
                 const FieldRef& f = fields[k];
-                const std::string_view v = checkedCell(scanner.text(b, f), f, static_cast<int>(k) + 1);
+                const bool endsFile = eof && !f.inScratch && f.offset + f.length == end;
+                const std::string_view v = checkedCell(scanner.text(b, f), f, static_cast<int>(k) + 1, endsFile);
                 if (m_missing.contains(v)) {
                     r.columns[k].addMissing();
                 } else {
@@ -466,7 +467,8 @@ CsvResult Reader::run()
     for (std::size_t k = 0; k < columnCount; ++k) {
         const FieldRef& f = scanner.fields()[k];
         try {
-            firstRow.emplace_back(checkedCell(scanner.text(m_in.data(), f), f, static_cast<int>(k) + 1));
+            const bool endsFile = m_in.eof && !f.inScratch && f.offset + f.length == m_in.end;
+            firstRow.emplace_back(checkedCell(scanner.text(m_in.data(), f), f, static_cast<int>(k) + 1, endsFile));
         } catch (const ScanFailure& e) {
             fail(e.line, e.column, e.message);
         }

@@ -65,7 +65,24 @@ bool validUtf8(std::string_view s)
     return true;
 }
 
-std::string_view checkedCell(std::string_view v, const FieldRef& f, int column)
+/// Whether `v` is UTF-8 up to a last character that it ends in the middle of.
+bool endsInCutCharacter(std::string_view v)
+{
+    std::size_t k = v.size();
+    int continuation = 0;
+    while (k > 0 && continuation < 3 && (static_cast<unsigned char>(v[k - 1]) & 0xC0) == 0x80) {
+        --k;
+        ++continuation;
+    }
+    if (k == 0) {
+        return false;
+    }
+    const auto lead = static_cast<unsigned char>(v[k - 1]);
+    const int needed = lead >= 0xC2 && lead <= 0xDF ? 1 : lead >= 0xE0 && lead <= 0xEF ? 2 : lead >= 0xF0 && lead <= 0xF4 ? 3 : -1;
+    return needed > continuation && validUtf8(v.substr(0, k - 1));
+}
+
+std::string_view checkedCell(std::string_view v, const FieldRef& f, int column, bool endsFile)
 {
     if (f.clean) {
         return trim(v);
@@ -80,6 +97,11 @@ std::string_view checkedCell(std::string_view v, const FieldRef& f, int column)
         bits |= static_cast<unsigned char>(c);
     }
     if ((bits & 0x80) && !validUtf8(v)) {
+        if (endsFile && endsInCutCharacter(v)) {
+            throw ScanFailure{f.line, column,
+                              "the file ends in the middle of a character, so it looks cut off; "
+                              "use a complete copy of the file (or choose its encoding if it is not UTF-8)"};
+        }
         throw ScanFailure{f.line, column,
                           "the text is not UTF-8; choose the file's encoding (or save it as \"CSV UTF-8\")"};
     }

@@ -76,8 +76,9 @@ private:
 
 /// Validates a cell: no NUL bytes and valid UTF-8. Returns the cell with
 /// surrounding spaces trimmed (quoted cells are kept as written). Throws
-/// ScanFailure naming `column`.
-std::string_view checkedCell(std::string_view v, const FieldRef& f, int column);
+/// ScanFailure naming `column`. `endsFile`: the field's last byte is the file's last
+/// byte, so a character cut in two there means the file was cut off.
+std::string_view checkedCell(std::string_view v, const FieldRef& f, int column, bool endsFile = false);
 
 /// Whether `s` is valid UTF-8 (no overlong forms, no surrogates).
 bool validUtf8(std::string_view s);

@@ -70,8 +70,9 @@ std::string hexBytes(const char* p, std::size_t n)
 enum class Utf8Check { Valid, Cut, Invalid };
 
 /// Strict UTF-8 check (no overlongs, surrogates or code points past U+10FFFF);
-/// Cut: valid up to a sequence that the end of `s` interrupts.
-Utf8Check checkUtf8(std::string_view s)
+/// Cut: valid up to a sequence that the end of `s` interrupts. `multiByte`, when
+/// given, says whether a complete multi-byte sequence came before.
+Utf8Check checkUtf8(std::string_view s, bool* multiByte = nullptr)
 {
     const char* p = s.data();
     const std::size_t n = s.size();
@@ -106,6 +107,9 @@ Utf8Check checkUtf8(std::string_view s)
             if (k == 1 ? (b < low || b > high) : (b < 0x80 || b > 0xBF)) {
                 return Utf8Check::Invalid;
             }
+        }
+        if (multiByte) {
+            *multiByte = true;
         }
         i += length;
     }
@@ -269,8 +273,12 @@ EncodingGuess detectEncoding(std::string_view sample, bool atEnd)
     if (const auto utf16 = detectUtf16(sample)) {
         return {*utf16, 0, false};
     }
-    const Utf8Check utf8 = checkUtf8(sample);
-    if (utf8 == Utf8Check::Valid || (utf8 == Utf8Check::Cut && !atEnd)) {
+    bool multiByte = false;
+    const Utf8Check utf8 = checkUtf8(sample, &multiByte);
+    // A whole file cut in the middle of its last character is still UTF-8 when it holds
+    // UTF-8 characters before; the reader then says where it is cut, instead of every
+    // accent turning into two Windows-1252 letters. A lone lead byte is no such evidence.
+    if (utf8 == Utf8Check::Valid || (utf8 == Utf8Check::Cut && (!atEnd || multiByte))) {
         return {TextEncoding::Utf8, 0, false};
     }
     if (looksGbk(sample, atEnd)) {

@@ -185,6 +185,10 @@ void TestBadInput::testBadCustomerFiles_data()
     row("UTF-16 BE without BOM", {"inspect", "@bad/csv/utf16be-nobom.csv"}, 0,
         "stdout: utf16be-nobom.csv: 2 rows, 2 columns, ,-separated, UTF-16 BE, decimal point, with a header "
         "row");
+    // Cut off in the middle of "ö": said so, not read as Windows-1252 ("KÃ¶ln") without a word.
+    row("UTF-8 cut off in the middle of a character", {"inspect", "@bad/csv/truncated-utf8-at-eof.csv"}, 2,
+        "\"truncated-utf8-at-eof.csv\", line 3, column 2: the file ends in the middle of a character, so it "
+        "looks cut off; use a complete copy of the file (or choose its encoding if it is not UTF-8)");
     row("Windows-1252 declared UTF-8",
         {"inspect", "@bad/csv/windows1252-declared-utf8.csv", "--encoding", "utf-8"}, 2,
         "\"windows1252-declared-utf8.csv\", line 2, column 2: the text is not UTF-8; choose the file's "

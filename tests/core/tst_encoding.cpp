@@ -97,6 +97,11 @@ void TestEncoding::detect_data()
     QTest::addRow("utf-8 cut 3-byte") << bytes("a,\xe5\x8c") << false << TextEncoding::Utf8 << 0;
     // The same bytes as a whole file: a dangling lead byte is not UTF-8.
     QTest::addRow("utf-8 cut file") << bytes("Caf\xc3") << true << TextEncoding::Windows1252 << 0;
+    // With UTF-8 characters before the cut, the file is UTF-8 that was cut off.
+    QTest::addRow("utf-8 file cut after accents") << bytes("id,city\n1,K\xc3\xb6ln\n2,K\xc3") << true
+                                                  << TextEncoding::Utf8 << 0;
+    QTest::addRow("utf-8 file cut in a 3-byte character") << bytes("a,\xe5\x8c\x97\n1,\xe4\xba") << true
+                                                          << TextEncoding::Utf8 << 0;
     QTest::addRow("utf-16 le bom") << bytes("\xFF\xFE"
                                             "a\0,\0")
                                    << true << TextEncoding::Utf16LE << 2;
