@@ -44,12 +44,42 @@ QLabel* wrappedLabel(const QString& text, QWidget* parent, const char* objectNam
     return label;
 }
 
-/// A column that can be answered with yes or no: a yes/no column or one with exactly two values.
 namespace {
 
-bool isYesNo(const Column& c)
+/// Answers a column may have for the wizard to offer it: "bought", "browsing", "left", … — one of
+/// them is the answer looked for, all the others count as no.
+constexpr std::size_t kMostAnswers = 30;
+
+/// The values that occur in a categorical column, in order of first appearance.
+std::vector<std::string> presentLevels(const Column& c)
 {
-    return c.type == ColumnType::Boolean || (c.type == ColumnType::Categorical && c.levels.size() == 2);
+    std::vector<bool> seen(c.levels.size(), false);
+    for (const std::int32_t code : c.codes) {
+        if (code >= 0) {
+            seen[static_cast<std::size_t>(code)] = true;
+        }
+    }
+    std::vector<std::string> present;
+    for (std::size_t i = 0; i < c.levels.size(); ++i) {
+        if (seen[i]) {
+            present.push_back(c.levels[i]);
+        }
+    }
+    return present;
+}
+
+/// A column whose answer can be predicted as yes or no: a yes/no column, one with two values,
+/// or one with a few values of which the user picks the one that counts as yes.
+bool isOutcome(const Column& c)
+{
+    if (c.type == ColumnType::Boolean) {
+        return true;
+    }
+    if (c.type != ColumnType::Categorical) {
+        return false;
+    }
+    const std::size_t n = presentLevels(c).size();
+    return n >= 2 && n <= kMostAnswers;
 }
 
 /// The two answers of a yes/no column, the one that reads as "yes" first when the core can tell.
@@ -60,7 +90,7 @@ QStringList answersOf(const Table& table, const Column& c)
         values = c.levels.size() == 2 ? QStringList{local(c.levels[1]), local(c.levels[0])}
                                       : QStringList{QStringLiteral("1"), QStringLiteral("0")};
     } else {
-        for (const std::string& level : c.levels) {
+        for (const std::string& level : presentLevels(c)) {
             values << local(level);
         }
     }
@@ -334,7 +364,7 @@ public:
         const QSignalBlocker block(m_target);
         m_target->clear();
         for (const Column& c : t.columns()) {
-            if (isYesNo(c)) {
+            if (isOutcome(c)) {
                 m_target->addItem(local(c.name));
             }
         }
@@ -381,10 +411,31 @@ private:
 
     void updateSentence()
     {
-        m_sentence->setText(
-            m_target->count() == 0
-                ? GuidedWizard::tr("This table has no column with a yes-or-no answer to predict.")
-                : predictionSentence(m_target->currentText(), m_positive->currentText()));
+        if (m_target->count() == 0) {
+            m_sentence->setText(GuidedWizard::tr("This table has no column with an answer to predict: it needs "
+                                                 "a column with between 2 and %1 different answers.")
+                                    .arg(kMostAnswers));
+            emit completeChanged();
+            return;
+        }
+        QString text = predictionSentence(m_target->currentText(), m_positive->currentText());
+        // With more than two answers the others are all "no"; say so, naming a few.
+        QStringList others;
+        for (int i = 0; i < m_positive->count(); ++i) {
+            if (i != m_positive->currentIndex()) {
+                others << QStringLiteral("“%1”").arg(m_positive->itemText(i).toHtmlEscaped());
+            }
+        }
+        if (others.size() > 1) {
+            constexpr int kNamed = 4;
+            const QString named = others.size() > kNamed
+                                      ? GuidedWizard::tr("%1 and %n more", nullptr, int(others.size()) - kNamed)
+                                            .arg(others.mid(0, kNamed).join(QStringLiteral(", ")))
+                                      : others.join(QStringLiteral(", "));
+            text += QStringLiteral("<br>") +
+                    GuidedWizard::tr("Every other answer (%1) counts as no.").arg(named);
+        }
+        m_sentence->setText(text);
         emit completeChanged();
     }
 

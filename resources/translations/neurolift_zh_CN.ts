@@ -902,10 +902,6 @@ weight %3</source>
         <translation>您要找的结果：</translation>
     </message>
     <message>
-        <source>This table has no column with a yes-or-no answer to predict.</source>
-        <translation>此表中没有可供预测的是/否列。</translation>
-    </message>
-    <message>
         <source>Which columns may it learn from?</source>
         <translation>可以从哪些列学习？</translation>
     </message>
@@ -1092,6 +1088,20 @@ weight %3</source>
     <message>
         <source>Try it with the “Car buyers” example: website visitors of a car dealer, and whether they bought a car</source>
         <translation>用“购车客户”示例试一试：一家汽车经销商的网站访客，以及他们是否买了车</translation>
+    </message>
+    <message>
+        <source>This table has no column with an answer to predict: it needs a column with between 2 and %1 different answers.</source>
+        <translation>此表中没有可预测的答案列：需要一列包含2到%1种不同的答案。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1等另外%n个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every other answer (%1) counts as no.</source>
+        <translation>其他所有答案（%1）都算作“否”。</translation>
     </message>
 </context>
 <context>

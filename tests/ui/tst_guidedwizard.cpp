@@ -44,6 +44,7 @@ private slots:
     void init();
     void cleanup();
     void testDemoToExportedProject();
+    void testOneOfManyAnswersCountsAsYes();
     void testLeakingColumnIsFlagged_data();
     void testLeakingColumnIsFlagged();
     void testLayerBuilderFinishesOntoModelPage();
@@ -274,6 +275,60 @@ void TestGuidedWizard::testDemoToExportedProject()
     QCOMPARE(QString::fromStdString(exports.front().path), QFileInfo(csv).absoluteFilePath());
     QCOMPARE(doc->project().segments().size(), std::size_t{1});
     QTRY_VERIFY(!m_window->findChild<GuidedWizard*>());
+}
+
+/// A column with more than two answers: the user picks the one looked for, all others are "no".
+void TestGuidedWizard::testOneOfManyAnswersCountsAsYes()
+{
+    // The demo's outcome (its last column) told as one of three statuses.
+    const Table demo = generateDemo(DemoKind::CarBuyers, {.rows = 1000});
+    const std::string csv = tableCsv(demo);
+    std::string out;
+    std::size_t row = 0, start = 0;
+    for (std::size_t end = csv.find('\n'); end != std::string::npos; start = end + 1, end = csv.find('\n', start)) {
+        std::string line = csv.substr(start, end - start);
+        const std::size_t comma = line.rfind(',');
+        const std::string last = line.substr(comma + 1);
+        line.resize(comma + 1);
+        line += row == 0 ? std::string("status") : last == "yes" ? "bought" : row % 3 == 0 ? "left" : "browsing";
+        out += line + '\n';
+        ++row;
+    }
+    const QString path = m_dir.filePath(QStringLiteral("statuses.csv"));
+    std::ofstream(path.toStdString()) << out;
+
+    QVERIFY(openWizard());
+    clickRadio("fileChoice");
+    next();
+    find<QLineEdit>("pathEdit")->setText(path);
+    QTRY_VERIFY_WITH_TIMEOUT(m_wizard->button(QWizard::NextButton)->isEnabled(), 20000);
+    next();
+    QCOMPARE(m_wizard->currentId(), int(GuidedWizard::TargetPage));
+    auto* targets = find<QComboBox>("targetCombo");
+    QVERIFY(targets->findText(QStringLiteral("status")) >= 0);
+    test::clickComboItem(targets, QStringLiteral("status"));
+    auto* answers = find<QComboBox>("positiveCombo");
+    QCOMPARE(answers->count(), 3);
+    test::clickComboItem(answers, QStringLiteral("bought"));
+    const QString sentence = text("sentence");
+    QVERIFY2(sentence.startsWith(predictionSentence(QStringLiteral("status"), QStringLiteral("bought"))),
+             qPrintable(sentence));
+    QVERIFY2(sentence.contains(QStringLiteral("Every other answer (\u201cbrowsing\u201d, \u201cleft\u201d) counts as no.")),
+             qPrintable(sentence));
+    snap(QStringLiteral("3-target-many-answers"));
+    next();
+    QCOMPARE(m_wizard->currentId(), int(GuidedWizard::ColumnsPage));
+    QTRY_VERIFY_WITH_TIMEOUT(m_wizard->button(QWizard::NextButton)->isEnabled(), 20000);
+    next();
+    next();
+    QCOMPARE(m_wizard->currentId(), int(GuidedWizard::TrainingPage));
+    QTRY_VERIFY_WITH_TIMEOUT(m_wizard->button(QWizard::NextButton)->isEnabled(), 60000);
+    QVERIFY(m_wizard->state().run.has_value());
+    const TargetSpec& learnt = m_wizard->state().run->model.target;
+    QCOMPARE(learnt.column, std::string("status"));
+    QCOMPARE(learnt.task, TaskKind::BinaryClassification);
+    QCOMPARE(learnt.classes, (std::vector<std::string>{"(other)", "bought"}));
+    m_wizard->reject();
 }
 
 void TestGuidedWizard::testLeakingColumnIsFlagged_data()
