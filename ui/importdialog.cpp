@@ -261,6 +261,11 @@ void ImportDialog::showPreview(std::shared_ptr<const CsvResult> result, const QS
     emit previewReady();
 }
 
+void ImportDialog::setAcceptText(const QString& text)
+{
+    m_buttons->button(QDialogButtonBox::Ok)->setText(text);
+}
+
 void ImportDialog::fillColumnTypes(const CsvResult& r)
 {
     m_types->setRowCount(static_cast<int>(r.table.columnCount()));

@@ -40,6 +40,8 @@ public:
 
     /// The file to import.
     QString path() const { return m_path; }
+    /// The accepting button's text ("Import" unless set).
+    void setAcceptText(const QString& text);
     /// How to read the whole file: the format as previewed (detected or
     /// chosen) and the column types the user chose; other types are inferred
     /// from the whole file.

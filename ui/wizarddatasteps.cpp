@@ -1,6 +1,7 @@
 #include "wizardsteps.h"
 
 #include "csvimportjob.h"
+#include "importdialog.h"
 #include "pagekit.h"
 #include "trainingsettings.h"
 
@@ -200,6 +201,11 @@ public:
         m_path->setPlaceholderText(GuidedWizard::tr("The file's path"));
         auto* browse = new QPushButton(GuidedWizard::tr("Browse\u2026"), this);
         browse->setObjectName(QStringLiteral("browseButton"));
+        m_settings = new QPushButton(GuidedWizard::tr("How It Is Read\u2026"), this);
+        m_settings->setObjectName(QStringLiteral("readSettingsButton"));
+        m_settings->setToolTip(GuidedWizard::tr("Change the separator, the text encoding, the header row or a "
+                                                "column's type if NeuroLift guessed wrong"));
+        m_settings->setEnabled(false);
         m_progress = new QProgressBar(this);
         m_progress->setRange(0, 100);
         m_progress->hide();
@@ -211,6 +217,7 @@ public:
         auto* row = new QHBoxLayout;
         row->addWidget(m_path, 1);
         row->addWidget(browse);
+        row->addWidget(m_settings);
         auto* layout = new QVBoxLayout(this);
         layout->addLayout(row);
         layout->addWidget(m_progress);
@@ -226,7 +233,23 @@ public:
                 m_path->setText(path);
             }
         });
-        connect(m_path, &QLineEdit::textChanged, this, &FileStep::read);
+        connect(m_path, &QLineEdit::textChanged, this, [this] {
+            m_options = {}; // a new file: everything detected again
+            m_chosen = false;
+            read();
+        });
+        // The workbench's import dialog, for the same file: what it says goes for the wizard too.
+        connect(m_settings, &QPushButton::clicked, this, [this] {
+            auto* dialog = new ImportDialog(m_path->text().trimmed(), this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->setAcceptText(GuidedWizard::tr("Use These Settings"));
+            connect(dialog, &QDialog::accepted, this, [this, dialog] {
+                m_options = dialog->csvOptions();
+                m_chosen = true;
+                read();
+            });
+            dialog->open();
+        });
         connect(m_job, &CsvImportJob::progressChanged, this,
                 [this](double f) { m_progress->setValue(static_cast<int>(f * 100)); });
         connect(m_job, &CsvImportJob::succeeded, this, &FileStep::show);
@@ -259,6 +282,8 @@ private:
         emit completeChanged();
         const QString path = m_path->text().trimmed();
         if (!QFileInfo(path).isFile()) {
+            m_settings->setEnabled(false);
+            m_chosen = false;
             m_progress->hide();
             m_status->setText(path.isEmpty() ? QString() : GuidedWizard::tr("There is no file here yet."));
             return;
@@ -268,7 +293,8 @@ private:
         m_progress->setValue(0);
         m_progress->show();
         m_reading = path;
-        m_job->start(path, CsvOptions{}); // everything detected, as the import dialog starts
+        m_settings->setEnabled(true);
+        m_job->start(path, m_options); // everything detected unless chosen in the import dialog
     }
 
     void show(std::shared_ptr<CsvResult> result)
@@ -278,7 +304,7 @@ private:
         m_source = {};
         m_source.fileName = QFileInfo(m_reading).fileName().toStdString();
         m_source.fileSize = static_cast<std::uint64_t>(QFileInfo(m_reading).size());
-        m_source.importOptions = {{"detected",
+        m_source.importOptions = {{m_chosen ? "chosen" : "detected",
                                    {{"encoding", encodingName(result->encoding)},
                                     {"delimiter", std::string(1, result->delimiter)},
                                     {"decimal", std::string(1, result->decimal)},
@@ -322,8 +348,11 @@ private:
     QProgressBar* m_progress;
     QLabel* m_status;
     QTableWidget* m_preview;
+    QPushButton* m_settings;
     CsvImportJob* m_job;
     QString m_reading;
+    CsvOptions m_options;  ///< How to read the file: detected, or as chosen in the import dialog.
+    bool m_chosen = false; ///< Whether the user chose how to read it.
     std::shared_ptr<const Table> m_table;
     DatasetSource m_source;
 };

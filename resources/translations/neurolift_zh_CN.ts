@@ -1103,6 +1103,18 @@ weight %3</source>
         <source>Every other answer (%1) counts as no.</source>
         <translation>其他所有答案（%1）都算作“否”。</translation>
     </message>
+    <message>
+        <source>How It Is Read…</source>
+        <translation>读取方式…</translation>
+    </message>
+    <message>
+        <source>Change the separator, the text encoding, the header row or a column&apos;s type if NeuroLift guessed wrong</source>
+        <translation>如果 NeuroLift 识别有误，可在此更改分隔符、文本编码、表头行或某列的类型</translation>
+    </message>
+    <message>
+        <source>Use These Settings</source>
+        <translation>使用这些设置</translation>
+    </message>
 </context>
 <context>
     <name>neurolift::ImportDialog</name>

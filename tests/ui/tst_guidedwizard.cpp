@@ -3,6 +3,7 @@
 // open in the workbench.
 
 #include "guidedwizard.h"
+#include "importdialog.h"
 #include "language.h"
 
 #include "document.h"
@@ -14,11 +15,11 @@
 #include "data/target.h"
 #include "scoring/scoredexport.h"
 
-#include <QScopeGuard>
 #include <QAbstractButton>
 #include <QAction>
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -27,6 +28,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -45,6 +47,7 @@ private slots:
     void cleanup();
     void testDemoToExportedProject();
     void testOneOfManyAnswersCountsAsYes();
+    void testReadSettingsComeFromTheImportDialog();
     void testLeakingColumnIsFlagged_data();
     void testLeakingColumnIsFlagged();
     void testLayerBuilderFinishesOntoModelPage();
@@ -328,6 +331,53 @@ void TestGuidedWizard::testOneOfManyAnswersCountsAsYes()
     QCOMPARE(learnt.column, std::string("status"));
     QCOMPARE(learnt.task, TaskKind::BinaryClassification);
     QCOMPARE(learnt.classes, (std::vector<std::string>{"(other)", "bought"}));
+    m_wizard->reject();
+}
+
+/// The file step's "How It Is Read…" opens the workbench's import dialog; what is chosen there
+/// (here: a column of region numbers read as categories) is how the wizard reads the file.
+void TestGuidedWizard::testReadSettingsComeFromTheImportDialog()
+{
+    std::string csv = "customer,region_code,visits,bought\n";
+    for (int i = 0; i < 200; ++i) {
+        csv += "C" + std::to_string(i) + "," + std::to_string(10 * (1 + i % 4)) + "," + std::to_string(i % 7) + "," +
+               (i % 3 == 0 ? "yes" : "no") + "\n";
+    }
+    const QString path = m_dir.filePath(QStringLiteral("regions.csv"));
+    std::ofstream(path.toStdString()) << csv;
+
+    QVERIFY(openWizard());
+    clickRadio("fileChoice");
+    next();
+    auto* settings = find<QPushButton>("readSettingsButton");
+    QVERIFY(!settings->isEnabled());
+    find<QLineEdit>("pathEdit")->setText(path);
+    QTRY_VERIFY_WITH_TIMEOUT(m_wizard->button(QWizard::NextButton)->isEnabled(), 20000);
+    QVERIFY(settings->isEnabled());
+
+    QTest::mouseClick(settings, Qt::LeftButton);
+    ImportDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = m_wizard->findChild<ImportDialog*>()) != nullptr);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->preview() != nullptr, 20000);
+    auto* types = dialog->findChild<QTableWidget*>(QStringLiteral("columnTypes"));
+    auto* regionType = qobject_cast<QComboBox*>(types->cellWidget(1, 1));
+    QVERIFY(regionType);
+    QCOMPARE(regionType->currentData().toInt(), int(ColumnType::Numeric));
+    test::clickComboItem(regionType, QStringLiteral("Category"));
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->preview() && dialog->preview()->table.column(1).type == ColumnType::Categorical,
+                             20000);
+    auto* box = dialog->findChild<QDialogButtonBox*>();
+    QAbstractButton* use = box->button(QDialogButtonBox::Ok);
+    QCOMPARE(use->text(), QStringLiteral("Use These Settings"));
+    QTRY_VERIFY(use->isEnabled());
+    QTest::mouseClick(use, Qt::LeftButton);
+
+    // The file is read again the chosen way, and the wizard goes on with it.
+    QTRY_VERIFY_WITH_TIMEOUT(m_wizard->button(QWizard::NextButton)->isEnabled(), 20000);
+    next();
+    QCOMPARE(m_wizard->currentId(), int(GuidedWizard::TargetPage));
+    QCOMPARE(m_wizard->state().table->column("region_code")->type, ColumnType::Categorical);
+    QVERIFY(m_wizard->state().source.importOptions.contains("chosen"));
     m_wizard->reject();
 }
 
