@@ -97,20 +97,24 @@ bool exportPlots(const QString& path, const std::vector<QCustomPlot*>& plots, co
     if (!file.open(QIODevice::WriteOnly)) {
         return false;
     }
-    if (suffix == QLatin1String("svg")) {
-        QSvgGenerator svg;
-        svg.setOutputDevice(&file);
-        svg.setSize(QSize(width, height));
-        svg.setViewBox(QRect(0, 0, width, height));
-        svg.setTitle(title);
-        QCPPainter painter(&svg);
+    // The vector formats draw the same way on their own paint device.
+    const auto paintVector = [&](QPaintDevice* device) {
+        QCPPainter painter(device);
         if (!painter.isActive()) {
             return false;
         }
         painter.setMode(QCPPainter::pmVectorized);
         painter.setMode(QCPPainter::pmNoCaching);
         paint(painter);
-        if (!painter.end()) {
+        return painter.end();
+    };
+    if (suffix == QLatin1String("svg")) {
+        QSvgGenerator svg;
+        svg.setOutputDevice(&file);
+        svg.setSize(QSize(width, height));
+        svg.setViewBox(QRect(0, 0, width, height));
+        svg.setTitle(title);
+        if (!paintVector(&svg)) {
             return false;
         }
     } else if (suffix == QLatin1String("pdf")) {
@@ -120,14 +124,7 @@ bool exportPlots(const QString& path, const std::vector<QCustomPlot*>& plots, co
         writer.setPageMargins(QMarginsF(0, 0, 0, 0));
         writer.setTitle(title);
         writer.setCreator(QObject::tr("NeuroLift"));
-        QCPPainter painter(&writer);
-        if (!painter.isActive()) {
-            return false;
-        }
-        painter.setMode(QCPPainter::pmVectorized);
-        painter.setMode(QCPPainter::pmNoCaching);
-        paint(painter);
-        if (!painter.end()) {
+        if (!paintVector(&writer)) {
             return false;
         }
     } else {

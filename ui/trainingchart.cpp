@@ -147,25 +147,12 @@ TrainingChart::TrainingChart(QWidget* parent)
 
 void TrainingChart::setupPlot(QCustomPlot* plot, const QString& yLabel)
 {
+    stylePlot(plot, font());
     plot->setMinimumSize(260, 200);
     plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     plot->axisRect()->setRangeDrag(Qt::Horizontal | Qt::Vertical);
     plot->axisRect()->setRangeZoom(Qt::Horizontal | Qt::Vertical);
-    plot->setAntialiasedElements(QCP::aeAll);
-    QFont labelFont = font();
-    labelFont.setPointSizeF(labelFont.pointSizeF() * 1.05);
-    QFont tickFont = font();
-    tickFont.setPointSizeF(tickFont.pointSizeF() * 0.95);
-    for (QCPAxis* axis : {plot->xAxis, plot->yAxis}) {
-        axis->setLabelFont(labelFont);
-        axis->setTickLabelFont(tickFont);
-        axis->setBasePen(QPen(QColor(120, 120, 120)));
-        axis->setTickPen(QPen(QColor(120, 120, 120)));
-        axis->setSubTickPen(QPen(QColor(170, 170, 170)));
-        axis->setTickLabelColor(QColor(60, 60, 60));
-        axis->setLabelColor(QColor(40, 40, 40));
-        axis->grid()->setPen(QPen(QColor(225, 225, 225), 1, Qt::SolidLine));
-    }
+    const QFont tickFont = scaledFont(font(), 0.95);
     plot->xAxis->setLabel(tr("Epoch"));
     plot->yAxis->setLabel(yLabel);
     QSharedPointer<QCPAxisTickerFixed> epochs(new QCPAxisTickerFixed);
