@@ -26,27 +26,24 @@ GuidedWizard::GuidedWizard(QWidget* parent)
 
 GuidedWizard::~GuidedWizard() = default;
 
-std::unique_ptr<Document> GuidedWizard::createDocument() const
+Document::Changes GuidedWizard::writeProject(Project& p, const State& state)
 {
-    std::unique_ptr<Document> doc = Document::createUntitled();
-    Project& p = doc->edit();
-    p.saveDataset(*m_state.table, m_state.source);
-    p.setSetting("target", m_state.choice.toJson());
+    p.saveDataset(*state.table, state.source);
+    p.setSetting("target", state.choice.toJson());
     Document::Changes changes = Document::Change::Data | Document::Change::Choice;
-    if (m_state.run && !m_state.openBuilder) {
+    if (state.run && !state.openBuilder) {
         p.setSetting("training", TrainingSettings{}.toJson());
-        const std::int64_t run = p.addRun(*m_state.run);
+        const std::int64_t run = p.addRun(*state.run);
         p.saveSegment(tr("Hot, warm, cold").toStdString(),
                       SegmentDefinition::parseBands(kDefaultBands).toJson());
-        for (ExportRecord e : m_state.exports) {
+        for (ExportRecord e : state.exports) {
             e.run = run;
             p.addExport(e);
         }
         changes |= Document::Change::Runs | Document::Change::Segments | Document::Change::Exports |
                    Document::Change::TrainingSettings;
     }
-    doc->changedOutsideUndo(changes);
-    return doc;
+    return changes;
 }
 
 } // namespace neurolift

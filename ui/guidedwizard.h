@@ -1,5 +1,7 @@
 #pragma once
 
+#include "document.h"
+
 #include "data/table.h"
 #include "project/project.h"
 #include "scoring/evaluation.h"
@@ -63,9 +65,10 @@ public:
     const State& state() const { return m_state; }
     State& state() { return m_state; }
 
-    /// A new untitled project holding the data, the choice, the run, the
-    /// segments and the exports the wizard made. Throws ProjectError.
-    std::unique_ptr<Document> createDocument() const;
+    /// Writes what `state` made (the data, the choice, the run, the segments and
+    /// the exports) into `project`, a new empty one, and returns what changed for the
+    /// document's views. Any thread (the data can be large). Throws ProjectError.
+    static Document::Changes writeProject(Project& project, const State& state);
 
 private:
     State m_state;

@@ -8,6 +8,7 @@
 #include "guidedwizard.h"
 #include "language.h"
 #include "modelpage.h"
+#include "pagekit.h"
 #include "segmentspage.h"
 #include "taskindicator.h"
 #include "teachingwindow.h"
@@ -22,6 +23,7 @@
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLocale>
@@ -399,14 +401,45 @@ void MainWindow::newGuidedProject()
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     connect(wizard, &QWizard::accepted, this, [this, wizard] {
         closeDocument(); // let go of the old project's files first
+        // Shared by the job's completion, which hands it to the window.
+        auto doc = std::make_shared<std::unique_ptr<Document>>();
+        QString working;
         try {
-            setDocument(wizard->createDocument());
+            *doc = Document::createUntitled();
+            working = (*doc)->beginWorkerEdit();
         } catch (const ProjectError& e) {
             setDocument(nullptr);
             showError(tr("Cannot create the project"), QString::fromUtf8(e.what()));
             return;
         }
-        showStep(wizard->state().openBuilder ? Step::Model : Step::Segments);
+        // The customer table can be large: it is written into the project on the thread pool,
+        // and the window takes the project once it is there. Until then nothing else can start.
+        const GuidedWizard::State state = wizard->state();
+        menuBar()->setEnabled(false);
+        centralWidget()->setEnabled(false);
+        m_tasks->start(tr("Creating the project"));
+        m_tasks->setProgress(-1);
+        const std::string file = QFile::encodeName(working).toStdString();
+        runJob<Document::Changes>(
+            this,
+            [file, state](const JobProgress&) {
+                Project project = Project::open(file);
+                return GuidedWizard::writeProject(project, state);
+            },
+            [this, doc, state](QFutureWatcher<void>*, std::optional<Document::Changes> changes, const QString& error) {
+                m_tasks->finish();
+                menuBar()->setEnabled(true);
+                centralWidget()->setEnabled(true);
+                if (!changes) {
+                    setDocument(nullptr);
+                    showError(tr("Cannot create the project"), error);
+                    return;
+                }
+                (*doc)->setTable(state.table);
+                (*doc)->changedOutsideUndo(*changes);
+                setDocument(std::move(*doc));
+                showStep(state.openBuilder ? Step::Model : Step::Segments);
+            });
     });
     wizard->open();
 }

@@ -26,6 +26,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScopeGuard>
@@ -263,7 +264,11 @@ void TestGuidedWizard::testDemoToExportedProject()
     QAbstractButton* finish = m_wizard->button(QWizard::FinishButton);
     QVERIFY(finish->isVisible() && finish->isEnabled());
     QTest::mouseClick(finish, Qt::LeftButton);
+    // The data is written into the project on the thread pool; meanwhile the window waits, busy.
+    QVERIFY(!m_window->menuBar()->isEnabled());
+    QVERIFY(!m_window->document());
     QTRY_COMPARE(m_window->currentStep(), Step::Segments);
+    QVERIFY(m_window->menuBar()->isEnabled());
     Document* doc = m_window->document();
     QVERIFY(doc);
     const ColumnChoice stored = ColumnChoice::fromJson(doc->setting("target"));
