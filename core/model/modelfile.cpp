@@ -80,7 +80,9 @@ TrainedModel loadModel(const std::string& path)
         throw ModelFileError(path +
                              ": not a NeuroLift model file (it is not valid JSON: a number is too large)");
     }
-    if (!j.is_object() || j.value("format", "") != kFormat) {
+    // Checked by hand: value() throws when "format" is there but not a string (found by fuzz_modelfile).
+    const auto format = j.is_object() ? j.find("format") : j.end();
+    if (format == j.end() || !format->is_string() || format->get<std::string>() != kFormat) {
         throw ModelFileError(path + ": not a NeuroLift model file");
     }
     if (!j.contains("version") || !j["version"].is_number_integer() || j["version"].get<int>() > kVersion) {

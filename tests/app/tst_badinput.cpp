@@ -409,6 +409,8 @@ void TestBadInput::testBadModelFiles_data()
     QTest::newRow("number too large, issue9")
         << "number-overflow.model.json"
         << "@model: not a NeuroLift model file (it is not valid JSON: a number is too large)";
+    // Found by fuzz_modelfile: "format" there twice, the last one not text; value() threw type_error.
+    QTest::newRow("format not text") << "format-not-text.model.json" << "@model: not a NeuroLift model file";
     QTest::newRow("JSON array") << "json-array.model.json"
                                 << "@model: not a NeuroLift model file";
     QTest::newRow("newer") << "newer-version.model.json"

@@ -75,6 +75,8 @@ write("models/empty.model.json", "")
 write("models/json-array.model.json", "[1, 2, 3]")
 # fuzz_modelfile's first crash: a number too large for a double (the parser's out_of_range).
 write("models/number-overflow.model.json", "[1, " + "3" * 60 + "0" * 13 + "3" * 7 + "e" + "3" * 40 + "]")
+# fuzz_modelfile, second crash: "format" given twice, the last one not a string (value() threw).
+write("models/format-not-text.model.json", '{"format": "neurolift.model", "version": 1, "format": {"features": []}}')
 write("csv/small.csv", trainable(60))
 with open(sys.argv[2]) as f:
     good_model = json.load(f)
