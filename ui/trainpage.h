@@ -37,6 +37,10 @@ class TrainPage : public QWidget {
     Q_OBJECT
 
 public:
+    /// What happened to `run`, in the interface's language: how many epochs, why it stopped and
+    /// which epoch's weights it kept (the engine's own message for divergence and failures).
+    static QString outcomeText(const RunRecord& run);
+
     explicit TrainPage(QWidget* parent = nullptr);
     ~TrainPage() override;
 

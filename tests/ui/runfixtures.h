@@ -80,6 +80,8 @@ inline RunRecord trainRun(const Table& table, const std::string& target, const s
     run.id = id;
     run.name = "Predict " + target;
     run.status = std::string(trainStatusId(result.status));
+    run.message = result.message;
+    run.lastEpochWeights = result.lastEpochWeights;
     run.seed = 42;
     run.bestEpoch = result.bestEpoch;
     for (const EpochReport& e : result.history) {

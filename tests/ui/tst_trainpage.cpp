@@ -1,3 +1,4 @@
+#include "runfixtures.h"
 #include "trainingchart.h"
 #include "trainingdata.h"
 #include "trainpage.h"
@@ -77,6 +78,8 @@ private slots:
     void testSelectingAnotherRunOverlaysItsCurves();
     void testChartExports_data();
     void testChartExports();
+    void testOutcomeIsWrittenByThePage_data();
+    void testOutcomeIsWrittenByThePage();
     void testScreenshotOfOnlineShoppers();
 
 private:
@@ -399,6 +402,40 @@ void TestTrainPage::testChartExports()
     QCOMPARE(f.read(magic.size()), magic);
     f.close();
     QFile::remove(path);
+}
+
+void TestTrainPage::testOutcomeIsWrittenByThePage_data()
+{
+    QTest::addColumn<int>("epochs");
+    QTest::addColumn<QString>("status");
+    QTest::newRow("all epochs") << 3 << "completed";
+    QTest::newRow("stopped early, best epoch kept") << 400 << "early_stopped";
+}
+
+/// The page writes what happened itself (so it can be translated); in English it says what the
+/// engine says, word for word.
+void TestTrainPage::testOutcomeIsWrittenByThePage()
+{
+    QFETCH(int, epochs);
+    QFETCH(QString, status);
+    const Table table = test::twoOutcomeTable();
+    const RunRecord run = test::trainRun(table, "Bought", "Clicked", 1, epochs);
+    QCOMPARE(QString::fromStdString(run.status), status);
+    if (run.bestEpoch < static_cast<int>(run.history.size())) {
+        QCOMPARE(TrainPage::outcomeText(run), QString::fromStdString(run.message));
+    } else {
+        // The last epoch was the best: nothing to say about which weights were kept.
+        QCOMPARE(TrainPage::outcomeText(run), QStringLiteral("Trained for %1 epochs.").arg(epochs));
+    }
+
+    RunRecord cancelled = run;
+    cancelled.status = "cancelled";
+    QVERIFY(TrainPage::outcomeText(cancelled).startsWith(
+        QStringLiteral("Training was stopped after epoch %1.").arg(run.history.size())));
+    RunRecord diverged = run;
+    diverged.status = "diverged";
+    diverged.message = "The loss became NaN in epoch 2. Lower the learning rate (now 10).";
+    QCOMPARE(TrainPage::outcomeText(diverged), QString::fromStdString(diverged.message));
 }
 
 void TestTrainPage::testScreenshotOfOnlineShoppers()
