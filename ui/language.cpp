@@ -80,6 +80,14 @@ bool installTranslators(const QString& code)
     state.translators.clear();
     state.language = kEnglish;
     if (code == kEnglish) {
+        // English is the sources' language; its catalogue holds only the plural forms.
+        auto* plurals = new QTranslator(QCoreApplication::instance());
+        if (!plurals->load(QStringLiteral(":/i18n/neurolift_en.qm"))) {
+            delete plurals;
+            return false;
+        }
+        QCoreApplication::installTranslator(plurals);
+        state.translators.emplace_back(plurals);
         return true;
     }
 

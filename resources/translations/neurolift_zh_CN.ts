@@ -1997,6 +1997,10 @@ weight %3</source>
         <source>Export scores, segments and top reasons to CSV</source>
         <translation>将得分、客群和主要原因导出为 CSV</translation>
     </message>
+    <message>
+        <source>Creating the project</source>
+        <translation>正在创建项目</translation>
+    </message>
 </context>
 <context>
     <name>neurolift::ModelPage</name>
@@ -3610,6 +3614,26 @@ Open the Model page and design one, or pick a ready-made template.</source>
     <message>
         <source>%1 failed</source>
         <translation>%1失败</translation>
+    </message>
+    <message>
+        <source>The weights of epoch %1, the best one, were kept.</source>
+        <translation>已保留效果最好的第%1轮的权重。</translation>
+    </message>
+    <message>
+        <source>Training was stopped after epoch %1.</source>
+        <translation>训练在第%1轮后被停止。</translation>
+    </message>
+    <message>
+        <source>Stopped early after epoch %1: the validation loss had not improved for %2 epochs (best %3).</source>
+        <translation>在第%1轮后提前停止：验证集损失已连续%2轮没有改善（最佳为%3）。</translation>
+    </message>
+    <message>
+        <source>Stopped early after epoch %1: the training loss had not improved for %2 epochs (best %3).</source>
+        <translation>在第%1轮后提前停止：训练集损失已连续%2轮没有改善（最佳为%3）。</translation>
+    </message>
+    <message>
+        <source>Trained for %1 epochs.</source>
+        <translation>共训练%1轮。</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -121,7 +122,10 @@ private slots:
     void testSettingsMenuStoresTheChoiceForTheNextStart();
     void testChoosingTheShownLanguageAsksNothing();
     void testCatalogueIsCompleteAndKeepsPlaceholders();
+    void testCatalogueIsInStepWithTheSources_data();
     void testCatalogueIsInStepWithTheSources();
+    void testEnglishSaysOneAndMany_data();
+    void testEnglishSaysOneAndMany();
 };
 
 void TestLanguage::initTestCase()
@@ -314,22 +318,37 @@ void TestLanguage::testCatalogueIsCompleteAndKeepsPlaceholders()
     QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 20).join(QLatin1Char('\n'))));
 }
 
+void TestLanguage::testCatalogueIsInStepWithTheSources_data()
+{
+    QTest::addColumn<QString>("catalogue");
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("target");
+    QTest::newRow("Simplified Chinese: every text") << QStringLiteral(NEUROLIFT_ZH_CN_TS) << QStringList()
+                                                    << QStringLiteral("update_translations");
+    QTest::newRow("English: the plurals") << QStringLiteral(NEUROLIFT_EN_TS)
+                                          << QStringList{QStringLiteral("-pluralonly")}
+                                          << QStringLiteral("update_plural_translations");
+}
+
 void TestLanguage::testCatalogueIsInStepWithTheSources()
 {
+    QFETCH(QString, catalogue);
+    QFETCH(QStringList, options);
+    QFETCH(QString, target);
     // lupdate over the sources into a copy: any text added or changed since the
     // catalogue was last updated shows up as unfinished there.
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const QString copy = dir.filePath(QStringLiteral("neurolift_zh_CN.ts"));
-    QVERIFY(QFile::copy(QStringLiteral(NEUROLIFT_ZH_CN_TS), copy));
+    const QString copy = dir.filePath(QFileInfo(catalogue).fileName());
+    QVERIFY(QFile::copy(catalogue, copy));
     QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
     const QString source = QStringLiteral(NEUROLIFT_SOURCE_DIR_PATH);
     QProcess lupdate;
     lupdate.setProcessChannelMode(QProcess::MergedChannels);
     lupdate.start(QStringLiteral(NEUROLIFT_LUPDATE),
-                  {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
-                   source + QStringLiteral("/ui"), source + QStringLiteral("/app/gui/main.cpp"),
-                   QStringLiteral("-ts"), copy});
+                  options + QStringList{QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
+                                        QStringLiteral("none"), source + QStringLiteral("/ui"),
+                                        source + QStringLiteral("/app/gui/main.cpp"), QStringLiteral("-ts"), copy});
     QVERIFY(lupdate.waitForFinished(120000));
     const QString output = QString::fromUtf8(lupdate.readAll());
     QCOMPARE(lupdate.exitCode(), 0);
@@ -343,9 +362,30 @@ void TestLanguage::testCatalogueIsInStepWithTheSources()
         }
     }
     QVERIFY2(stale.isEmpty(),
-             qPrintable(QStringLiteral("Texts without a Chinese translation (run `cmake --build --preset release "
-                                       "--target update_translations` and translate them):\n") +
+             qPrintable(QStringLiteral("Texts without a translation (run `cmake --build --preset release "
+                                       "--target %1` and translate them):\n")
+                            .arg(target) +
                         stale.mid(0, 20).join(QLatin1Char('\n')) + QLatin1Char('\n') + output));
+}
+
+void TestLanguage::testEnglishSaysOneAndMany_data()
+{
+    QTest::addColumn<int>("count");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("one") << 1 << "1 warning; line 7: a note";
+    QTest::newRow("three") << 3 << "3 warnings; the first, line 7: a note";
+}
+
+void TestLanguage::testEnglishSaysOneAndMany()
+{
+    QFETCH(int, count);
+    QFETCH(QString, expected);
+    QVERIFY(neurolift::installTranslators(QStringLiteral("en")));
+    const QString text = QCoreApplication::translate("neurolift::Workbench", "%n warning(s); the first, line %1: %2",
+                                                     nullptr, count)
+                             .arg(7)
+                             .arg(QStringLiteral("a note"));
+    QCOMPARE(text, expected);
 }
 
 QTEST_MAIN(TestLanguage)
