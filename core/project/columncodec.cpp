@@ -1,5 +1,6 @@
 #include "project/columncodec.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -90,6 +91,10 @@ bool encodeChunk(const Column& c, std::size_t begin, std::size_t n, std::vector<
 
 void reserveColumn(Column& c, std::size_t rows)
 {
+    // Only a head start: the stored count is not trusted to size memory before the data has been
+    // read (a damaged file may claim any number); the vectors grow past this as the chunks decode.
+    constexpr std::size_t kMostReserved = std::size_t{1} << 22;
+    rows = std::min(rows, kMostReserved);
     if (c.type == ColumnType::Categorical) {
         c.codes.reserve(rows);
         return;

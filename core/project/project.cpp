@@ -443,7 +443,15 @@ std::size_t Project::datasetRows() const
 {
     return m_state->guarded("reading the data", [&] {
         sql::Statement q(m_state->db, "SELECT row_count FROM dataset");
-        return q.step() ? static_cast<std::size_t>(q.integer(0)) : std::size_t{0};
+        if (!q.step()) {
+            return std::size_t{0};
+        }
+        // A damaged count must not size anything: negative would become huge (found by fuzz_project).
+        const std::int64_t rows = q.integer(0);
+        if (rows < 0) {
+            throw std::invalid_argument("the data says it has " + std::to_string(rows) + " rows");
+        }
+        return static_cast<std::size_t>(rows);
     });
 }
 

@@ -327,6 +327,10 @@ void TestBadInput::testHostileProjects_data()
         "it "
         "does not hold what a NeuroLift project holds; " +
             intact);
+    // fuzz_project: a negative count was cast to a size and reserved (std::length_error escaped).
+    row("negative-row-count.nlproj", explain, 2,
+        "\"negative-row-count.nlproj\": the project is damaged while reading the data: the data says it has "
+        "-145 rows");
     row("corrupt-chunk.nlproj", explain, 2,
         "\"corrupt-chunk.nlproj\": the project is damaged while reading the data: a part of column \"visits; "
         "--count\" has the wrong size");

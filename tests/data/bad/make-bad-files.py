@@ -132,6 +132,8 @@ project("projects/weights-huge-shape.nlproj",
 # fuzz_project's UBSan finding: memcpy from an empty BLOB's null pointer.
 project("projects/empty-chunk.nlproj",
         sql="UPDATE dataset_chunk SET row_count = 0, data = X'', missing = NULL WHERE position = 1;")
+# fuzz_project: a negative row count became a huge size to reserve (std::length_error escaped).
+project("projects/negative-row-count.nlproj", sql="UPDATE dataset SET row_count = -145;")
 project("projects/malformed-setting.nlproj", sql="UPDATE setting SET value = '{\"column\": ' WHERE key = 'target';")
 project("projects/run-model-wrong-shape.nlproj", sql="UPDATE run SET model = json_remove(model, '$.id_column');")
 project("projects/run-warnings-not-a-list.nlproj", sql="UPDATE run SET warnings = '{\"a\": 1}';")
