@@ -188,6 +188,12 @@ bool SegmentsPage::exportCharts(const QString& path)
                                 static_cast<int>(450 * plots.size()))) {
         return false;
     }
+    recordCharts(path);
+    return true;
+}
+
+void SegmentsPage::recordCharts(const QString& path)
+{
     ExportRecord e;
     e.path = QFileInfo(path).absoluteFilePath().toStdString();
     if (m_data->runId) {
@@ -195,7 +201,6 @@ bool SegmentsPage::exportCharts(const QString& path)
     }
     e.details = {{"kind", "charts"}, {"format", QFileInfo(path).suffix().toLower().toStdString()}};
     record(e);
-    return true;
 }
 
 bool SegmentsPage::exportSql(const QString& path, SqlDialect dialect, const QString& table, QString* error)
@@ -253,13 +258,7 @@ void SegmentsPage::exportChartsWithDialog()
                                                QFileInfo(suggestedName(tr("charts"), QStringLiteral("png")))
                                                    .completeBaseName());
     if (!path.isEmpty()) {
-        ExportRecord e;
-        e.path = QFileInfo(path).absoluteFilePath().toStdString();
-        if (m_data->runId) {
-            e.run = m_data->runId;
-        }
-        e.details = {{"kind", "charts"}, {"format", QFileInfo(path).suffix().toLower().toStdString()}};
-        record(e);
+        recordCharts(path);
     }
 }
 

@@ -155,6 +155,8 @@ private:
     void exportChartsWithDialog();
     void exportSqlWithDialog();
     void record(ExportRecord record);
+    /// Records the charts written to `path` in the export history.
+    void recordCharts(const QString& path);
     void updateBusy();
     std::vector<QCustomPlot*> shownPlots() const;
     QString suggestedName(const QString& what, const QString& suffix) const;

@@ -300,7 +300,7 @@ void TeachingWindow::buildViews(QWidget* area)
     m_unitsArea->setObjectName(QStringLiteral("neuronMaps"));
     m_unitsGrid = new QGridLayout(m_unitsArea);
     m_unitsGrid->setSpacing(4);
-    m_unitsTitle = titleLabel(tr("Each hidden neuron's output (blue +, orange −)"), area);
+    m_unitsTitle = titleLabel(QString(), area); // restart() writes it for the data chosen
     m_titles.push_back(m_unitsTitle);
     grid->addWidget(m_unitsTitle, 0, 1);
     // The neuron maps above the network; the network takes their room when they are hidden.
