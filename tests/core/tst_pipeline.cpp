@@ -31,7 +31,8 @@ Table customers()
         constant.push_back(1.0f);
         channel.push_back(i % 3 == 0 ? "email" : "web");
         bought.push_back(i % 17 > 9 ? "yes" : (i == 5 ? "" : "no"));
-        id.strings.push_back("C" + std::to_string(1000 + i));
+        // Appended, not "C" + std::to_string(): GCC 12 warns falsely on that (bug 105329).
+        id.strings.push_back(std::string("C").append(std::to_string(1000 + i)));
         id.missing.push_back(0);
         note.strings.push_back("said hello " + std::to_string(i));
         note.missing.push_back(0);
