@@ -143,7 +143,6 @@ void TeachingWorker::configureCarBuyers(const DemoOptions& options)
 void TeachingWorker::startTraining()
 {
     const TeachingSetup& setup = m_setup;
-    const TaskSpec task;
     Architecture architecture;
     architecture.name = "teaching";
     const WeightInit init = setup.activation == Activation::ReLU ? WeightInit::He : WeightInit::Xavier;
