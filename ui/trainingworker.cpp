@@ -3,6 +3,7 @@
 #include <QMetaObject>
 
 #include <exception>
+#include <mutex>
 #include <utility>
 
 namespace neurolift {
@@ -12,11 +13,38 @@ namespace {
 /// At most this often a batch report crosses to the GUI (~30 a second).
 constexpr auto kBatchSignalInterval = std::chrono::milliseconds(33);
 
+/// The clock setClockForTesting() sets, locked since a test may set it while a session starts.
+struct TestClock {
+    std::mutex mutex;
+    TrainingWorker::Clock clock;
+};
+
+TestClock& testClock()
+{
+    static TestClock c;
+    return c;
+}
+
 } // namespace
 
 TrainingWorker::TrainingWorker(TrainingJob job)
     : m_job(std::move(job))
 {
+    TestClock& c = testClock();
+    const std::lock_guard lock(c.mutex);
+    m_clock = c.clock;
+}
+
+void TrainingWorker::setClockForTesting(Clock clock)
+{
+    TestClock& c = testClock();
+    const std::lock_guard lock(c.mutex);
+    c.clock = std::move(clock);
+}
+
+std::chrono::steady_clock::time_point TrainingWorker::now() const
+{
+    return m_clock ? m_clock() : std::chrono::steady_clock::now();
 }
 
 TrainingWorker::~TrainingWorker() = default;
@@ -125,7 +153,7 @@ void TrainingWorker::flushBatches()
     emit batchFinished(m_lastEpoch, m_lastBatch, m_batchesPerEpoch, m_pendingLoss / m_pendingBatches);
     m_pendingLoss = 0.0;
     m_pendingBatches = 0;
-    m_lastBatchSignal = std::chrono::steady_clock::now();
+    m_lastBatchSignal = now();
 }
 
 void TrainingWorker::train(long long command, bool oneEpoch)
@@ -147,7 +175,7 @@ void TrainingWorker::train(long long command, bool oneEpoch)
         m_batchesPerEpoch = r.batchesPerEpoch;
         m_pendingLoss += r.loss;
         ++m_pendingBatches;
-        if (std::chrono::steady_clock::now() - m_lastBatchSignal >= kBatchSignalInterval) {
+        if (now() - m_lastBatchSignal >= kBatchSignalInterval) {
             flushBatches();
         }
         return control();

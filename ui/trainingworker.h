@@ -15,6 +15,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -67,6 +68,11 @@ public:
     /// Thread-safe: cancel without building a run record (the session is going away).
     void abandon();
 
+    /// The batch-report throttle's clock.
+    using Clock = std::function<std::chrono::steady_clock::time_point()>;
+    /// Test hook: workers created while `clock` is set read it instead of std::chrono::steady_clock.
+    static void setClockForTesting(Clock clock);
+
 public slots:
     /// Builds the network and trainer and trains until done or paused.
     void start(long long command);
@@ -91,6 +97,7 @@ private:
     void train(long long command, bool oneEpoch);
     bool prepare();
     TrainControl control();
+    std::chrono::steady_clock::time_point now() const;
     void flushBatches();
     void finish(const TrainResult& result);
     void finishCancelledWhilePaused();
@@ -109,6 +116,7 @@ private:
     long long m_runCommand = 0;
 
     // Batch reports gathered between two signals.
+    Clock m_clock; ///< Empty: std::chrono::steady_clock (see setClockForTesting()).
     std::chrono::steady_clock::time_point m_lastBatchSignal;
     double m_pendingLoss = 0.0;
     int m_pendingBatches = 0;

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cmath>
 #include <exception>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
 #include <utility>
@@ -55,7 +56,26 @@ long long countCorrect(TaskKind task, const Matrix& logits, const Matrix& y)
     return correct;
 }
 
+/// The hook setBatchHookForTesting() sets, and the lock that lets a test set it while trainers start.
+struct BatchHook {
+    std::mutex mutex;
+    std::function<void(const BatchReport&)> hook;
+};
+
+BatchHook& batchHook()
+{
+    static BatchHook h;
+    return h;
+}
+
 } // namespace
+
+void setBatchHookForTesting(std::function<void(const BatchReport&)> hook)
+{
+    BatchHook& h = batchHook();
+    const std::lock_guard lock(h.mutex);
+    h.hook = std::move(hook);
+}
 
 DataView DataView::slice(Index begin, Index end) const
 {
@@ -150,6 +170,11 @@ Trainer::Trainer(Network& network, TrainSpec spec, DataView train, std::optional
     , m_schedule(m_spec.schedule, m_spec.optimizer.learningRate, m_spec.epochs)
     , m_rng(m_spec.seed)
 {
+    {
+        BatchHook& h = batchHook();
+        const std::lock_guard lock(h.mutex);
+        m_batchHook = h.hook;
+    }
     if (!lossFitsTask(m_spec.loss.kind, m_spec.task.kind)) {
         throw std::invalid_argument("the loss " + std::string(lossKindId(m_spec.loss.kind)) +
                                     " does not fit a " + std::string(taskKindId(m_spec.task.kind)) +
@@ -423,10 +448,13 @@ TrainResult Trainer::runUntil(const TrainObserver& observer, bool stopAtEpochEnd
                                   ". Lower the learning rate (now " + rateText(m_schedule.rate()) +
                                   ") or clip the gradients.");
             }
-            if (observer.onBatch) {
+            if (m_batchHook || observer.onBatch) {
                 const BatchReport br{m_epoch + 1,         m_batch, m_batchesPerEpoch,
                                      m_optimizer.steps(), loss,    m_schedule.rate()};
-                const TrainControl c = observer.onBatch(br);
+                if (m_batchHook) {
+                    m_batchHook(br);
+                }
+                const TrainControl c = observer.onBatch ? observer.onBatch(br) : TrainControl::Continue;
                 if (c == TrainControl::Cancel) {
                     return finish(TrainStatus::Cancelled, "Training was stopped in epoch " +
                                                               std::to_string(m_epoch + 1) + "." +

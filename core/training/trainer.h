@@ -93,6 +93,10 @@ struct TrainObserver {
     std::function<TrainControl(const EpochReport&)> onEpoch;
 };
 
+/// Test hook: every Trainer constructed while `hook` is set calls it on its thread after each batch, before
+/// its observer, so a test can hold or count training without timing it. Empty (the default) costs nothing.
+void setBatchHookForTesting(std::function<void(const BatchReport&)> hook);
+
 enum class TrainStatus {
     Completed,    ///< Ran every epoch.
     EarlyStopped, ///< The monitored loss stopped improving.
@@ -206,6 +210,7 @@ private:
     TrainStatus m_finalStatus = TrainStatus::Completed;
     std::string m_finalMessage;
     std::vector<EpochReport> m_history;
+    std::function<void(const BatchReport&)> m_batchHook; ///< See setBatchHookForTesting().
 };
 
 } // namespace neurolift

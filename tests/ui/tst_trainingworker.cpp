@@ -1,14 +1,18 @@
+#include "batchgate.h"
 #include "trainingdata.h"
 #include "trainingworker.h"
 
 #include "datacommands.h"
 #include "nn/loss.h"
 
-#include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 
+#include <algorithm>
+#include <chrono>
 #include <memory>
+#include <vector>
 
 using namespace neurolift;
 
@@ -98,8 +102,10 @@ private slots:
 private:
     /// A session over the shared data with `settings`.
     std::unique_ptr<TrainingSession> session(const TrainingSettings& settings) const;
-    /// Waits for `s` to reach `state`.
-    static bool waitForState(TrainingSession& s, TrainingState state, int ms = 20000);
+    /// Waits for `s` to reach `state` (`ms`: a deadline for failing only).
+    static bool waitForState(TrainingSession& s, TrainingState state, int ms = 60000);
+    /// Batches in one epoch of the shared data at `batchSize`.
+    int batchesPerEpoch(int batchSize) const;
 
     Table m_table;
     std::shared_ptr<const PreparedData> m_data;
@@ -127,13 +133,12 @@ std::unique_ptr<TrainingSession> TestTrainingWorker::session(const TrainingSetti
 
 bool TestTrainingWorker::waitForState(TrainingSession& s, TrainingState state, int ms)
 {
-    QElapsedTimer t;
-    t.start();
-    QSignalSpy spy(&s, &TrainingSession::stateChanged);
-    while (s.state() != state && t.elapsed() < ms) {
-        spy.wait(50);
-    }
-    return s.state() == state;
+    return QTest::qWaitFor([&] { return s.state() == state; }, ms);
+}
+
+int TestTrainingWorker::batchesPerEpoch(int batchSize) const
+{
+    return static_cast<int>((m_data->train.rows() + batchSize - 1) / batchSize);
 }
 
 void TestTrainingWorker::testSettingsDefaultsAreTheCommandLines()
@@ -269,43 +274,52 @@ void TestTrainingWorker::testStartToFinishedMatchesTheTrainer()
 void TestTrainingWorker::testPauseAndResumeGiveTheUninterruptedWeights()
 {
     TrainingSettings s;
-    s.epochs = 100;
-    s.batchSize = 4; // many batches, so the run lasts long enough to pause it several times
+    s.epochs = 6;
+    s.batchSize = 16;
     s.earlyStopping = false;
     s.threads = 1;
     const DirectRun expected = trainDirectly(*m_data, m_arch, s);
 
+    // Training is held right after these batches (optimiser steps) while the pause is asked for, so
+    // each pause lands exactly there: the first batch, mid-epoch, an epoch's last batch (before its
+    // validation) and mid-epoch again.
+    const long long perEpoch = batchesPerEpoch(s.batchSize);
+    const std::vector<long long> pauseAt{1, perEpoch / 2, 2 * perEpoch, 3 * perEpoch + 5};
     auto run = session(s);
+    test::BatchGate gate([pauseAt](const BatchReport& r) {
+        return std::find(pauseAt.begin(), pauseAt.end(), r.step) != pauseAt.end();
+    });
     QSignalSpy finished(run.get(), &TrainingSession::finished);
-    QSignalSpy epochs(run.get(), &TrainingSession::epochFinished);
     QSignalSpy batches(run.get(), &TrainingSession::batchFinished);
-    // A pause lands wherever training is when the worker reads it: mostly mid-epoch.
     run->start();
-    int pauses = 0;
-    int midEpoch = 0;
-    while (pauses < 5) {
-        const qsizetype seen = batches.size();
-        QTRY_VERIFY_WITH_TIMEOUT(batches.size() > seen || !finished.isEmpty(), 20000);
+    for (const long long step : pauseAt) {
+        QVERIFY(gate.waitUntilHeld());
+        QCOMPARE(gate.heldAt().step, step);
         run->pause();
-        QTRY_VERIFY_WITH_TIMEOUT(run->state() == TrainingState::Paused || !finished.isEmpty(), 20000);
-        if (!finished.isEmpty()) {
-            break;
-        }
-        ++pauses;
+        gate.release();
+        QVERIFY(waitForState(*run, TrainingState::Paused));
+        QCOMPARE(gate.batches(), step);
+        // The batches' last report ends where the run paused.
         const QList<QVariant> where = batches.last();
-        midEpoch += where.at(1).toInt() < where.at(2).toInt() ? 1 : 0;
-        QTest::qWait(40);
-        QCOMPARE(batches.last(), where); // nothing trains while paused
+        QCOMPARE(where.at(0).toInt(), static_cast<int>((step - 1) / perEpoch + 1));
+        QCOMPARE(where.at(1).toInt(), static_cast<int>((step - 1) % perEpoch + 1));
+        // Nothing trains while paused: counted by the gate until resume, and checked once the thread is gone.
+        gate.expectIdle(true);
+        QCoreApplication::processEvents();
+        QCOMPARE(batches.last(), where);
+        QCOMPARE(gate.batches(), step);
+        gate.expectIdle(false);
         run->resume();
     }
-    QVERIFY2(pauses >= 3, "the run ended before it could be paused three times");
-    QVERIFY(midEpoch >= 1);
-    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 30000);
+    QVERIFY(finished.wait(60000));
+    QVERIFY(!gate.trainedOnTestThread());
     const auto record = finished.takeFirst().at(0).value<RunRecord>();
     QCOMPARE(record.status, std::string("completed"));
-    QCOMPARE(record.history.size(), std::size_t(100));
+    QCOMPARE(record.history.size(), std::size_t(6));
     QVERIFY(sameWeights(record.model.weights, expected.weights));
     QCOMPARE(record.metrics.dump(), expected.testMetrics.dump());
+    run.reset();
+    QCOMPARE(gate.batchesWhileIdle(), 0LL);
 }
 
 void TestTrainingWorker::testStepEpochAdvancesExactlyOneEpoch()
@@ -313,21 +327,32 @@ void TestTrainingWorker::testStepEpochAdvancesExactlyOneEpoch()
     TrainingSettings s;
     s.epochs = 5;
     s.threads = 1;
+    const long long perEpoch = batchesPerEpoch(s.batchSize);
     auto run = session(s);
+    test::BatchGate gate;
     QSignalSpy epochs(run.get(), &TrainingSession::epochFinished);
     run->stepEpoch();
     QVERIFY(waitForState(*run, TrainingState::Paused));
     QCOMPARE(int(epochs.size()), 1);
     QCOMPARE(epochs.at(0).at(0).value<EpochProgress>().epoch.epoch, 1);
-    QTest::qWait(50);
+    QCOMPARE(gate.batches(), perEpoch);
+    // From here on nothing may train until the next step; the gate counts what does.
+    gate.expectIdle(true);
+    QCoreApplication::processEvents();
     QCOMPARE(int(epochs.size()), 1);
 
+    gate.expectIdle(false);
     run->stepEpoch();
-    QTRY_COMPARE_WITH_TIMEOUT(int(epochs.size()), 2, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(int(epochs.size()), 2, 60000);
     QVERIFY(waitForState(*run, TrainingState::Paused));
-    QTest::qWait(50);
+    gate.expectIdle(true);
+    QCOMPARE(gate.batches(), 2 * perEpoch);
+    QCoreApplication::processEvents();
     QCOMPARE(int(epochs.size()), 2);
     QCOMPARE(epochs.at(1).at(0).value<EpochProgress>().epoch.epoch, 2);
+    run.reset(); // the worker's thread ends: whatever it would still train has been counted
+    QCOMPARE(gate.batchesWhileIdle(), 0LL);
+    QCOMPARE(gate.batches(), 2 * perEpoch);
 }
 
 void TestTrainingWorker::testStopFinishesAsCancelled_data()
@@ -347,52 +372,64 @@ void TestTrainingWorker::testStopFinishesAsCancelled()
     s.patience = 400;
     s.threads = 1;
     auto run = session(s);
+    // Held after the first batch of epoch 3, so the stop comes after two whole epochs, long before the end.
+    test::BatchGate gate([](const BatchReport& r) { return r.epoch == 3 && r.batch == 1; });
     QSignalSpy finished(run.get(), &TrainingSession::finished);
     QSignalSpy epochs(run.get(), &TrainingSession::epochFinished);
     run->start();
-    QTRY_VERIFY_WITH_TIMEOUT(epochs.size() >= 2, 20000);
+    QVERIFY(gate.waitUntilHeld());
     if (whilePaused) {
         run->pause();
+        gate.release();
         QVERIFY(waitForState(*run, TrainingState::Paused));
+        run->stop();
+    } else {
+        run->stop();
+        gate.release();
     }
-    run->stop();
-    QVERIFY(finished.wait(20000));
+    QVERIFY(finished.wait(60000));
     const auto record = finished.takeFirst().at(0).value<RunRecord>();
     QCOMPARE(record.status, std::string("cancelled"));
-    QVERIFY2(record.message.find("stopped") != std::string::npos, record.message.c_str());
+    QVERIFY2(record.message.find("stopped in epoch 3") != std::string::npos, record.message.c_str());
     QVERIFY(record.bestEpoch >= 1);
     QVERIFY(!record.model.weights.empty());
     QVERIFY(record.metrics.contains("test_auc"));
     QCOMPARE(record.split.size(), m_table.rowCount());
-    QVERIFY(record.history.size() >= 2);
-    QVERIFY(record.history.size() < 500);
+    QCOMPARE(record.history.size(), std::size_t(2));
+    QCOMPARE(int(epochs.size()), 2);
+    QCOMPARE(gate.lastBatch().epoch, 3);
+    QCOMPARE(gate.lastBatch().batch, 1); // the stop took effect after the batch under way
     QVERIFY(waitForState(*run, TrainingState::Finished));
 }
 
 void TestTrainingWorker::testBatchReportsAreThrottled()
 {
     TrainingSettings s;
-    s.epochs = 300;
-    s.batchSize = 4; // many tiny batches: far more than 30 a second
+    s.epochs = 3;
+    s.batchSize = 4; // many tiny batches
     s.earlyStopping = false;
     s.threads = 1;
+    // The throttle reads a clock that moves 5 ms with every batch (the test's, not the machine's):
+    // far more batches than 30 a second of that clock.
+    test::BatchGate gate;
+    TrainingWorker::setClockForTesting(gate.batchClock(std::chrono::milliseconds(5)));
+    const auto realClock = qScopeGuard([] { TrainingWorker::setClockForTesting({}); });
     auto run = session(s);
     QSignalSpy batches(run.get(), &TrainingSession::batchFinished);
     QSignalSpy finished(run.get(), &TrainingSession::finished);
-    QElapsedTimer timer;
-    timer.start();
     run->start();
     QVERIFY(finished.wait(60000));
-    const double seconds = timer.elapsed() / 1000.0;
-    const double perSecond = batches.size() / seconds;
-    qInfo("%lld batch reports in %.2f s: %.1f a second", static_cast<long long>(batches.size()), seconds,
-          perSecond);
-    QVERIFY(batches.size() > 0);
-    QVERIFY2(seconds > 0.5, "too short to measure a rate");
-    // One report per 33 ms, and one more for the batches left at the end.
-    QVERIFY2(batches.size() <= seconds * 31.0 + 2, qPrintable(QString::number(perSecond)));
+    const long long trained = gate.batches();
+    QCOMPARE(trained, 3LL * batchesPerEpoch(s.batchSize));
+    const double ms = static_cast<double>(gate.clockElapsed().count());
+    qInfo("%lld batch reports for %lld batches in %.0f ms of the test's clock",
+          static_cast<long long>(batches.size()), trained, ms);
+    // At most one report per 33 ms, and one more for the batches left at the end; and none held back
+    // longer than the batch that crosses the 33 ms (5 ms here).
+    QVERIFY2(batches.size() <= ms / 33.0 + 1.0, qPrintable(QString::number(batches.size())));
+    QVERIFY2(batches.size() >= ms / (33.0 + 5.0), qPrintable(QString::number(batches.size())));
     const auto last = batches.last();
-    QCOMPARE(last.at(0).toInt(), 300);
+    QCOMPARE(last.at(0).toInt(), 3);
     QCOMPARE(last.at(1).toInt(), last.at(2).toInt()); // the last report ends the last epoch
 }
 
@@ -414,16 +451,22 @@ void TestTrainingWorker::testDestroyingARunningSessionStopsIt()
 {
     TrainingSettings s;
     s.epochs = 10000;
+    s.batchSize = 4;
     s.earlyStopping = false;
     s.threads = 1;
     auto run = session(s);
-    QSignalSpy batches(run.get(), &TrainingSession::batchFinished);
+    test::BatchGate gate([](const BatchReport& r) { return r.step == 5; });
+    QSignalSpy finished(run.get(), &TrainingSession::finished);
     run->start();
-    QVERIFY(batches.wait(10000));
-    QElapsedTimer t;
-    t.start();
-    run.reset();
-    QVERIFY2(t.elapsed() < 1000, qPrintable(QString::number(t.elapsed())));
+    QVERIFY(gate.waitUntilHeld());
+    gate.release();
+    run.reset(); // returns once the thread has ended
+    const long long trained = gate.batches();
+    qInfo("%lld batches trained before the session was gone", trained);
+    // The run stopped where it was: far from its 10,000 epochs, and without a run record.
+    QVERIFY2(trained < 10000LL * batchesPerEpoch(s.batchSize), qPrintable(QString::number(trained)));
+    QVERIFY(gate.lastBatch().epoch < 10000);
+    QCOMPARE(finished.size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestTrainingWorker)
