@@ -2,6 +2,7 @@
 #include "data/csvreader.h"
 #include "datachoice.h"
 #include "datapage.h"
+#include "eventqueue.h"
 #include "tablemodel.h"
 #include "uidriver.h"
 
@@ -526,7 +527,7 @@ void TestDataPage::testOnlineShoppersWithRevenueAsTarget()
     const QByteArray out = qgetenv("NEUROLIFT_SCREENSHOTS");
     if (!out.isEmpty()) {
         view->scrollTo(view->model()->index(0, 0));
-        QTest::qWait(100);
+        neurolift::test::deliverPostedEvents(); // queued layouts and replots
         QVERIFY(
             m_page->grab().save(QDir(QString::fromLocal8Bit(out)).filePath(QStringLiteral("data-page.png"))));
     }

@@ -1,6 +1,7 @@
 #include "explainpage.h"
 #include "networkview.h"
 
+#include "eventqueue.h"
 #include "runfixtures.h"
 
 #include "../core/columns.h"
@@ -424,7 +425,9 @@ void TestExplainPage::testAHiddenPageWaitsUntilShown()
     m_page->hide();
     m_page->setTable(m_table);
     m_page->setRuns(m_runs);
-    QTest::qWait(50);
+    // Nothing starts, now or from what those calls posted.
+    QVERIFY(!m_page->isBusy());
+    test::deliverPostedEvents();
     QVERIFY(!m_page->isBusy());
     QVERIFY(m_page->importance() == nullptr);
     m_page->show();
@@ -508,7 +511,8 @@ void TestExplainPage::testScreenshotsOfOnlineShoppers()
     QDir().mkpath(dir);
     const auto save = [&](int tab, const char* file) {
         m_page->tabs()->setCurrentIndex(tab);
-        QTest::qWait(300);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_page->isBusy(), 60000);
+        test::deliverPostedEvents(); // queued replots and layouts
         const QString path = QDir(dir).filePath(QString::fromLatin1(file));
         QVERIFY(m_page->grab().save(path));
         qInfo("wrote %s", qPrintable(path));

@@ -1,4 +1,5 @@
 #include "csvimportjob.h"
+#include "eventqueue.h"
 #include "importdialog.h"
 #include "tablemodel.h"
 
@@ -310,7 +311,7 @@ void TestImportDialog::testScreenshot()
     const auto d = open(csv);
     QVERIFY(d);
     d->resize(1280, 800);
-    QTest::qWait(100);
+    neurolift::test::deliverPostedEvents(); // the layout for the new size
     const QString file = QDir(QString::fromLocal8Bit(out)).filePath(QStringLiteral("import-dialog.png"));
     QVERIFY(d->grab().save(file));
 }

@@ -1,6 +1,7 @@
 #include "segmenteditor.h"
 #include "segmentspage.h"
 
+#include "eventqueue.h"
 #include "runfixtures.h"
 
 #include "scoring/thresholds.h"
@@ -544,7 +545,8 @@ void TestSegmentsPage::testScreenshots()
     const char* const names[] = {"segments-contact", "segments-quality", "segments-segments"};
     for (int tab = 0; tab < 3; ++tab) {
         m_page->tabs()->setCurrentIndex(tab);
-        QTest::qWait(200);
+        QTRY_VERIFY(!m_page->isBusy());
+        test::deliverPostedEvents(); // queued replots and layouts
         QVERIFY(m_page->grab().save(QDir(folder).filePath(QLatin1String(names[tab]) + QStringLiteral(".png"))));
     }
 }

@@ -336,7 +336,7 @@ void TestTableModel::testAMillionRowsScrollSortAndFilter()
     std::vector<std::string> ids(n);
     std::vector<std::string> notes(n);
     for (std::size_t i = 0; i < n; ++i) {
-        ids[i] = "C" + std::to_string(1000000 + i);
+        ids[i] = std::string("C").append(std::to_string(1000000 + i)); // not "C" + ...: GCC 12 bug 105329
         notes[i] = (i % 7 == 0) ? "prefers SMS" : "no note";
     }
     cols.push_back(strings("customer", ColumnType::Identifier, std::move(ids)));
