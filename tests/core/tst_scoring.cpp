@@ -179,8 +179,8 @@ void TestScoring::testKilledExportLeavesNoFile()
             if (f > 0.5 && !told) {
                 told = ::write(pipeFd[1], "x", 1) == 1;
             }
-            if (told) {
-                ::usleep(20000); // stay mid-export until the parent kills us
+            while (told) {
+                ::pause(); // stay mid-export until the parent kills us, however long that takes
             }
             return true;
         });

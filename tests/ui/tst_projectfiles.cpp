@@ -23,6 +23,8 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <chrono>
+#include <filesystem>
 #include <memory>
 
 using namespace neurolift;
@@ -238,8 +240,10 @@ void TestProjectFiles::openingCrashedWorkOffersRestore()
     const QString file = path(QStringLiteral("crashed.nlproj"));
     Project::create(local(file)).setSetting("target", {{"column", "saved"}});
     Project::open(local(file)).writeCopy(local(file + QStringLiteral(".recovery")));
-    QTest::qWait(20); // a later modification time
     Project::open(local(file + QStringLiteral(".recovery"))).setSetting("target", {{"column", "recovered"}});
+    // The project was saved a minute before the copy (set, not waited for: file times can be coarse).
+    const auto copyTime = std::filesystem::last_write_time(local(file + QStringLiteral(".recovery")));
+    std::filesystem::last_write_time(local(file), copyTime - std::chrono::minutes(1));
 
     DialogAnswer dialog(QStringLiteral("restorePrompt"), answer);
     QCOMPARE(m_window->openProject(file), opened);
