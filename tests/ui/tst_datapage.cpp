@@ -184,7 +184,7 @@ void TestDataPage::testImportButtonAsksForAFileAndRequestsIt()
     QTest::mouseClick(find<QPushButton>("emptyImportButton"), Qt::LeftButton);
     QPointer<QFileDialog> dialog = m_page->findChild<QFileDialog*>(QStringLiteral("importFileDialog"));
     QVERIFY(dialog);
-    QTRY_VERIFY(dialog->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->isVisible(), 60000);
     QCOMPARE(dialog->fileMode(), QFileDialog::ExistingFile);
     QVERIFY(dialog->nameFilters().first().contains(QStringLiteral("*.csv")));
     QCOMPARE(requested.count(), 0);
@@ -194,7 +194,7 @@ void TestDataPage::testImportButtonAsksForAFileAndRequestsIt()
     dialog->close();
     QCOMPARE(requested.count(), 1);
     QCOMPARE(requested.at(0).at(0).toString(), path);
-    QTRY_VERIFY(!dialog); // deleted once closed
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog, 60000); // deleted once closed
 
     // Cancelling requests nothing.
     QTest::mouseClick(find<QPushButton>("emptyImportButton"), Qt::LeftButton);
@@ -391,13 +391,13 @@ void TestDataPage::testFilterReducesTheVisibleRows()
     QCOMPARE(view->model()->rowCount(), 80);
     neurolift::test::clickComboItem(find<QComboBox>("filterColumn"), column);
     QTest::keyClicks(find<QLineEdit>("filterEdit"), text);
-    QTRY_COMPARE(view->model()->rowCount(), rows);
+    QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), rows, 60000);
     QCOMPARE(find<QLabel>("rowCountLabel")->text(), QStringLiteral("%1 of 80 rows").arg(rows));
     if (rows > 0) {
         QVERIFY(view->model()->index(0, 0).data().toString().startsWith(QLatin1Char('C')));
     }
     find<QLineEdit>("filterEdit")->clear();
-    QTRY_COMPARE(view->model()->rowCount(), 80);
+    QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 80, 60000);
     QCOMPARE(find<QLabel>("rowCountLabel")->text(), QStringLiteral("80 rows"));
 }
 
@@ -408,7 +408,7 @@ void TestDataPage::testFindShortcutGoesToTheFilter()
     QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
     auto* view = find<QTableView>("dataView");
     view->setFocus();
-    QTRY_VERIFY(view->hasFocus());
+    QTRY_VERIFY_WITH_TIMEOUT(view->hasFocus(), 60000);
     QTest::keySequence(view, QKeySequence::Find);
     QVERIFY(find<QLineEdit>("filterEdit")->hasFocus());
 }

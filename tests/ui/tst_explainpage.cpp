@@ -186,7 +186,7 @@ void TestExplainPage::testSelectingARunUpdatesThePage()
     showRuns(0);
     const QStringList first = barOrder(m_page->importancePlot());
     m_page->tabs()->setCurrentIndex(2);
-    QTRY_VERIFY(m_page->currentCustomer() >= 0 && !m_page->isBusy());
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->currentCustomer() >= 0 && !m_page->isBusy(), 60000);
     const double firstScore = m_page->customerScore();
 
     // Pick the other run with the keyboard, as a user would.
@@ -204,7 +204,7 @@ void TestExplainPage::testSelectingARunUpdatesThePage()
     // Back again: the importance comes from the cache at once.
     QTest::keyClick(picker, Qt::Key_Up);
     QVERIFY(m_page->importance() != nullptr);
-    QTRY_COMPARE(barOrder(m_page->importancePlot()), first);
+    QTRY_COMPARE_WITH_TIMEOUT(barOrder(m_page->importancePlot()), first, 60000);
 }
 
 void TestExplainPage::testClickingABarDrawsItsDependence_data()
@@ -232,8 +232,8 @@ void TestExplainPage::testClickingABarDrawsItsDependence()
     QTest::mouseClick(plot, Qt::LeftButton, {}, at);
 
     QCustomPlot* pd = m_page->dependencePlot();
-    QTRY_COMPARE(pd->xAxis->label(), column);
-    QTRY_VERIFY(!m_page->isBusy());
+    QTRY_COMPARE_WITH_TIMEOUT(pd->xAxis->label(), column, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_page->isBusy(), 60000);
     QCPAbstractPlottable* curve = nullptr;
     for (int i = 0; i < pd->plottableCount(); ++i) {
         if (pd->plottable(i)->objectName() == QStringLiteral("partialDependence")) {
@@ -267,9 +267,9 @@ void TestExplainPage::testPickingACustomerByIdExplainsTheScore()
     edit->clear();
     QTest::keyClicks(edit, id);
     QTest::keyClick(edit, Qt::Key_Return);
-    QTRY_COMPARE(m_page->currentCustomer(), std::int64_t(row));
-    QTRY_VERIFY(!m_page->isBusy());
-    QTRY_VERIFY(label("score")->text().startsWith(id));
+    QTRY_COMPARE_WITH_TIMEOUT(m_page->currentCustomer(), std::int64_t(row), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_page->isBusy(), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(label("score")->text().startsWith(id), 60000);
 
     // The score is the engine's.
     const RunRecord& run = m_runs[0];
@@ -319,7 +319,7 @@ void TestExplainPage::testAnUnknownIdIsSaidInWords()
 {
     showRuns(0);
     m_page->tabs()->setCurrentIndex(2);
-    QTRY_VERIFY(!m_page->isBusy());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_page->isBusy(), 60000);
     const std::int64_t before = m_page->currentCustomer();
     auto* edit = m_page->findChild<QLineEdit*>(QStringLiteral("customerEdit"));
     edit->clear();
@@ -395,13 +395,13 @@ void TestExplainPage::testHoveringACellShowsItsWeight()
     showRuns(0);
     m_page->tabs()->setCurrentIndex(1);
     QCustomPlot* plot = m_page->heatMapPlot();
-    QTRY_VERIFY(plot->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(plot->isVisible(), 60000);
     const QPoint cell(static_cast<int>(plot->xAxis->coordToPixel(2)),
                       static_cast<int>(plot->yAxis->coordToPixel(3)));
     QTest::mouseMove(plot, cell);
     const Matrix& w = m_runs[0].model.weights[0].second;
     const QString name = QString::fromStdString(m_runs[0].model.recipe.featureNames()[1]);
-    QTRY_VERIFY(QToolTip::isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(QToolTip::isVisible(), 60000);
     QVERIFY2(QToolTip::text().contains(name), qPrintable(QToolTip::text()));
     QVERIFY2(QToolTip::text().contains(QLocale().toString(static_cast<double>(w(2, 1)), 'f', 3)),
              qPrintable(QToolTip::text()));
@@ -448,8 +448,8 @@ void TestExplainPage::testMultiClassExplainsThePredictedClass()
     edit->clear();
     QTest::keyClicks(edit, QStringLiteral("C00042"));
     QTest::keyClick(edit, Qt::Key_Return);
-    QTRY_COMPARE(m_page->currentCustomer(), std::int64_t(41));
-    QTRY_VERIFY(!m_page->isBusy());
+    QTRY_COMPARE_WITH_TIMEOUT(m_page->currentCustomer(), std::int64_t(41), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_page->isBusy(), 60000);
 
     const std::vector<std::int64_t> rows{41};
     Matrix p;
@@ -537,8 +537,8 @@ void TestExplainPage::testScreenshotsOfOnlineShoppers()
     edit->clear();
     QTest::keyClicks(edit, QString::number(row + 1));
     QTest::keyClick(edit, Qt::Key_Return);
-    QTRY_COMPARE(m_page->currentCustomer(), row);
-    QTRY_VERIFY(!m_page->isBusy());
+    QTRY_COMPARE_WITH_TIMEOUT(m_page->currentCustomer(), row, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_page->isBusy(), 60000);
     save(2, "explain-customer.png");
 }
 

@@ -193,7 +193,7 @@ void TestGuidedWizard::testDemoToExportedProject()
 
     // 4. Columns: the customer id is left out, nothing leaks in the demo.
     QCOMPARE(m_wizard->currentId(), int(GuidedWizard::ColumnsPage));
-    QTRY_VERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(m_wizard->button(QWizard::NextButton)->isEnabled(), 60000);
     QVERIFY(!find<QLabel>("leakWarning")->isVisible());
     auto* columns = find<QListWidget>("columnList");
     bool sawId = false;
@@ -268,7 +268,7 @@ void TestGuidedWizard::testDemoToExportedProject()
     // The data is written into the project on the thread pool; meanwhile the window waits, busy.
     QVERIFY(!m_window->menuBar()->isEnabled());
     QVERIFY(!m_window->document());
-    QTRY_COMPARE(m_window->currentStep(), Step::Segments);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->currentStep(), Step::Segments, 60000);
     QVERIFY(m_window->menuBar()->isEnabled());
     Document* doc = m_window->document();
     QVERIFY(doc);
@@ -283,7 +283,7 @@ void TestGuidedWizard::testDemoToExportedProject()
     QCOMPARE(exports.front().run, std::optional<std::int64_t>(runs.front().id));
     QCOMPARE(QString::fromStdString(exports.front().path), QFileInfo(csv).absoluteFilePath());
     QCOMPARE(doc->project().segments().size(), std::size_t{1});
-    QTRY_VERIFY(!m_window->findChild<GuidedWizard*>());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->findChild<GuidedWizard*>(), 60000);
 }
 
 /// A column with more than two answers: the user picks the one looked for, all others are "no".
@@ -364,7 +364,7 @@ void TestGuidedWizard::testReadSettingsComeFromTheImportDialog()
 
     QTest::mouseClick(settings, Qt::LeftButton);
     ImportDialog* dialog = nullptr;
-    QTRY_VERIFY((dialog = m_wizard->findChild<ImportDialog*>()) != nullptr);
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = m_wizard->findChild<ImportDialog*>()) != nullptr, 60000);
     QTRY_VERIFY_WITH_TIMEOUT(dialog->preview() != nullptr, 20000);
     auto* types = dialog->findChild<QTableWidget*>(QStringLiteral("columnTypes"));
     auto* regionType = qobject_cast<QComboBox*>(types->cellWidget(1, 1));
@@ -376,7 +376,7 @@ void TestGuidedWizard::testReadSettingsComeFromTheImportDialog()
     auto* box = dialog->findChild<QDialogButtonBox*>();
     QAbstractButton* use = box->button(QDialogButtonBox::Ok);
     QCOMPARE(use->text(), QStringLiteral("Use These Settings"));
-    QTRY_VERIFY(use->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(use->isEnabled(), 60000);
     QTest::mouseClick(use, Qt::LeftButton);
 
     // The file is read again the chosen way, and the wizard goes on with it.
@@ -459,14 +459,14 @@ void TestGuidedWizard::testLayerBuilderFinishesOntoModelPage()
     QVERIFY(openWizard());
     next();
     next();
-    QTRY_VERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(m_wizard->button(QWizard::NextButton)->isEnabled(), 60000);
     next();
     QCOMPARE(m_wizard->currentId(), int(GuidedWizard::ModelPage));
     clickRadio("builderChoice");
     QAbstractButton* finish = m_wizard->button(QWizard::FinishButton);
-    QTRY_VERIFY(finish->isVisible() && finish->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(finish->isVisible() && finish->isEnabled(), 60000);
     QTest::mouseClick(finish, Qt::LeftButton);
-    QTRY_COMPARE(m_window->currentStep(), Step::Model);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->currentStep(), Step::Model, 60000);
     QVERIFY(m_window->document()->project().hasDataset());
     QCOMPARE(ColumnChoice::fromJson(m_window->document()->setting("target")).target,
              std::string("bought_30d"));
@@ -501,7 +501,7 @@ void TestGuidedWizard::testScreenshots()
     next();
     snap(QStringLiteral("3-target"));
     next();
-    QTRY_VERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(m_wizard->button(QWizard::NextButton)->isEnabled(), 60000);
     snap(QStringLiteral("4-columns"));
     next();
     snap(QStringLiteral("5-model"));

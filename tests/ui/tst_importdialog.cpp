@@ -75,7 +75,7 @@ std::unique_ptr<ImportDialog> TestImportDialog::open(const QString& path)
     auto d = std::make_unique<ImportDialog>(path);
     QSignalSpy ready(d.get(), &ImportDialog::previewReady);
     d->show();
-    if (!QTest::qWaitForWindowExposed(d.get()) || (ready.isEmpty() && !ready.wait(10000))) {
+    if (!QTest::qWaitForWindowExposed(d.get()) || (ready.isEmpty() && !ready.wait(60000))) {
         return nullptr;
     }
     return d;
@@ -171,7 +171,7 @@ void TestImportDialog::testChangingTheDelimiterRereadsThePreview()
 
     QSignalSpy ready(d.get(), &ImportDialog::previewReady);
     choose(d->findChild<QComboBox*>(QStringLiteral("delimiterCombo")), QStringLiteral("Comma ( , )"));
-    QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), 60000);
     QCOMPARE(view->model()->columnCount(), 1);
     QCOMPARE(view->model()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("a;b;c"));
     QCOMPARE(view->model()->index(1, 0).data().toString(), QStringLiteral("4;5;6"));
@@ -188,7 +188,7 @@ void TestImportDialog::testChangingAColumnTypeRereadsThePreview()
 
     QSignalSpy ready(d.get(), &ImportDialog::previewReady);
     choose(regionType, QStringLiteral("Category"));
-    QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), 60000);
     QCOMPARE(d->preview()->table.column(1).type, ColumnType::Categorical);
     QCOMPARE(preview(*d)->model()->headerData(1, Qt::Horizontal, Qt::ToolTipRole).toString(),
              QStringLiteral("region \u2014 Category"));
@@ -207,7 +207,7 @@ void TestImportDialog::testUncheckingTheHeaderNamesColumnsByNumber()
     QVERIFY(header->isChecked());
     QSignalSpy ready(d.get(), &ImportDialog::previewReady);
     QTest::mouseClick(header, Qt::LeftButton, {}, QPoint(8, header->height() / 2));
-    QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), 60000);
     QVERIFY(!header->isChecked());
     QCOMPARE(preview(*d)->model()->rowCount(), 3);
     QCOMPARE(preview(*d)->model()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("column1"));

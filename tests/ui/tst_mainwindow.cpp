@@ -265,7 +265,7 @@ void TestMainWindow::testGeometryIsRestoredOnTheNextStart()
     // Above the window's minimum (its pages fit a 1366 x 768 laptop screen), below the default.
     const QSize size(1120, 700);
     m_window->resize(size);
-    QTRY_COMPARE(m_window->size(), size);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), size, 60000);
     QVERIFY(m_window->close());
     QVERIFY(!neurolift::prefs::mainWindowGeometry.get().isEmpty());
 

@@ -297,7 +297,7 @@ void TestProjectFiles::droppingAProjectOpensIt()
     QVERIFY(enter.isAccepted());
     QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(m_window.get(), &drop);
-    QTRY_COMPARE(m_window->document()->filePath(), file);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->document()->filePath(), file, 60000);
     QCOMPARE(targetOf(*m_window->document()), std::string("dropped"));
 
     // Other files are not taken.

@@ -307,7 +307,9 @@ void TestSegmentsPage::testSegmentsFollowTheEditor()
     const SegmentDefinition definition =
         bands.isEmpty() ? SegmentDefinition::byQuantiles(5) : SegmentDefinition::parseBands(bands.toStdString());
     editor->setDefinition(definition);
-    QTRY_VERIFY(!m_page->isBusy() && m_page->segmentSummary().size() == static_cast<std::size_t>(names.size()));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_page->isBusy() &&
+                                 m_page->segmentSummary().size() == static_cast<std::size_t>(names.size()),
+                             60000);
     QTableWidget* table = m_page->summaryTable();
     QCOMPARE(table->rowCount(), names.size());
     const auto direct = summariseSegments(definition, m_all, m_test, m_labels);
@@ -330,7 +332,7 @@ void TestSegmentsPage::testSegmentsFollowTheEditor()
         QCOMPARE(table->rowCount(), names.size());
         bandTable->item(0, 1)->setText(QLocale().toString(0.9));
         QVERIFY(!problem->isVisibleTo(editor));
-        QTRY_VERIFY(!m_page->isBusy());
+        QTRY_VERIFY_WITH_TIMEOUT(!m_page->isBusy(), 60000);
         QCOMPARE(m_page->segmentSummary().front().minScore >= 0.9f - 1e-6 || m_page->segmentSummary().front().customers == 0,
                  true);
     }
@@ -343,7 +345,7 @@ void TestSegmentsPage::testSavingSegmentsAsksForAName()
     QSignalSpy saved(m_page.get(), &SegmentsPage::segmentsSaved);
     QTimer::singleShot(0, this, [] {
         // Type the name into the dialog that asks for it, as a user would.
-        QTRY_VERIFY(qobject_cast<QInputDialog*>(QApplication::activeModalWidget()));
+        QTRY_VERIFY_WITH_TIMEOUT(qobject_cast<QInputDialog*>(QApplication::activeModalWidget()), 60000);
         auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget());
         auto* edit = dialog->findChild<QLineEdit*>();
         edit->selectAll();
@@ -351,7 +353,7 @@ void TestSegmentsPage::testSavingSegmentsAsksForAName()
         QTest::keyClick(edit, Qt::Key_Return);
     });
     QTest::mouseClick(m_page->findChild<QPushButton*>(QStringLiteral("saveSegments")), Qt::LeftButton);
-    QTRY_COMPARE(saved.count(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 60000);
     QCOMPARE(saved[0][0].toString(), QStringLiteral("spring campaign"));
     const auto definition = saved[0][1].value<nlohmann::json>();
     QCOMPARE(SegmentDefinition::fromJson(definition), m_page->segmentDefinition());
@@ -436,7 +438,7 @@ void TestSegmentsPage::testOtherExports()
     QFETCH(QString, kind);
     QFETCH(QString, file);
     show();
-    QTRY_VERIFY(!m_page->isBusy() && !m_page->segmentSummary().empty());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_page->isBusy() && !m_page->segmentSummary().empty(), 60000);
     QTemporaryDir dir;
     const QString path = dir.filePath(file);
     QSignalSpy exported(m_page.get(), &SegmentsPage::exported);
@@ -541,11 +543,11 @@ void TestSegmentsPage::testScreenshots()
     }
     show();
     m_page->setContactShare(0.2);
-    QTRY_VERIFY(!m_page->isBusy());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_page->isBusy(), 60000);
     const char* const names[] = {"segments-contact", "segments-quality", "segments-segments"};
     for (int tab = 0; tab < 3; ++tab) {
         m_page->tabs()->setCurrentIndex(tab);
-        QTRY_VERIFY(!m_page->isBusy());
+        QTRY_VERIFY_WITH_TIMEOUT(!m_page->isBusy(), 60000);
         test::deliverPostedEvents(); // queued replots and layouts
         QVERIFY(m_page->grab().save(QDir(folder).filePath(QLatin1String(names[tab]) + QStringLiteral(".png"))));
     }

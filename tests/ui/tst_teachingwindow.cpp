@@ -89,7 +89,7 @@ void TestTeachingWindow::init()
     m_window = std::make_unique<TeachingWindow>();
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QTRY_VERIFY(m_window->frameCount() >= 1);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->frameCount() >= 1, 60000);
 }
 
 void TestTeachingWindow::cleanup()
@@ -111,7 +111,7 @@ void TestTeachingWindow::chooseToySet(const QString& text)
         }
     }
     QCOMPARE(combo->currentIndex(), index);
-    QTRY_VERIFY(m_window->frameCount() >= 1 && m_window->step() == 0);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->frameCount() >= 1 && m_window->step() == 0, 60000);
 }
 
 void TestTeachingWindow::pauseAndSettle()
@@ -141,7 +141,7 @@ void TestTeachingWindow::testStepChangesBoundary()
     QCOMPARE(before.size(), std::size_t{TeachingWorker::kGrid * TeachingWorker::kGrid});
     for (int i = 1; i <= 3; ++i) {
         click("step");
-        QTRY_COMPARE(m_window->step(), i);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->step(), i, 60000);
     }
     QCOMPARE(m_window->epoch(), 1);
     QVERIFY(largestDifference(before, m_window->boundary()) > 1e-4);
@@ -171,11 +171,11 @@ void TestTeachingWindow::testResetReturnsToStart()
     const std::vector<float> start = m_window->boundary();
     for (int i = 1; i <= 5; ++i) {
         click("step");
-        QTRY_COMPARE(m_window->step(), i);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->step(), i, 60000);
     }
     QVERIFY(largestDifference(start, m_window->boundary()) > 1e-4);
     click("reset");
-    QTRY_VERIFY(m_window->frameCount() == 1 && m_window->step() == 0);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->frameCount() == 1 && m_window->step() == 0, 60000);
     // The same seed gives the same first weights, so the same picture.
     QCOMPARE(largestDifference(start, m_window->boundary()), 0.0);
     QCOMPARE(m_window->findChild<QCustomPlot*>(QStringLiteral("lossPlot"))->graph(0)->dataCount(), 1);
@@ -208,12 +208,12 @@ void TestTeachingWindow::testStaysResponsiveWhilePlaying()
     test::BatchGate gate([](const BatchReport& r) { return r.step == 20; });
     chooseToySet(QStringLiteral("Spirals"));
     find<QSpinBox>("units")->setValue(8); // a new network, trained by a trainer the gate holds
-    QTRY_VERIFY(m_window->frameCount() >= 1 && m_window->step() == 0);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->frameCount() >= 1 && m_window->step() == 0, 60000);
     click("play");
     QVERIFY(gate.waitUntilHeld());
     bool timerFired = false;
     QTimer::singleShot(1, this, [&timerFired] { timerFired = true; });
-    QTRY_VERIFY(timerFired);
+    QTRY_VERIFY_WITH_TIMEOUT(timerFired, 60000);
     QVERIFY(!gate.trainedOnTestThread());
     click("pause"); // handled at once, while the worker is busy
     QVERIFY(!m_window->isPlaying());
@@ -255,9 +255,9 @@ void TestTeachingWindow::testSwitchingToySetRedrawsPoints()
     const double xorFirst = plot->graph(0)->data()->begin()->key;
     QCOMPARE(xorPoints + plot->graph(2)->dataCount() + plot->graph(3)->dataCount(), 400);
     chooseToySet(QStringLiteral("Spirals"));
-    QTRY_COMPARE(plot->graph(0)->dataCount() + plot->graph(1)->dataCount() + plot->graph(2)->dataCount() +
-                     plot->graph(3)->dataCount(),
-                 600);
+    QTRY_COMPARE_WITH_TIMEOUT(plot->graph(0)->dataCount() + plot->graph(1)->dataCount() +
+                                  plot->graph(2)->dataCount() + plot->graph(3)->dataCount(),
+                              600, 60000);
     QVERIFY(plot->graph(0)->data()->begin()->key != xorFirst);
     QVERIFY(plot->graph(2)->dataCount() > 0); // test points, drawn hollow
 }
@@ -279,34 +279,34 @@ void TestTeachingWindow::testLearningRateAndBatchSizeApplyLive()
 {
     for (int i = 1; i <= 3; ++i) {
         click("step");
-        QTRY_COMPARE(m_window->step(), static_cast<long long>(i));
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->step(), static_cast<long long>(i), 60000);
     }
     const int framesBefore = m_window->frameCount();
     // A new rate: no restart (the count of batches goes on), the next batch uses it.
     find<QDoubleSpinBox>("learningRate")->setValue(0.3);
-    QTRY_COMPARE(m_window->lastFrame()->learningRate, 0.3f);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->lastFrame()->learningRate, 0.3f, 60000);
     QCOMPARE(m_window->step(), 3LL);
     QVERIFY(m_window->frameCount() > framesBefore);
     const std::vector<float> before = m_window->boundary();
     click("step");
-    QTRY_COMPARE(m_window->step(), 4LL);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->step(), 4LL, 60000);
     QVERIFY(largestDifference(before, m_window->boundary()) > 0.0);
 
     // A new batch size: the same weights, batches counted on, an epoch is fewer batches.
     const int perEpochBefore = m_window->lastFrame()->batchesPerEpoch;
     const std::vector<float> beforeBatchSize = m_window->boundary();
     find<QSpinBox>("batchSize")->setValue(40);
-    QTRY_COMPARE(m_window->lastFrame()->batchSize, 40);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->lastFrame()->batchSize, 40, 60000);
     QCOMPARE(m_window->step(), 4LL);
     QCOMPARE(largestDifference(beforeBatchSize, m_window->boundary()), 0.0);
     QVERIFY2(m_window->lastFrame()->batchesPerEpoch * 3 < perEpochBefore,
              qPrintable(QStringLiteral("%1 -> %2").arg(perEpochBefore).arg(m_window->lastFrame()->batchesPerEpoch)));
     click("step");
-    QTRY_COMPARE(m_window->step(), 5LL);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->step(), 5LL, 60000);
 
     // Reset starts again with what the controls say now.
     click("reset");
-    QTRY_VERIFY(m_window->frameCount() >= 1 && m_window->step() == 0);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->frameCount() >= 1 && m_window->step() == 0, 60000);
     QCOMPARE(m_window->lastFrame()->learningRate, 0.3f);
     QCOMPARE(m_window->lastFrame()->batchSize, 40);
 }
@@ -342,15 +342,16 @@ void TestTeachingWindow::testCarBuyersLessonShowsOneVisitorStepByStep()
     QVERIFY(visitor->stepsText().contains(QStringLiteral("Financing = 1")));
     const double before = visitor->score();
     click("step");
-    QTRY_COMPARE(m_window->step(), 1LL);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->step(), 1LL, 60000);
     QVERIFY(std::abs(visitor->score() - m_window->boundary()[11]) < 1e-5);
     QVERIFY(visitor->score() != before);
 
     // Fewer layers, fewer steps: no hidden layer is a weighted sum and a sigmoid.
     find<QSpinBox>("layers")->setValue(0);
-    QTRY_VERIFY(m_window->frameCount() >= 1 && m_window->step() == 0);
-    QTRY_VERIFY(visitor->stepsText().contains(QStringLiteral("Step 2.")) &&
-                !visitor->stepsText().contains(QStringLiteral("Step 3.")));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->frameCount() >= 1 && m_window->step() == 0, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(visitor->stepsText().contains(QStringLiteral("Step 2.")) &&
+                                 !visitor->stepsText().contains(QStringLiteral("Step 3.")),
+                             60000);
 
     // Back to a toy set: the plane again.
     chooseToySet(QStringLiteral("XOR"));
@@ -364,7 +365,7 @@ void TestTeachingWindow::testCarBuyersLessonLearnsThatPricingAndConfiguratorMatt
     chooseToySet(QStringLiteral("Car buyers: four pages"));
     const double startLoss = m_window->testLoss();
     find<QSpinBox>("speed")->setValue(50);
-    QTRY_VERIFY(m_window->frameCount() >= 1 && m_window->step() == 0);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->frameCount() >= 1 && m_window->step() == 0, 60000);
     click("play");
     QTRY_VERIFY_WITH_TIMEOUT(m_window->epoch() >= 5, 60000);
     pauseAndSettle();
@@ -411,7 +412,7 @@ void TestTeachingWindow::testScreenshots()
         find<QSpinBox>("layers")->setValue(shot.layers);
         find<QSpinBox>("units")->setValue(shot.units);
         find<QSpinBox>("speed")->setValue(20);
-        QTRY_VERIFY(m_window->frameCount() >= 1 && m_window->step() == 0);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->frameCount() >= 1 && m_window->step() == 0, 60000);
         click("play");
         QTRY_VERIFY_WITH_TIMEOUT(m_window->epoch() >= shot.epochs, 60000);
         pauseAndSettle();

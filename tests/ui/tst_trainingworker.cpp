@@ -442,7 +442,7 @@ void TestTrainingWorker::testBadArchitectureFails()
     TrainingSession run(job);
     QSignalSpy failed(&run, &TrainingSession::failed);
     run.start();
-    QVERIFY(failed.wait(10000));
+    QVERIFY(failed.wait(60000));
     QVERIFY(!failed.at(0).at(0).toString().isEmpty());
     QVERIFY(waitForState(run, TrainingState::Finished));
 }

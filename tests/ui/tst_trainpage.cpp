@@ -275,7 +275,7 @@ void TestTrainPage::testTrainingKeepsTheWindowResponsive()
     QTRY_VERIFY_WITH_TIMEOUT(chart->batchPointCount() > 10, 60000);
     bool timerFired = false;
     QTimer::singleShot(1, this, [&timerFired] { timerFired = true; });
-    QTRY_VERIFY(timerFired);
+    QTRY_VERIFY_WITH_TIMEOUT(timerFired, 60000);
     QVERIFY(!gate.trainedOnTestThread());
     QCOMPARE(m_page->state(), TrainingState::Running);
     QTest::mouseClick(button("pause"), Qt::LeftButton);
@@ -307,7 +307,7 @@ void TestTrainPage::testTrainingKeepsTheWindowResponsive()
     gate.expectIdle(false);
 
     QTest::mouseClick(button("pause"), Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(m_page->state(), TrainingState::Running, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_page->state(), TrainingState::Running, 60000);
     QTRY_VERIFY_WITH_TIMEOUT(chart->epochPointCount() > epochsAtPause, 60000);
     QTest::mouseClick(button("stop"), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 60000);
@@ -325,7 +325,7 @@ void TestTrainPage::testTrainingKeepsTheWindowResponsive()
     QCOMPARE(run.split.size(), m_table.rowCount());
     QCOMPARE(run.settings.at("epochs").get<int>(), 500);
     QVERIFY(!progress.isEmpty());
-    QTRY_COMPARE(m_page->state(), TrainingState::Finished);
+    QTRY_COMPARE_WITH_TIMEOUT(m_page->state(), TrainingState::Finished, 60000);
     QCOMPARE(busy.last().at(0).toBool(), false);
     QVERIFY(button("start")->isEnabled());
     QVERIFY(labelText("status").contains(QStringLiteral("AUC")));
@@ -347,7 +347,7 @@ void TestTrainPage::testStepOneEpochTrainsOneEpoch()
     m_page->setArchitecture(test::smallNetwork(m_data->task()));
     QTest::mouseClick(button("step"), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(m_page->state(), TrainingState::Paused, 20000);
-    QTRY_COMPARE(labelText("epochCounter"), QStringLiteral("Epoch 1 of 30"));
+    QTRY_COMPARE_WITH_TIMEOUT(labelText("epochCounter"), QStringLiteral("Epoch 1 of 30"), 60000);
     QCOMPARE(m_page->chart()->epochPointCount(), 1);
     QVERIFY(button("step")->isEnabled());
     QTest::mouseClick(button("step"), Qt::LeftButton);
@@ -473,7 +473,7 @@ void TestTrainPage::testScreenshotOfOnlineShoppers()
     QSignalSpy finished(m_page.get(), &TrainPage::runFinished);
     QTest::mouseClick(button("start"), Qt::LeftButton);
     QVERIFY(finished.wait(60000));
-    QTRY_COMPARE(m_page->state(), TrainingState::Finished);
+    QTRY_COMPARE_WITH_TIMEOUT(m_page->state(), TrainingState::Finished, 60000);
 
     // The CLI's default network, paused around epoch 8 with the first run overlaid.
     m_page->setArchitecture(defaultNetwork(data->task()));
@@ -484,8 +484,8 @@ void TestTrainPage::testScreenshotOfOnlineShoppers()
     QTest::mouseClick(button("start"), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(m_page->chart()->epochPointCount() >= 8, 60000);
     QTest::mouseClick(button("pause"), Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(m_page->state(), TrainingState::Paused, 10000);
-    QTRY_VERIFY(test::noPendingSingleShots(m_page->chart())); // the last batched redraw
+    QTRY_COMPARE_WITH_TIMEOUT(m_page->state(), TrainingState::Paused, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(test::noPendingSingleShots(m_page->chart()), 60000); // the last batched redraw
     test::deliverPostedEvents();
     QVERIFY(m_page->chart()->hasOverlay());
 

@@ -126,9 +126,10 @@ void TestWorkbench::fromCsvToTrainedRunAndBack()
     QSignalSpy shown(m_window->workbench(), &Workbench::tableShown);
     m_window->importCsv(csv);
     ImportDialog* dialog = nullptr;
-    QTRY_VERIFY((dialog = m_window->findChild<ImportDialog*>()) != nullptr && dialog->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (dialog = m_window->findChild<ImportDialog*>()) != nullptr && dialog->isVisible(), 60000);
     QPushButton* import = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
-    QTRY_VERIFY(import->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(import->isEnabled(), 60000);
     QTest::mouseClick(import, Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 20000);
     QCOMPARE(find<QLabel>("rowCountLabel")->text(), QStringLiteral("3,000 rows"));
@@ -158,10 +159,11 @@ void TestWorkbench::fromCsvToTrainedRunAndBack()
     QApplication::setActiveWindow(m_window.get());
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     QTest::keySequence(m_window.get(), QKeySequence::Undo);
-    QTRY_COMPARE(find<QComboBox>("targetCombo")->currentText(), QStringLiteral("Choose a column\u2026"));
-    QTRY_VERIFY(m_window->workbench()->prepared() == nullptr);
+    QTRY_COMPARE_WITH_TIMEOUT(find<QComboBox>("targetCombo")->currentText(),
+                              QStringLiteral("Choose a column\u2026"), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->workbench()->prepared() == nullptr, 60000);
     QTest::keySequence(m_window.get(), QKeySequence::Redo);
-    QTRY_COMPARE(find<QComboBox>("targetCombo")->currentText(), QStringLiteral("bought"));
+    QTRY_COMPARE_WITH_TIMEOUT(find<QComboBox>("targetCombo")->currentText(), QStringLiteral("bought"), 60000);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->workbench()->prepared() != nullptr, 20000);
 
     // Add a dropout layer from the palette, then undo it.
@@ -183,7 +185,7 @@ void TestWorkbench::fromCsvToTrainedRunAndBack()
     auto* train = find<TrainPage>("trainPage");
     QVERIFY(train);
     auto* start = train->findChild<QPushButton*>(QStringLiteral("start"));
-    QTRY_VERIFY(start->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(start->isEnabled(), 60000);
     test::BatchGate gate([](const BatchReport& r) { return r.epoch == 2 && r.batch == 1; });
     QSignalSpy finished(train, &TrainPage::runFinished);
     QSignalSpy kept(m_window->workbench(), &Workbench::runKept);
@@ -192,7 +194,7 @@ void TestWorkbench::fromCsvToTrainedRunAndBack()
     QTRY_VERIFY_WITH_TIMEOUT(train->chart()->epochPointCount() > 0, 60000);
     bool timerFired = false;
     QTimer::singleShot(1, this, [&timerFired] { timerFired = true; });
-    QTRY_VERIFY(timerFired);
+    QTRY_VERIFY_WITH_TIMEOUT(timerFired, 60000);
     QVERIFY(gate.isHeld());
     QCOMPARE(train->state(), TrainingState::Running);
     gate.release();
@@ -200,7 +202,7 @@ void TestWorkbench::fromCsvToTrainedRunAndBack()
     QTRY_COMPARE_WITH_TIMEOUT(kept.count(), 1, 60000); // written to the project by a worker
     QVERIFY(!gate.trainedOnTestThread());
     auto* runList = train->findChild<QTreeWidget*>(QStringLiteral("runList"));
-    QTRY_COMPARE(runList->topLevelItemCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(runList->topLevelItemCount(), 1, 60000);
     const auto run = finished.at(0).at(0).value<RunRecord>();
     QVERIFY(run.metrics.contains("test_auc"));
     QVERIFY2(run.metrics["test_auc"].get<double>() > 0.75, run.metrics.dump().c_str());
@@ -211,7 +213,7 @@ void TestWorkbench::fromCsvToTrainedRunAndBack()
     QTRY_VERIFY_WITH_TIMEOUT(segments->evaluation() != nullptr && !segments->isBusy(), 30000);
     QVERIFY(segments->evaluation()->auc > 0.75);
     QTimer::singleShot(0, this, [] {
-        QTRY_VERIFY(qobject_cast<QInputDialog*>(QApplication::activeModalWidget()));
+        QTRY_VERIFY_WITH_TIMEOUT(qobject_cast<QInputDialog*>(QApplication::activeModalWidget()), 60000);
         auto* edit = QApplication::activeModalWidget()->findChild<QLineEdit*>();
         edit->selectAll();
         QTest::keyClicks(edit, QStringLiteral("spring"));
@@ -219,7 +221,7 @@ void TestWorkbench::fromCsvToTrainedRunAndBack()
     });
     segments->tabs()->setCurrentIndex(2);
     QTest::mouseClick(segments->findChild<QPushButton*>(QStringLiteral("saveSegments")), Qt::LeftButton);
-    QTRY_COMPARE(m_window->document()->project().segments().size(), std::size_t{1});
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->document()->project().segments().size(), std::size_t{1}, 60000);
     QCOMPARE(m_window->document()->project().segments()[0].name, std::string("spring"));
     QCOMPARE(m_window->document()->undoStack()->undoText(), QStringLiteral("Save Segments \u201cspring\u201d"));
     QApplication::setActiveWindow(m_window.get());
@@ -250,7 +252,8 @@ void TestWorkbench::fromCsvToTrainedRunAndBack()
     QCOMPARE(find<QComboBox>("targetCombo")->currentText(), QStringLiteral("bought"));
     QCOMPARE(m_window->document()->architectures()->layerCount(), layers);
     train = find<TrainPage>("trainPage");
-    QTRY_COMPARE(train->findChild<QTreeWidget*>(QStringLiteral("runList"))->topLevelItemCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(train->findChild<QTreeWidget*>(QStringLiteral("runList"))->topLevelItemCount(),
+                              1, 60000);
     QCOMPARE(m_window->document()->project().run(1).model.weights.front().second,
              run.model.weights.front().second);
     QCOMPARE(m_window->document()->project().segments().size(), std::size_t{1});
@@ -275,7 +278,7 @@ void TestWorkbench::screenshots()
     const auto grab = [&](const char* name) {
         // Let the charts' batched replots and queued layouts land.
         for (const TrainingChart* chart : m_window->findChildren<TrainingChart*>()) {
-            QTRY_VERIFY(test::noPendingSingleShots(chart));
+            QTRY_VERIFY_WITH_TIMEOUT(test::noPendingSingleShots(chart), 60000);
         }
         test::deliverPostedEvents();
         QVERIFY(m_window->grab().save(QDir(folder).filePath(QLatin1StringView(name))));
@@ -292,11 +295,11 @@ void TestWorkbench::screenshots()
     grab("workbench-model.png");
     m_window->showStep(Step::Train);
     auto* train = find<TrainPage>("trainPage");
-    QTRY_VERIFY(train->findChild<QPushButton*>(QStringLiteral("start"))->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(train->findChild<QPushButton*>(QStringLiteral("start"))->isEnabled(), 60000);
     QTest::mouseClick(train->findChild<QPushButton*>(QStringLiteral("start")), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(train->chart()->epochPointCount() >= 8, 60000);
     QTest::mouseClick(train->findChild<QPushButton*>(QStringLiteral("pause")), Qt::LeftButton);
-    QTRY_COMPARE(train->state(), TrainingState::Paused);
+    QTRY_COMPARE_WITH_TIMEOUT(train->state(), TrainingState::Paused, 60000);
     grab("workbench-train.png");
     QTest::mouseClick(train->findChild<QPushButton*>(QStringLiteral("stop")), Qt::LeftButton);
 }

@@ -24,7 +24,7 @@ inline void clickComboItem(QComboBox* combo, const QString& text)
     QVERIFY2(index >= 0, qPrintable(text));
     QTest::mouseClick(combo, Qt::LeftButton);
     QAbstractItemView* list = combo->view();
-    QTRY_VERIFY(list->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(list->isVisible(), 60000);
     const QModelIndex item = list->model()->index(index, combo->modelColumn());
     list->scrollTo(item);
     const QPoint at = list->visualRect(item).center();
