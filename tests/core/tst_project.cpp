@@ -462,7 +462,7 @@ void TestProject::killDuringSaveKeepsLastGoodProject()
                 break;
             }
             kill(child, SIGCONT);
-            usleep(1000);
+            usleep(1000); // pacing only: the loop ends on the journal, however long the save takes
         }
         reap.dismiss();
         kill(child, SIGKILL);
