@@ -2,50 +2,19 @@
 // under tests/data/bad/ (made by make-bad-files.py there) gives its exact
 // message and exit code, and a project that could not be opened or used is
 // left byte for byte as it was.
-#include <QCryptographicHash>
-#include <QDir>
-#include <QFile>
-#include <QProcess>
-#include <QRegularExpression>
-#include <QTemporaryDir>
-#include <QTest>
+#include "clirun.h"
 
-#include <algorithm>
+#include <QDir>
+#include <QTemporaryDir>
+
+using clirun::checkMessage;
+using clirun::CliResult;
+using clirun::fileHash;
+using clirun::run;
 
 namespace {
 
-struct CliResult {
-    int exitCode = -1;
-    QStringList out; ///< stdout, line by line.
-    QStringList err; ///< stderr, line by line (progress lines end in '\r').
-};
-
 const QString kBad = QStringLiteral(NEUROLIFT_SOURCE_DIR "/tests/data/bad/");
-
-CliResult run(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(NEUROLIFT_CLI_PATH), arguments);
-    CliResult result;
-    if (!process.waitForFinished(300'000) || process.exitStatus() != QProcess::NormalExit) {
-        result.err = QStringList{process.errorString(), QString::fromUtf8(process.readAllStandardError())};
-        return result;
-    }
-    static const QRegularExpression lineEnd(QStringLiteral("[\r\n]+"));
-    result.exitCode = process.exitCode();
-    result.out = QString::fromUtf8(process.readAllStandardOutput()).split(lineEnd, Qt::SkipEmptyParts);
-    result.err = QString::fromUtf8(process.readAllStandardError()).split(lineEnd, Qt::SkipEmptyParts);
-    return result;
-}
-
-QByteArray fileHash(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        return {};
-    }
-    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
-}
 
 } // namespace
 
@@ -67,9 +36,6 @@ private slots:
 private:
     /// Runs `arguments` with @dir (the temporary folder) and @bad (tests/data/bad/) replaced.
     CliResult runWith(const QStringList& arguments) const;
-    /// Checks the exit code and that `message` is one whole line of stderr
-    /// (or of stdout when it starts with "stdout: "); an error is the last line.
-    static void checkMessage(const CliResult& r, int exitCode, const QString& message);
 
     QTemporaryDir m_dir;
 };
@@ -93,25 +59,6 @@ CliResult TestBadInput::runWith(const QStringList& arguments) const
              << "2";
     }
     return run(args);
-}
-
-void TestBadInput::checkMessage(const CliResult& r, int exitCode, const QString& message)
-{
-    const QString all =
-        QStringLiteral("stdout:\n") + r.out.join('\n') + QStringLiteral("\nstderr:\n") + r.err.join('\n');
-    QVERIFY2(r.exitCode == exitCode, qPrintable(QString::number(r.exitCode) + '\n' + all));
-    if (message.startsWith(QStringLiteral("stdout: "))) {
-        // inspect names the file as it was given: compare after its folder.
-        const QString expected = message.mid(8);
-        const bool found = std::any_of(r.out.begin(), r.out.end(), [&](const QString& line) {
-            return line == expected || line.endsWith(QLatin1Char('/') + expected);
-        });
-        QVERIFY2(found, qPrintable(all));
-    } else if (exitCode != 0) {
-        QVERIFY2(!r.err.isEmpty() && r.err.last() == message, qPrintable(all));
-    } else {
-        QVERIFY2(r.err.contains(message), qPrintable(all));
-    }
 }
 
 void TestBadInput::testBadCustomerFiles_data()
