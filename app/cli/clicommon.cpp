@@ -2,8 +2,17 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cctype>
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
+#include <iomanip>
 #include <iostream>
+#include <locale>
+#include <sstream>
+#include <string_view>
 #include <utility>
 
 namespace neurolift::cli {
@@ -20,6 +29,88 @@ char separatorFlag(const std::string& option, const std::string& value, bool all
         }
     }
     throw UsageError(option + ": \"" + value + "\" is not one of the choices (see --help)");
+}
+
+RemoveOnFailure::~RemoveOnFailure()
+{
+    for (const std::string& path : m_paths) {
+        std::error_code ec;
+        for (const char* suffix : {"", "-journal", "-wal", "-shm"}) {
+            std::filesystem::remove(path + suffix, ec);
+        }
+    }
+}
+
+namespace {
+
+std::string plainNumber(double v)
+{
+    std::ostringstream s;
+    s.imbue(std::locale::classic());
+    s << std::setprecision(12) << v;
+    std::string text = s.str();
+    if (v >= 10000 && text.find_first_of(".e") == std::string::npos) {
+        for (auto i = static_cast<std::ptrdiff_t>(text.size()) - 3; i > 0; i -= 3) {
+            text.insert(static_cast<std::size_t>(i), ",");
+        }
+    }
+    return text;
+}
+
+} // namespace
+
+CLI::Validator numberWithin(double lo, double hi, bool aboveLo)
+{
+    const std::string range = (aboveLo ? "above " : "from ") + plainNumber(lo) +
+                              (aboveLo ? " and at most " : " to ") + plainNumber(hi);
+    return CLI::Validator(
+        [lo, hi, aboveLo, range](std::string& text) -> std::string {
+            const char* begin = text.c_str();
+            char* end = nullptr;
+            errno = 0;
+            const double v = std::strtod(begin, &end);
+            const bool ok = end != begin && *end == '\0' && errno == 0 && std::isfinite(v) &&
+                            (aboveLo ? v > lo : v >= lo) && v <= hi;
+            return ok ? std::string() : "\"" + text + "\" is not allowed; give a number " + range;
+        },
+        "NUMBER " + range);
+}
+
+CLI::Validator writableDelimiter()
+{
+    return CLI::Validator(
+        [](std::string& text) -> std::string {
+            if (text == "tab") {
+                return {};
+            }
+            const bool one = text.size() == 1;
+            const unsigned char c = one ? static_cast<unsigned char>(text[0]) : 0;
+            if (one && c >= 0x20 && c < 0x7f && !std::isalnum(c) &&
+                std::string_view("\"'.-+ ").find(static_cast<char>(c)) == std::string_view::npos) {
+                return {};
+            }
+            return "\"" + text +
+                   "\" cannot separate the values of a readable file; give one character such as , ; | or "
+                   "tab "
+                   "(not a quote, a line break, a space, a letter, a digit or a sign)";
+        },
+        "CHAR");
+}
+
+std::string formatValue(double v)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.7g", v);
+    return buf;
+}
+
+void recordExport(const std::string& project, const ExportRecord& e)
+{
+    if (const std::string readOnly = whyReadOnly(project); !readOnly.empty()) {
+        std::cerr << "note: the export is not listed in the project: " << readOnly << '\n';
+        return;
+    }
+    Project::open(project).addExport(e);
 }
 
 CsvOptions csvOptions(const ImportFlags& f)

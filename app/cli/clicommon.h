@@ -5,8 +5,10 @@
 
 #include "architecturecommands.h"
 #include "data/csvreader.h"
+#include "files/outputpath.h"
 #include "model/modelfile.h"
 #include "project/project.h"
+#include "scoring/atomicfile.h"
 
 #include <iostream>
 #include <stdexcept>
@@ -15,6 +17,7 @@
 
 namespace CLI {
 class App;
+class Validator;
 } // namespace CLI
 
 namespace neurolift::cli {
@@ -67,11 +70,47 @@ private:
     int m_last = -1;
 };
 
+/// Files a command creates, removed again unless the command gets as far as
+/// dismiss(): a failed command leaves no file it created (a project also
+/// takes its journal with it).
+class RemoveOnFailure {
+public:
+    RemoveOnFailure() = default;
+    RemoveOnFailure(const RemoveOnFailure&) = delete;
+    RemoveOnFailure& operator=(const RemoveOnFailure&) = delete;
+    ~RemoveOnFailure();
+    void add(const std::string& path) { m_paths.push_back(path); }
+    void dismiss() { m_paths.clear(); }
+
+private:
+    std::vector<std::string> m_paths;
+};
+
 /// A wrong command-line value: the message names the option.
 class UsageError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
 };
+
+/// Caps of the command line's counts, so that a typo cannot ask for terabytes.
+inline constexpr int kMaxEpochs = 100'000;
+inline constexpr int kMaxThreads = 1'024;
+inline constexpr int kMaxReasons = 50; ///< Reason columns per direction.
+
+/// A check for a number option: a finite number from `lo` to `hi` (above `lo`
+/// when `aboveLo`), else a message naming the allowed range, e.g.
+/// "--lr: -1 is not allowed; give a number above 0 and at most 10".
+CLI::Validator numberWithin(double lo, double hi, bool aboveLo = false);
+/// A check for a delimiter option: one character (or "tab") that cannot be
+/// part of a value, so the file written can be read back.
+CLI::Validator writableDelimiter();
+
+/// Notes `e` in the project's list of exports; a read-only project keeps the
+/// file written and says that it was not noted, rather than failing after it.
+void recordExport(const std::string& project, const ExportRecord& e);
+
+/// A number as the scored file and `inspect` write it: 7 significant digits.
+std::string formatValue(double v);
 
 /// The reader's options from the command-line flags. Throws UsageError.
 CsvOptions csvOptions(const ImportFlags& f);
@@ -90,6 +129,12 @@ int guarded(F&& f)
     try {
         return f();
     } catch (const UsageError& e) {
+        std::cerr << e.what() << '\n';
+        return kExitBadInput;
+    } catch (const FileWriteError& e) {
+        std::cerr << e.what() << '\n';
+        return kExitBadInput;
+    } catch (const OutputRefused& e) {
         std::cerr << e.what() << '\n';
         return kExitBadInput;
     } catch (const CsvError& e) {

@@ -31,6 +31,7 @@ struct TrainOptions {
     std::string model;
     std::string project; ///< Train on the project's data and add the run to it (instead of FILE / --model).
     std::string runName;
+    bool force = false; ///< --model may replace an existing file of another kind.
 };
 
 struct ScoreOptions {
@@ -46,11 +47,15 @@ struct ScoreOptions {
     std::string segment;   ///< A project's saved segments by name.
     bool bom = false;
     std::string outDelimiter = ",";
+    bool force = false; ///< --out may replace an existing file of another kind.
 };
 
 /// Trains as `neurolift-cli train` does, on FILE or on --project's data (adding
 /// the run to the project). Returns an ExitCode; throws what guarded() reports.
 int runTrain(const TrainOptions& options);
+
+/// Scores FILE as `neurolift-cli score` does (scorecommand.cpp). Returns an ExitCode.
+int runScore(const ScoreOptions& options);
 
 /// Adds `inspect`, `train` and `score` to `app`; the command that runs stores its ExitCode in `exitCode`.
 void addDataCommands(CLI::App& app, int& exitCode);

@@ -31,6 +31,7 @@ struct DemoCommandOptions {
     std::optional<double> noise;
     std::uint64_t seed = 42;
     int threads = 0; ///< For --train.
+    bool force = false;
 };
 
 /// The demo's target, positive answer and id column, as a project stores the choice.
@@ -105,6 +106,12 @@ int runDemo(const DemoCommandOptions& o)
         throw UsageError("--train: the run is kept in a project; add --project FILE.nlproj");
     }
     std::error_code ec;
+    if (!o.out.empty()) {
+        if (!o.project.empty() && std::filesystem::absolute(o.out) == std::filesystem::absolute(o.project)) {
+            throw UsageError("--out and --project name the same file; give each its own name");
+        }
+        checkOutputPath("--out", o.out, OutputKind::Text, {}, o.force);
+    }
     if (!o.project.empty() && std::filesystem::exists(o.project, ec)) {
         throw UsageError("--project: " + o.project + " already exists; choose a new file name");
     }
@@ -124,18 +131,25 @@ int runDemo(const DemoCommandOptions& o)
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::cerr << "Generated \"" << info.id << "\": " << table.rowCount() << " rows, " << table.columnCount()
               << " columns (seed " << o.seed << ", " << std::setprecision(3) << seconds * 1000.0 << " ms)\n";
+    RemoveOnFailure created;
     if (!o.out.empty()) {
+        if (!std::filesystem::exists(o.out, ec)) {
+            created.add(o.out);
+        }
         AtomicFile file(o.out);
         file.write(csv);
         file.commit(); // the CSV appears complete or not at all
         std::cerr << "Written to " << o.out << '\n';
     }
     if (o.project.empty()) {
+        created.dismiss();
         return kExitOk;
     }
+    created.add(o.project);
     writeProject(o.project, info, table, o, csv);
     std::cerr << "Project " << o.project << " created; it predicts \"" << info.target << "\"\n";
     if (!o.train) {
+        created.dismiss();
         return kExitOk;
     }
     // The run is trained by `train --project` itself, so the demo's run is one any user could make.
@@ -147,6 +161,7 @@ int runDemo(const DemoCommandOptions& o)
     if (code == kExitOk) {
         // `train` stores the target and positive answer; keep the demo's id column with them.
         Project::open(o.project).setSetting("target", demoChoice(info).toJson());
+        created.dismiss();
     }
     return code;
 }
@@ -162,14 +177,19 @@ void addDemoCommands(CLI::App& app, int& exitCode)
     d->add_option("NAME", demo.name, "Which demo (see --list), e.g. car-buyers");
     d->add_flag("--list", demo.list, "List the demos with what each holds");
     d->add_option("--out", demo.out, "CSV file to write");
+    d->add_flag("--force", demo.force,
+                "Replace an existing file of another kind (never an input, a project or a device)");
     d->add_option("--project", demo.project, "Project file to create, with the data and the target chosen");
     d->add_flag("--train", demo.train,
                 "Also train a run in the project, as `train --project` with its defaults");
-    d->add_option("--rows", demo.rows, "Rows to generate (default: the demo's own, e.g. 4,000 car buyers)");
+    d->add_option("--rows", demo.rows, "Rows to generate (default: the demo's own, e.g. 4,000 car buyers)")
+        ->check(numberWithin(1, 100'000'000));
     d->add_option("--noise", demo.noise,
                   "How noisy (2-D sets: jitter of the points; customer tables: hidden randomness)");
     d->add_option("--seed", demo.seed, "Seed: the same seed gives the same file")->capture_default_str();
-    d->add_option("--threads", demo.threads, "Threads for --train (0: all cores)")->capture_default_str();
+    d->add_option("--threads", demo.threads, "Threads for --train (0: all cores)")
+        ->check(numberWithin(0, kMaxThreads))
+        ->capture_default_str();
     d->callback([&exitCode] { exitCode = guarded([] { return runDemo(demo); }); });
 }
 

@@ -9,8 +9,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
 #include <iomanip>
 #include <iostream>
+#include <optional>
 #include <set>
 
 namespace neurolift::cli {
@@ -33,11 +35,21 @@ RunRows loadRun(const std::string& path, std::int64_t id)
     }
     r.run = project.run(r.id);
     r.table = project.loadDataset();
-    if (r.run.split.size() == r.table.rowCount()) {
-        r.split = splitFromAssignment(r.run.split);
-        return r;
-    }
     const TrainedModel& model = r.run.model;
+    const TargetValues targets = targetValues(r.table, model.target);
+    try {
+        if (std::optional<Split> kept = storedSplit(r.run.split, targets.values)) {
+            r.split = std::move(*kept);
+            return r;
+        }
+    } catch (const std::invalid_argument& e) {
+        // Redrawing would test the run on rows it may have learned from.
+        const std::string run = "run " + std::to_string(r.id);
+        throw ProjectError(ProjectError::Kind::Damaged, std::filesystem::path(path).filename().string(),
+                           "the project is damaged while reading the split of " + run + ": " + e.what() +
+                               "; use an intact copy or the recovery copy (if the data were replaced after " +
+                               run + ", train a new run)");
+    }
     std::cerr << "Run " << r.id << " did not keep its split (an older project); drawing it again with the run's "
               << "seed " << r.run.seed << '\n';
     ColumnChoice choice;
@@ -140,10 +152,18 @@ void addExplainCommands(CLI::App& app, int& exitCode)
         "explain", "Show which columns a run's model relies on (permutation importance on its validation rows).");
     e->add_option("--project", explain.project, "Project file")->required();
     e->add_option("--run", explain.run, "Run number in the project (default: the latest)");
-    e->add_option("--top", explain.top, "Columns to show")->capture_default_str();
-    e->add_option("--repeats", explain.repeats, "Shuffles per column")->capture_default_str();
-    e->add_option("--seed", explain.seed, "Seed of the shuffles")->capture_default_str();
-    e->add_option("--threads", explain.threads, "Threads (0: all cores)")->capture_default_str();
+    e->add_option("--top", explain.top, "Columns to show")
+        ->check(numberWithin(1, 100'000))
+        ->capture_default_str();
+    e->add_option("--repeats", explain.repeats, "Shuffles per column")
+        ->check(numberWithin(1, 100))
+        ->capture_default_str();
+    e->add_option("--seed", explain.seed, "Seed of the shuffles")
+        ->check(numberWithin(0, 2'147'483'647))
+        ->capture_default_str();
+    e->add_option("--threads", explain.threads, "Threads (0: all cores)")
+        ->check(numberWithin(0, kMaxThreads))
+        ->capture_default_str();
     e->callback([&exitCode] { exitCode = guarded([] { return runExplain(explain); }); });
 }
 

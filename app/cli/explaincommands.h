@@ -33,7 +33,8 @@ struct RunRows {
 
 /// The run `id` of `path` (0: the latest), its data, and its split: as stored,
 /// or, for runs of older projects that did not keep it, drawn again with the
-/// run's seed (and said so on stderr). Throws UsageError.
+/// run's seed (and said so on stderr). Throws UsageError, or ProjectError when the
+/// stored split is damaged (never redrawn: the run may have learned from those rows).
 RunRows loadRun(const std::string& path, std::int64_t id);
 
 /// The baseline attributions are measured against: the mean of each prepared

@@ -40,14 +40,17 @@ int runImport(const ImportOptions& o)
     }
     DatasetSource source;
     source.fileName = std::filesystem::path(o.file).filename().string();
-    source.fileSize = std::filesystem::file_size(o.file, ec);
+    source.fileSize = data.source.size;
     source.fileHash = fileContentHash(o.file);
+    checkSourceUnchanged(o.file, data); // the size and hash are of the rows read
     source.importOptions = importFlagsJson(o.import);
     source.importOptions["detected"] = {{"encoding", encodingName(data.encoding)},
                                         {"delimiter", std::string(1, data.delimiter)},
                                         {"decimal", std::string(1, data.decimal)},
                                         {"header", data.header}};
     source.importedAt = utcNow();
+    RemoveOnFailure created; // declared first: removes the project after it is closed
+    created.add(o.project);
     Project project = Project::create(o.project);
     project.saveDataset(data.table, source);
     if (!o.target.empty()) {
@@ -59,6 +62,7 @@ int runImport(const ImportOptions& o)
     }
     std::cerr << "Imported " << data.table.rowCount() << " rows and " << data.table.columnCount()
               << " columns from " << o.file << " into " << o.project << '\n';
+    created.dismiss();
     return kExitOk;
 }
 

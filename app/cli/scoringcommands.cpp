@@ -41,6 +41,7 @@ struct SegmentOptions {
     std::size_t top = 0;
     double topShare = 0;
     std::string summaryCsv;
+    bool force = false;
 };
 
 struct ExportOptions {
@@ -54,6 +55,7 @@ struct ExportOptions {
     int reasons = 0;
     bool bom = false;
     std::string delimiter = ",";
+    bool force = false;
 };
 
 struct SqlOptions {
@@ -62,6 +64,7 @@ struct SqlOptions {
     std::string dialect = "sqlite";
     std::string table = "customers";
     std::string out;
+    bool force = false;
 };
 
 std::string fixed(double v, int digits)
@@ -171,13 +174,25 @@ SegmentDefinition segmentDefinition(const SegmentOptions& o)
 
 int runSegment(const SegmentOptions& o)
 {
+    if (const std::string readOnly = whyReadOnly(o.project); !readOnly.empty()) {
+        throw UsageError("--project: " + readOnly); // segments are saved in it
+    }
+    if (!o.summaryCsv.empty()) {
+        checkOutputPath("--summary-csv", o.summaryCsv, OutputKind::Text, {o.project}, o.force);
+    }
     const SegmentDefinition definition = segmentDefinition(o);
     const RunScores s = runScores(o.project, o.run);
-    if (s.r.run.model.target.task != TaskKind::BinaryClassification) {
-        throw std::invalid_argument("segments need a yes/no model; run " + std::to_string(s.r.id) +
-                                    " predicts " + std::string(taskKindId(s.r.run.model.target.task)));
-    }
+    requireYesNoScores(s.r.run.model.target.task, "run " + std::to_string(s.r.id));
     const auto summary = summariseSegments(definition, s.all, s.testScores, s.testLabels);
+    // The summary file first: when it cannot be written, the project is left as it was.
+    RemoveOnFailure created;
+    if (!o.summaryCsv.empty()) {
+        std::error_code ec;
+        if (!std::filesystem::exists(o.summaryCsv, ec)) {
+            created.add(o.summaryCsv);
+        }
+        writeSegmentSummaryCsv(o.summaryCsv, summary);
+    }
     Project project = Project::open(o.project);
     nlohmann::json stored = definition.toJson();
     stored["run"] = s.r.id;
@@ -198,7 +213,6 @@ int runSegment(const SegmentOptions& o)
                   << (st.observedLift ? fixed(*st.observedLift, 2) : std::string("-")) << '\n';
     }
     if (!o.summaryCsv.empty()) {
-        writeSegmentSummaryCsv(o.summaryCsv, summary);
         ExportRecord e;
         e.path = std::filesystem::absolute(o.summaryCsv).string();
         e.run = s.r.id;
@@ -208,6 +222,7 @@ int runSegment(const SegmentOptions& o)
         project.addExport(e);
         std::cerr << "Segment summary written to " << o.summaryCsv << '\n';
     }
+    created.dismiss();
     return kExitOk;
 }
 
@@ -222,6 +237,8 @@ int runExport(const ExportOptions& o)
     if (format != "csv" && format != "xlsx") {
         throw UsageError("--format: csv or xlsx");
     }
+    checkOutputPath("--out", o.out, format == "xlsx" ? OutputKind::Workbook : OutputKind::Text, {o.project},
+                    o.force);
     if (o.delimiter.size() != 1 && o.delimiter != "tab") {
         throw UsageError("--delimiter: give one character, or tab");
     }
@@ -248,6 +265,9 @@ int runExport(const ExportOptions& o)
             throw UsageError("--segment: " + o.project + " has no segments called \"" + o.segment + "\"");
         }
     }
+    if (options.segments) {
+        requireYesNoScores(r.run.model.target.task, "run " + std::to_string(r.id));
+    }
     if (o.reasons > 0) {
         options.baseline = trainingBaseline(r.run.model, o.project, r.id);
     }
@@ -260,7 +280,7 @@ int runExport(const ExportOptions& o)
         std::cerr << w << '\n';
     }
     const ExportRecord e = exportRecordFor(options, result, r.id, segmentId);
-    Project::open(o.project).addExport(e);
+    recordExport(o.project, e);
     std::cerr << "Exported " << result.rows << " customers to " << o.out << " in " << fixed(seconds, 2)
               << " s\n";
     return kExitOk;
@@ -268,6 +288,9 @@ int runExport(const ExportOptions& o)
 
 int runExportSql(const SqlOptions& o)
 {
+    if (!o.out.empty()) {
+        checkOutputPath("--out", o.out, OutputKind::Text, {o.project}, o.force);
+    }
     if (o.project.empty()) {
         throw UsageError("export-sql: give --project P.nlproj [--run N] --dialect sqlite|postgres");
     }
@@ -303,7 +326,7 @@ int runExportSql(const SqlOptions& o)
     }
     e.run = id;
     e.details = {{"kind", "sql"}, {"dialect", o.dialect}, {"table", o.table}};
-    project.addExport(e);
+    recordExport(o.project, e);
     if (!o.out.empty()) {
         std::cerr << "SQL of run " << id << " written to " << o.out << '\n';
     }
@@ -321,8 +344,10 @@ void addScoringCommands(CLI::App& app, int& exitCode)
     ev->add_option("--project", evaluate.project, "Project file")->required();
     ev->add_option("--run", evaluate.run, "Run number (default: the latest)");
     ev->add_option("--threshold", evaluate.threshold, "Score from which a customer counts as predicted yes")
+        ->check(numberWithin(0, 1))
         ->capture_default_str();
     ev->add_option("--groups", evaluate.groups, "Groups of the table: 10 deciles, 5 quintiles, ...")
+        ->check(numberWithin(2, 100))
         ->capture_default_str();
     ev->callback([&exitCode] { exitCode = guarded([] { return runEvaluate(evaluate); }); });
 
@@ -334,10 +359,14 @@ void addScoringCommands(CLI::App& app, int& exitCode)
     sg->add_option("--run", segment.run, "Run number (default: the latest)");
     sg->add_option("--name", segment.name, "Name the segments are saved under")->capture_default_str();
     sg->add_option("--bands", segment.bands, "Bands by score, highest first: hot:0.7,warm:0.4,cold");
-    sg->add_option("--quantiles", segment.quantiles, "Equal groups by rank: 10 deciles, 5 quintiles");
+    sg->add_option("--quantiles", segment.quantiles, "Equal groups by rank: 10 deciles, 5 quintiles")
+        ->check(numberWithin(2, 100));
     sg->add_option("--top", segment.top, "The N highest-scored customers (and everybody tied with the last)");
-    sg->add_option("--top-share", segment.topShare, "The top share of customers, e.g. 0.1 for 10%");
+    sg->add_option("--top-share", segment.topShare, "The top share of customers, e.g. 0.1 for 10%")
+        ->check(numberWithin(0, 1, true));
     sg->add_option("--summary-csv", segment.summaryCsv, "Also write the summary to this CSV");
+    sg->add_flag("--force", segment.force,
+                 "Replace an existing file of another kind (never an input, a project or a device)");
     sg->callback([&exitCode] { exitCode = guarded([] { return runSegment(segment); }); });
 
     static ExportOptions exportOptions;
@@ -351,9 +380,13 @@ void addScoringCommands(CLI::App& app, int& exitCode)
     ex->add_option("--columns", exportOptions.columns, "Original columns to add")->delimiter(',');
     ex->add_option("--bands", exportOptions.bands, "Segments by score: hot:0.7,warm:0.4,cold");
     ex->add_option("--segment", exportOptions.segment, "Saved segments of the project (see `segment`)");
-    ex->add_option("--reasons", exportOptions.reasons, "Reason codes per direction");
+    ex->add_option("--reasons", exportOptions.reasons, "Reason codes per direction")
+        ->check(numberWithin(0, kMaxReasons));
+    ex->add_flag("--force", exportOptions.force,
+                 "Replace an existing file of another kind (never an input, a project or a device)");
     ex->add_flag("--bom", exportOptions.bom, "CSV: start with a UTF-8 byte-order mark (Excel on Windows)");
     ex->add_option("--delimiter", exportOptions.delimiter, "CSV delimiter: one character, or tab")
+        ->check(writableDelimiter())
         ->capture_default_str();
     ex->callback([&exitCode] { exitCode = guarded([] { return runExport(exportOptions); }); });
 
@@ -367,6 +400,8 @@ void addScoringCommands(CLI::App& app, int& exitCode)
     sq->add_option("--table", sql.table, "Table holding the customers, with the training file's column names")
         ->capture_default_str();
     sq->add_option("--out", sql.out, "File to write (default: standard output)");
+    sq->add_flag("--force", sql.force,
+                 "Replace an existing file of another kind (never an input, a project or a device)");
     sq->callback([&exitCode] { exitCode = guarded([] { return runExportSql(sql); }); });
 }
 

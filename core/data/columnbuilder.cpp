@@ -63,11 +63,6 @@ bool namesAnIdentifier(const std::string& name)
     return false;
 }
 
-std::string quoteExample(const std::string& v)
-{
-    return "\"" + (v.size() > 40 ? v.substr(0, 40) + "\u2026" : v) + "\"";
-}
-
 } // namespace
 
 ColumnBuilder ColumnBuilder::forChunk() const
@@ -246,7 +241,7 @@ void ColumnBuilder::append(ColumnBuilder&& chunk)
 }
 
 Column ColumnBuilder::finish(std::string name, int columnNumber, const CsvOptions& options,
-                             std::vector<CsvWarning>& warnings)
+                             std::vector<CsvWarning>& warnings, const RowLines* lines)
 {
     Column c;
     c.name = std::move(name);
@@ -254,7 +249,7 @@ Column ColumnBuilder::finish(std::string name, int columnNumber, const CsvOption
     if (m_forced) {
         finishForced(c, options, warnings, label);
     } else if (m_strings) {
-        finishStrings(c, options, warnings, label);
+        finishStrings(c, options, warnings, label, columnNumber, lines);
     } else {
         c.values = std::move(m_values);
         c.missing = std::move(m_missing);
@@ -263,10 +258,12 @@ Column ColumnBuilder::finish(std::string name, int columnNumber, const CsvOption
     if (m_present == 0) {
         warnings.push_back({0, columnNumber,
                             label + "every value is missing, so it cannot be used; exclude it or check "
-                                    "the missing-value markers"});
+                                    "the missing-value markers",
+                            CsvWarningKind::EmptyColumn});
     } else if (m_constant) {
-        warnings.push_back(
-            {0, columnNumber, label + "has the same value in every row, so it carries no information"});
+        warnings.push_back({0, columnNumber,
+                            label + "has the same value in every row, so it carries no information",
+                            CsvWarningKind::ConstantColumn});
     }
     return c;
 }
@@ -321,24 +318,6 @@ void ColumnBuilder::finishNumbers(Column& c, bool plainInts, bool identifierAllo
     }
 }
 
-namespace {
-
-/// "NaN", "inf", "-Infinity", "1e999": written as a number, but not one a model can use.
-bool nonFiniteNumeral(std::string_view s)
-{
-    if (!s.empty() && s.front() == '+') {
-        s.remove_prefix(1);
-    }
-    double v = 0.0;
-    const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (s.empty() || ptr != s.data() + s.size()) {
-        return false;
-    }
-    return ec == std::errc::result_out_of_range || (ec == std::errc{} && !std::isfinite(v));
-}
-
-} // namespace
-
 std::size_t ColumnBuilder::valuesFromLevels(Column& c, const std::vector<double>& levelValues) const
 {
     c.values.resize(m_codes.size());
@@ -366,46 +345,14 @@ void ColumnBuilder::toStrings(Column& c, ColumnType type)
 }
 
 void ColumnBuilder::finishStrings(Column& c, const CsvOptions& options, std::vector<CsvWarning>& warnings,
-                                  const std::string& label)
+                                  const std::string& label, int columnNumber, const RowLines* lines)
 {
     const std::size_t levelCount = m_levels.size();
     m_constant = levelCount == 1;
     const bool unique = m_present == m_rows && levelCount == m_rows && m_rows >= 2;
 
-    // All numbers after all (e.g. integers too large for a double)?
-    // Numbers written as NaN, Inf or beyond a double's range (1e999) are read
-    // as missing, with a warning, rather than turning the column into text.
-    std::vector<double> levelValues(levelCount);
-    bool numeric = true;
-    bool plainInts = true;
-    std::size_t finiteLevels = 0;
-    std::size_t nonFiniteLevel = levelCount;
-    for (std::size_t l = 0; l < levelCount && numeric; ++l) {
-        bool plain = false;
-        bool leadingZero = false;
-        if (parseNumber(m_levels[l], m_format, levelValues[l], plain, leadingZero) && !leadingZero) {
-            plainInts = plainInts && plain;
-            ++finiteLevels;
-        } else if (nonFiniteNumeral(m_levels[l])) {
-            levelValues[l] = kNaN;
-            nonFiniteLevel = std::min(nonFiniteLevel, l);
-        } else {
-            numeric = false;
-        }
-    }
-    numeric = numeric && finiteLevels > 0;
-    if (numeric && !(plainInts && unique)) {
-        const std::size_t bad = valuesFromLevels(c, levelValues);
-        if (bad > 0) {
-            m_present -= bad;
-            m_constant = finiteLevels == 1;
-            warnings.push_back(
-                {0, 0,
-                 label + groupDigits(static_cast<long long>(bad)) + (bad == 1 ? " value is" : " values are") +
-                     " not a finite number (for example " + quoteExample(m_levels[nonFiniteLevel]) +
-                     ") and " + (bad == 1 ? "is" : "are") + " read as missing"});
-        }
-        finishNumbers(c, false, false);
+    // All numbers after all (e.g. integers too large for a double), or but for a few odd values?
+    if (finishAsNumbers(c, warnings, label, columnNumber, unique, lines)) {
         return;
     }
 
@@ -453,8 +400,12 @@ void ColumnBuilder::finishStrings(Column& c, const CsvOptions& options, std::vec
                                     label + "dates such as " + quoteExample(levels.front()) +
                                         " could be day-first or month-first; read as " +
                                         (order == DateOrder::DayMonthYear ? "day-first" : "month-first") +
-                                        " (choose the date order if that is wrong)"});
+                                        " (choose the date order if that is wrong)",
+                                    CsvWarningKind::AmbiguousDates});
             }
+            return;
+        }
+        if (finishMostlyDates(c, options, warnings, label, columnNumber, lines)) {
             return;
         }
     }
@@ -503,7 +454,8 @@ void ColumnBuilder::finishForced(Column& c, const CsvOptions& options, std::vect
                                 label + groupDigits(static_cast<long long>(bad)) +
                                     (bad == 1 ? " value is" : " values are") + " not " + what +
                                     " (for example " + quoteExample(m_levels[badLevel]) + ") and " +
-                                    (bad == 1 ? "is" : "are") + " read as missing"});
+                                    (bad == 1 ? "is" : "are") + " read as missing",
+                                CsvWarningKind::UnreadableValues});
         }
     };
     switch (type) {

@@ -5,6 +5,7 @@
 
 #include "data/csvfields.h"
 #include "data/csvreader.h"
+#include "data/rowlines.h"
 
 #include <cmath>
 #include <cstdint>
@@ -19,6 +20,12 @@ namespace neurolift::csv {
 // Integers above this do not survive a double exactly; such columns keep their text.
 inline constexpr double kExactIntLimit = 9007199254740992.0;
 inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+/// A value quoted for a message, cut after 40 bytes.
+inline std::string quoteExample(const std::string& v)
+{
+    return "\"" + (v.size() > 40 ? v.substr(0, 40) + "\u2026" : v) + "\"";
+}
 
 /// Collects one column's values: as numbers while every value is one, then as
 /// dictionary-encoded strings. The reader gives each chunk of the file its
@@ -86,18 +93,29 @@ public:
     void append(ColumnBuilder&& chunk);
 
     std::size_t rows() const { return m_rows; }
+    /// Values added that were not missing.
+    std::size_t present() const { return m_present; }
 
     /// The typed column; adds warnings for all-missing and constant columns
-    /// and for values a forced type could not read.
+    /// and for values a forced type could not read. `lines`, when given,
+    /// says on which line each row starts, for the warnings.
     Column finish(std::string name, int columnNumber, const CsvOptions& options,
-                  std::vector<CsvWarning>& warnings);
+                  std::vector<CsvWarning>& warnings, const RowLines* lines = nullptr);
 
 private:
     std::int32_t intern(std::string_view v);
     void switchToStrings();
     void finishNumbers(Column& c, bool plainInts, bool identifierAllowed);
     void finishStrings(Column& c, const CsvOptions& options, std::vector<CsvWarning>& warnings,
-                       const std::string& label);
+                       const std::string& label, int columnNumber, const RowLines* lines);
+    // In columnrescue.cpp: a column of numbers (dates) but for a few odd
+    // values (see kNumericPercent); false when it is not one.
+    bool finishAsNumbers(Column& c, std::vector<CsvWarning>& warnings, const std::string& label,
+                         int columnNumber, bool unique, const RowLines* lines);
+    bool finishMostlyDates(Column& c, const CsvOptions& options, std::vector<CsvWarning>& warnings,
+                           const std::string& label, int columnNumber, const RowLines* lines);
+    /// The first row holding one of the levels flagged in `levels`, and how many rows do.
+    std::pair<std::size_t, std::size_t> findLevels(const std::vector<std::uint8_t>& levels) const;
     void finishForced(Column& c, const CsvOptions& options, std::vector<CsvWarning>& warnings,
                       const std::string& label);
     void toStrings(Column& c, ColumnType type);

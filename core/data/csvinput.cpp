@@ -35,6 +35,10 @@ EncodingGuess CsvInput::open(const std::optional<TextEncoding>& chosen)
     namespace fs = std::filesystem;
     std::error_code ec;
     const fs::file_status st = fs::status(m_path, ec);
+    if (ec == std::errc::too_many_symbolic_link_levels) {
+        fail(0, "the name is a symbolic link that leads back to itself (a loop of links), so there is no "
+                "file to read; point the link at the CSV file, or choose the file itself");
+    }
     if (!fs::exists(st)) {
         fail(0, "the file does not exist; check the name and folder");
     }
@@ -46,10 +50,10 @@ EncodingGuess CsvInput::open(const std::optional<TextEncoding>& chosen)
         const std::string reason = std::error_code(errno, std::generic_category()).message();
         fail(0, "the file cannot be opened (" + reason + "); check that you may read it");
     }
-    m_fileSize = fs::file_size(m_path, ec);
-    if (ec) {
-        m_fileSize = 0;
+    if (const auto stamp = stampOfDescriptor(fileno(m_file.get()))) {
+        m_stamp = *stamp;
     }
+    m_fileSize = m_stamp.regular ? m_stamp.size : 0;
 
     // The first block, raw, decides the encoding.
     std::vector<char> first(kBlockBytes);
@@ -80,6 +84,14 @@ EncodingGuess CsvInput::open(const std::optional<TextEncoding>& chosen)
     m_buf.resize(std::max(kBlockBytes, n * 2 + 16));
     append(first.data() + guess.bomBytes, n - guess.bomBytes, eof);
     return guess;
+}
+
+void CsvInput::checkUnchanged() const
+{
+    if (const auto message =
+            fileChangeMessage(m_stamp, m_path, eof ? std::optional(m_bytesRead) : std::nullopt)) {
+        fail(0, *message);
+    }
 }
 
 void CsvInput::append(const char* data, std::size_t size, bool last)

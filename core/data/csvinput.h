@@ -4,6 +4,7 @@
 // deciding its encoding and converting while reading. Internal to core/data.
 
 #include "data/encoding.h"
+#include "data/filestamp.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -37,6 +38,11 @@ public:
     std::uint64_t bytesRead() const { return m_bytesRead; }
     /// Share of the file read so far.
     double fraction() const;
+    /// The file as open() found it.
+    const FileStamp& stamp() const { return m_stamp; }
+    /// Throws CsvError when the file is not as open() found it (size,
+    /// modification time, inode), or a read to its end found more or fewer bytes.
+    void checkUnchanged() const;
 
     std::size_t pos = 0; ///< First byte not parsed yet.
     std::size_t end = 0; ///< End of the text read so far.
@@ -55,6 +61,7 @@ private:
     std::string m_name;
     std::unique_ptr<std::FILE, FileCloser> m_file;
     std::uint64_t m_fileSize = 0;
+    FileStamp m_stamp;
     std::uint64_t m_bytesRead = 0;
     std::optional<Utf8Transcoder> m_transcoder;
     std::vector<char> m_raw;        ///< Raw bytes, when converting.

@@ -4,6 +4,8 @@
 #include "data/csvfields.h"
 #include "data/csvinput.h"
 #include "data/csvscan.h"
+#include "data/csvsniff.h"
+#include "data/rowlines.h"
 
 #include <omp.h>
 
@@ -36,99 +38,6 @@ std::string locationText(const std::string& file, long long line, int column)
     return s + ": ";
 }
 
-/// Chooses the candidate whose count per line is the same on the first lines,
-/// preferring the largest count; falls back to the largest count on line 1.
-char detectDelimiter(std::string_view sample, bool wholeFile)
-{
-    static constexpr char kCandidates[] = {',', ';', '\t', '|'};
-    char best = ',';
-    long long bestScore = 0;
-    for (char d : kCandidates) {
-        std::vector<int> counts;
-        int current = 0;
-        bool inQuotes = false;
-        for (std::size_t k = 0; k < sample.size() && counts.size() < 30; ++k) {
-            const char c = sample[k];
-            if (c == '"') {
-                inQuotes = !inQuotes;
-            } else if (!inQuotes) {
-                if (c == d) {
-                    ++current;
-                } else if (c == '\n') {
-                    counts.push_back(current);
-                    current = 0;
-                }
-            }
-        }
-        if (counts.empty() || (wholeFile && current > 0 && counts.size() < 30)) {
-            counts.push_back(current);
-        }
-        const int first = counts.front();
-        const bool consistent = std::all_of(counts.begin(), counts.end(), [&](int n) { return n == first; });
-        const long long score = first == 0 ? 0 : (consistent ? 1000000LL : 0LL) + first;
-        if (score > bestScore) {
-            bestScore = score;
-            best = d;
-        }
-    }
-    return best;
-}
-
-std::string delimiterName(char d)
-{
-    switch (d) {
-    case ',':
-        return "comma";
-    case ';':
-        return "semicolon";
-    case '\t':
-        return "tab";
-    case '|':
-        return "pipe";
-    default:
-        return std::string("'") + d + "'";
-    }
-}
-
-/// Fast test for the user's missing-value markers.
-class MissingTokens {
-public:
-    explicit MissingTokens(const std::vector<std::string>& tokens)
-        : m_tokens(tokens)
-    {
-        for (const std::string& t : m_tokens) {
-            if (t.size() < 64) {
-                m_lengths |= std::uint64_t{1} << t.size();
-            }
-            if (t.empty()) {
-                m_empty = true;
-            } else {
-                m_first[static_cast<unsigned char>(t[0])] = true;
-            }
-        }
-    }
-
-    bool contains(std::string_view v) const
-    {
-        if (v.empty()) {
-            return m_empty;
-        }
-        if (!m_first[static_cast<unsigned char>(v[0])]) {
-            return false;
-        }
-        if (v.size() < 64 && !(m_lengths & (std::uint64_t{1} << v.size()))) {
-            return false;
-        }
-        return std::find(m_tokens.begin(), m_tokens.end(), v) != m_tokens.end();
-    }
-
-private:
-    std::vector<std::string> m_tokens;
-    std::uint64_t m_lengths = 0;
-    std::array<bool, 256> m_first{};
-    bool m_empty = false;
-};
-
 /// What parsing one chunk of whole records produced.
 struct ChunkResult {
     std::vector<ColumnBuilder> columns;
@@ -138,6 +47,7 @@ struct ChunkResult {
     bool complete = false;    ///< Stopped exactly at the chunk's end (or at the end of the file).
     std::vector<std::pair<long long, std::size_t>> ragged; ///< (relative line, field count) of skipped rows.
     std::size_t raggedCount = 0;
+    RowLines rowLines; ///< Relative rows to relative lines, where they stop counting up together.
     std::optional<ScanFailure> failure;
     std::exception_ptr error; ///< Anything else (out of memory).
 };
@@ -168,9 +78,23 @@ public:
     {
     }
 
-    CsvResult run();
+    /// Reads the file, and fails when it changed meanwhile (that also
+    /// explains an error its cut-off end caused).
+    CsvResult run()
+    {
+        try {
+            CsvResult result = read();
+            m_in.checkUnchanged();
+            collapseWarnings(result.warnings);
+            return result;
+        } catch (const CsvError&) {
+            m_in.checkUnchanged();
+            throw;
+        }
+    }
 
 private:
+    CsvResult read();
     [[noreturn]] void fail(long long line, int column, const std::string& message) const
     {
         throw CsvError(m_name, line, column, message);
@@ -183,9 +107,14 @@ private:
     void reportProgress();
     /// Reads until the buffer holds at least `want` unparsed bytes or the file ends.
     void fill(std::size_t want) { m_in.fill(want, m_line); }
-    /// The next record for the sequential phase (header and first rows).
-    bool nextRecord(RecordScanner& scanner);
-    std::vector<std::string> sampleCells(std::size_t columnCount);
+    /// The next record for the sequential phase (header and first rows), of
+    /// at most `maxBytes` bytes when not 0.
+    bool nextRecord(RecordScanner& scanner, std::size_t maxBytes = 0);
+    /// `lastEmpty`: the last field is empty on every sampled row.
+    std::vector<std::string> sampleCells(std::size_t columnCount, bool& lastEmpty);
+    /// Checks that the unnamed last column (a delimiter ending every line) is
+    /// empty in `c` and removes it.
+    void dropTrailingColumn(std::vector<Column>& columns) const;
     /// Parses whole records of [begin, end) into `r`, reusing its memory.
     void parseChunk(ChunkResult& r, std::size_t begin, std::size_t end, bool eof,
                     std::size_t columnCount) const;
@@ -207,6 +136,9 @@ private:
     const CsvResult* m_layout = nullptr;
     std::size_t m_rowsSent = 0;
     std::vector<std::string> m_names;
+    RowLines m_rowLines;
+    bool m_trailing = false; ///< The last column is the empty one of a delimiter ending every line.
+    long long m_headerLine = 1;
 
     /// Hands the rows read so far to the sink as one all-text table.
     void flushBatch();
@@ -241,6 +173,7 @@ void Reader::flushBatch()
         fresh.resetForChunk(m_columns[k]);
         m_columns[k] = std::move(fresh);
     }
+    dropTrailingColumn(columns);
     (*m_sink)(Table(std::move(columns), rows), *m_layout);
     m_rowsSent += rows;
 }
@@ -252,15 +185,43 @@ void Reader::reportProgress()
     }
 }
 
-bool Reader::nextRecord(RecordScanner& scanner)
+void Reader::dropTrailingColumn(std::vector<Column>& columns) const
+{
+    if (!m_trailing) {
+        return;
+    }
+    const Column& c = columns.back();
+    const std::size_t present = c.size() - c.missingCount();
+    const bool empty = present == 0 || (c.type == ColumnType::Text &&
+                                        std::all_of(c.strings.begin(), c.strings.end(),
+                                                    [](const std::string& v) { return v.empty(); }));
+    if (!empty) {
+        const auto column = static_cast<int>(columns.size());
+        fail(m_headerLine, column,
+             "column " + std::to_string(column) + " has no name in the header row; give every column a name");
+    }
+    columns.pop_back();
+}
+
+bool Reader::nextRecord(RecordScanner& scanner, std::size_t maxBytes)
 {
     for (;;) {
         const long long startLine = m_line;
+        const std::size_t startPos = m_in.pos;
         RecordScanner::Status s;
         try {
             s = scanner.next(m_in.data(), m_in.pos, m_in.end, m_in.eof, m_line);
         } catch (const ScanFailure& f) {
             fail(f.line, f.column, f.message);
+        }
+        const bool tooLong =
+            maxBytes > 0 &&
+            (s == RecordScanner::Status::Record ? m_in.pos - startPos : m_in.end - m_in.pos) > maxBytes;
+        if (tooLong) {
+            fail(startLine, 0,
+                 "the first line is longer than " + std::to_string(maxBytes >> 20) +
+                     " MiB, too long for a header row; check that the file is a table with one row per "
+                     "line, or, if the first line holds data, choose that the file has no header row");
         }
         if (s == RecordScanner::Status::Record) {
             m_recordLine = startLine;
@@ -274,8 +235,10 @@ bool Reader::nextRecord(RecordScanner& scanner)
 }
 
 /// Cells of the rows that follow, for detecting the number format (without consuming them).
-std::vector<std::string> Reader::sampleCells(std::size_t columnCount)
+std::vector<std::string> Reader::sampleCells(std::size_t columnCount, bool& lastEmpty)
 {
+    bool sampled = false;
+    lastEmpty = true;
     RecordScanner scanner(m_delimiter, m_options.maxFieldBytes);
     std::vector<std::string> cells;
     std::size_t pos = m_in.pos;
@@ -293,6 +256,8 @@ std::vector<std::string> Reader::sampleCells(std::size_t columnCount)
         if (scanner.fields().size() != columnCount) {
             continue;
         }
+        sampled = true;
+        lastEmpty = lastEmpty && trim(scanner.text(m_in.data(), scanner.fields().back())).empty();
         for (const FieldRef& f : scanner.fields()) {
             const std::string_view v = trim(scanner.text(m_in.data(), f));
             if (!v.empty() && v.size() < 40 && (isDigit(v.back()))) {
@@ -300,6 +265,7 @@ std::vector<std::string> Reader::sampleCells(std::size_t columnCount)
             }
         }
     }
+    lastEmpty = lastEmpty && sampled;
     return cells;
 }
 
@@ -312,6 +278,7 @@ void Reader::parseChunk(ChunkResult& r, std::size_t begin, std::size_t end, bool
     r.complete = false;
     r.ragged.clear();
     r.raggedCount = 0;
+    r.rowLines.clear();
     r.failure.reset();
     r.error = nullptr;
     try {
@@ -329,10 +296,15 @@ void Reader::parseChunk(ChunkResult& r, std::size_t begin, std::size_t end, bool
         const char* const b = m_in.data();
         std::size_t pos = begin;
         long long line = 0;
+        long long offset = 0; // line - row, as last noted in r.rowLines
         std::vector<std::string_view> cells(columnCount);
         for (;;) {
             if (scanner.nextSimple(b, pos, end, cells)) {
                 // The common record: no quotes to unescape, no line breaks inside, plain ASCII.
+                if (line - static_cast<long long>(r.rows) != offset) {
+                    offset = line - static_cast<long long>(r.rows);
+                    r.rowLines.note(r.rows, line);
+                }
                 ++line;
                 r.consumed = pos - begin;
                 r.lines = line;
@@ -383,6 +355,10 @@ void Reader::parseChunk(ChunkResult& r, std::size_t begin, std::size_t end, bool
                     r.columns[k].add(v);
                 }
             }
+            if (startLine - static_cast<long long>(r.rows) != offset) {
+                offset = startLine - static_cast<long long>(r.rows);
+                r.rowLines.note(r.rows, startLine);
+            }
             ++r.rows;
         }
     } catch (const ScanFailure& f) {
@@ -428,12 +404,20 @@ std::vector<std::size_t> Reader::chunkBounds(std::size_t parts) const
     return bounds;
 }
 
-CsvResult Reader::run()
+CsvResult Reader::read()
 {
     CsvResult result;
     const EncodingGuess guess = m_in.open(m_options.encoding);
     result.encoding = guess.encoding;
     result.bom = guess.bom;
+    result.source = m_in.stamp();
+    if (m_options.encoding && guess.encoding != *m_options.encoding && guess.encoding == TextEncoding::Utf8) {
+        result.warnings.push_back(
+            {0, 0,
+             "the file starts with a UTF-8 byte order mark and its text is UTF-8, so it "
+             "is read as UTF-8, not " +
+                 std::string(encodingName(*m_options.encoding))});
+    }
     if (m_in.pos == m_in.end && m_in.eof) {
         fail(0, 0, "the file is empty; choose a file with a header row and data rows");
     }
@@ -455,7 +439,8 @@ CsvResult Reader::run()
 
     // First non-blank record: header or first data row.
     bool any = false;
-    while ((any = nextRecord(scanner)) && scanner.blankRecord()) {
+    while ((any = nextRecord(scanner, m_options.header.value_or(true) ? kMaxHeaderBytes : 0)) &&
+           scanner.blankRecord()) {
     }
     if (!any) {
         fail(0, 0, "the file is empty (only blank lines); choose a file with a header row and data rows");
@@ -475,7 +460,11 @@ CsvResult Reader::run()
     }
 
     // Number format, from the rows that follow.
-    NumberFormat format = detectNumberFormat(sampleCells(columnCount), m_delimiter);
+    bool lastEmpty = false;
+    NumberFormat format = detectNumberFormat(sampleCells(columnCount, lastEmpty), m_delimiter);
+    // A delimiter ending every line: an unnamed last column, empty below.
+    const bool trailing =
+        columnCount >= 2 && firstRow.back().empty() && lastEmpty && m_options.header.value_or(true);
     if (m_options.decimal != 0) {
         format.decimal = m_options.decimal;
         if (!m_options.thousands && format.group == format.decimal) {
@@ -492,7 +481,8 @@ CsvResult Reader::run()
     if (m_options.header) {
         header = *m_options.header;
     } else {
-        for (const std::string& v : firstRow) {
+        for (std::size_t k = 0; k + (trailing ? 1 : 0) < columnCount; ++k) {
+            const std::string& v = firstRow[k];
             double x = 0.0;
             bool plain = false;
             bool leadingZero = false;
@@ -502,6 +492,8 @@ CsvResult Reader::run()
         }
     }
     result.header = header;
+    m_trailing = header && trailing;
+    m_headerLine = firstLine;
 
     std::vector<std::string> names;
     m_columns.resize(columnCount);
@@ -512,7 +504,13 @@ CsvResult Reader::run()
         std::unordered_map<std::string, std::size_t> seen;
         for (std::size_t k = 0; k < columnCount; ++k) {
             const int column = static_cast<int>(k) + 1;
-            if (firstRow[k].empty()) {
+            if (m_trailing && k + 1 == columnCount) {
+                firstRow[k] = "\u2205"; // a placeholder, never shown: the column is dropped
+                result.warnings.push_back({firstLine, 0,
+                                           "every line ends with a " + delimiterName(m_delimiter) +
+                                               ", as if there were one more column, without a name and "
+                                               "empty; that empty column is left out"});
+            } else if (firstRow[k].empty()) {
                 fail(firstLine, column,
                      "column " + std::to_string(column) +
                          " has no name in the header row; give every column a name");
@@ -532,6 +530,9 @@ CsvResult Reader::run()
         }
     }
     result.columnNames = names;
+    if (m_trailing) {
+        result.columnNames.pop_back();
+    }
     if (m_sink) {
         for (ColumnBuilder& c : m_columns) {
             c.setForcedType(ColumnType::Text);
@@ -543,23 +544,25 @@ CsvResult Reader::run()
         if (m_sink) {
             break; // streaming reads raw text; the caller retypes
         }
-        const auto it = std::find(names.begin(), names.end(), name);
-        if (it == names.end()) {
+        const std::vector<std::string>& known = result.columnNames;
+        const auto it = std::find(known.begin(), known.end(), name);
+        if (it == known.end()) {
             std::string list;
-            for (std::size_t k = 0; k < names.size() && k < 12; ++k) {
-                list += (k ? ", " : "") + names[k];
+            for (std::size_t k = 0; k < known.size() && k < 12; ++k) {
+                list += (k ? ", " : "") + known[k];
             }
             fail(0, 0,
                  "there is no column \"" + name + "\" to set the type of; the columns are " + list +
-                     (names.size() > 12 ? ", \u2026" : ""));
+                     (known.size() > 12 ? ", \u2026" : ""));
         }
-        ColumnBuilder& b = m_columns[static_cast<std::size_t>(it - names.begin())];
+        ColumnBuilder& b = m_columns[static_cast<std::size_t>(it - known.begin())];
         b.setForcedType(type);
         if (const auto f = m_options.dateFormats.find(name); f != m_options.dateFormats.end()) {
             b.setDateFormat(f->second);
         }
     }
     if (!header) {
+        m_rowLines.note(0, firstLine);
         for (std::size_t k = 0; k < columnCount; ++k) {
             if (m_missing.contains(firstRow[k])) {
                 m_columns[k].addMissing();
@@ -602,6 +605,7 @@ CsvResult Reader::run()
         // Warnings and errors in file order; chunks after one that did not end
         // where it was cut are dropped and read again.
         std::size_t accepted = 0;
+        std::size_t rowBase = m_rowsSent + m_columns.front().rows();
         for (std::size_t k = 0; k < chunks; ++k) {
             ChunkResult& r = results[k];
             if (r.error) {
@@ -625,6 +629,11 @@ CsvResult Reader::run()
                 }
             }
             skipped += r.raggedCount - r.ragged.size();
+            m_rowLines.note(rowBase, m_line);
+            for (const auto& [row, offset] : r.rowLines.breaks()) {
+                m_rowLines.note(rowBase + row, m_line + static_cast<long long>(row) + offset);
+            }
+            rowBase += r.rows;
             m_in.pos = bounds[k] + r.consumed;
             m_line += r.lines;
             ++accepted;
@@ -697,15 +706,24 @@ CsvResult Reader::run()
         result.table = Table({}, rows); // the rows went to the sink
         return result;
     }
+    if (m_trailing) {
+        if (m_columns.back().present() > 0) {
+            fail(firstLine, static_cast<int>(columnCount),
+                 "column " + std::to_string(columnCount) +
+                     " has no name in the header row; give every column a name");
+        }
+        m_columns.pop_back();
+    }
     // Type each column (independent of the others), side by side.
-    std::vector<Column> columns(columnCount);
-    std::vector<std::vector<CsvWarning>> columnWarnings(columnCount);
+    const std::size_t typed = m_columns.size();
+    std::vector<Column> columns(typed);
+    std::vector<std::vector<CsvWarning>> columnWarnings(typed);
     std::exception_ptr finishError;
 #pragma omp parallel for num_threads(threads) schedule(dynamic, 1)
-    for (std::size_t k = 0; k < columnCount; ++k) {
+    for (std::size_t k = 0; k < typed; ++k) {
         try {
             columns[k] = m_columns[k].finish(std::move(names[k]), static_cast<int>(k) + 1, m_options,
-                                             columnWarnings[k]);
+                                             columnWarnings[k], &m_rowLines);
             m_columns[k] = ColumnBuilder();
         } catch (...) {
 #pragma omp critical
@@ -755,35 +773,6 @@ CsvResult streamCsv(const std::string& path, const CsvOptions& options, std::siz
 {
     Reader reader(path, options, progress, batchRows, sink);
     return reader.run();
-}
-
-RetypedColumn retypeColumn(const Column& raw, ColumnType type, const CsvOptions& options,
-                           const CsvResult& layout)
-{
-    ColumnBuilder b;
-    b.setFormat({layout.decimal, layout.thousands});
-    b.setForcedType(type);
-    if (type == ColumnType::Date) {
-        if (const auto it = options.dateFormats.find(raw.name); it != options.dateFormats.end()) {
-            b.setDateFormat(it->second);
-        }
-    }
-    b.reserve(raw.size());
-    const MissingTokens missing(options.missingTokens);
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-        const std::string_view v = raw.isMissing(i) ? std::string_view() : std::string_view(raw.strings[i]);
-        if (missing.contains(v)) {
-            b.addMissing();
-        } else {
-            b.add(v);
-        }
-    }
-    std::vector<CsvWarning> warnings;
-    RetypedColumn r;
-    r.column = b.finish(raw.name, 0, options, warnings);
-    r.unreadable = b.unreadable();
-    r.example = b.unreadableExample();
-    return r;
 }
 
 } // namespace neurolift

@@ -2,6 +2,7 @@
 
 #include "data/datetime.h"
 #include "data/encoding.h"
+#include "data/filestamp.h"
 #include "data/table.h"
 
 #include <cstddef>
@@ -41,11 +42,19 @@ struct CsvOptions {
     std::size_t maxRows = 0;
 };
 
+/// What a warning is about: the reader shows at most kWarningsPerKind of
+/// one kind and then a count of the others ("… and 990 more like this").
+enum class CsvWarningKind { Other, EmptyColumn, ConstantColumn, UnreadableValues, AmbiguousDates };
+
+/// At most this many warnings of one kind (other than Other) are kept.
+inline constexpr std::size_t kWarningsPerKind = 10;
+
 /// Something the user should know about an import that still succeeded.
 struct CsvWarning {
     long long line = 0; ///< 1-based physical line, 0 = whole file.
     int column = 0;     ///< 1-based, 0 = whole row.
     std::string message;
+    CsvWarningKind kind = CsvWarningKind::Other;
 };
 
 struct CsvResult {
@@ -58,7 +67,17 @@ struct CsvResult {
     char thousands = 0;                   ///< 0 = none.
     std::vector<std::string> columnNames; ///< In file order (also when streaming).
     std::vector<CsvWarning> warnings;
+    FileStamp source; ///< The file as it was read (see checkSourceUnchanged).
 };
+
+/// Most fields on one line (columns of a table).
+inline constexpr std::size_t kMaxCsvColumns = 10'000;
+/// Longest header row, in bytes (after conversion to UTF-8).
+inline constexpr std::size_t kMaxHeaderBytes = std::size_t{1} << 20;
+/// Percentage of a column's present values that must be numbers (or dates)
+/// for the column to be numeric (a date column) with the others read as
+/// missing: one odd value in a hundred is a typo; more mean the column is text.
+inline constexpr int kNumericPercent = 99;
 
 /// A file that cannot be imported. what() is the full user-readable message,
 /// including the location.
@@ -84,11 +103,23 @@ public:
 
 /// Reads a CSV/TSV file (RFC 4180, UTF-8) into a typed table. `progress` gets
 /// the fraction of the file read, ending with 1.0; returning false cancels and
-/// throws CsvCancelled. Throws CsvError on input that cannot be imported.
+/// throws CsvCancelled. Throws CsvError on input that cannot be imported, and
+/// when the file changed (size, modification time or inode) while it was read.
+///
+/// Limits: a line has at most kMaxCsvColumns fields, and a header row (unless
+/// `header` is false) at most kMaxHeaderBytes; a longer one is an error. An
+/// unnamed last column that is empty on every row (every line ends with the
+/// delimiter) is dropped, with a warning. Warnings of one kind past
+/// kWarningsPerKind are counted in one last warning of that kind.
 ///
 /// Type inference, per column, on values with surrounding spaces trimmed:
 /// - all values numbers: Boolean if only 0/1; Identifier if plain integers,
 ///   none missing and all distinct; otherwise Numeric;
+/// - at least kNumericPercent % of the present values numbers (none with a leading
+///   zero, and not an identifier column of distinct integers): as above, the
+///   others read as missing, with one warning naming the first and its line;
+/// - likewise dates: at least kNumericPercent % of the values valid dates of one
+///   format (so one "2024-02-30" is missing, not the end of the date column);
 /// - numbers with leading zeros ("00123") are kept as strings;
 /// - only yes/no, true/false, y/n or 1/0 (any case): Boolean (1 = yes);
 /// - all distinct, none missing: Identifier;
@@ -109,6 +140,10 @@ CsvResult readCsv(const std::string& path, const CsvOptions& options = {},
 CsvResult streamCsv(const std::string& path, const CsvOptions& options, std::size_t batchRows,
                     const std::function<void(const Table& batch, const CsvResult& layout)>& sink,
                     const std::function<bool(double fraction)>& progress = {});
+
+/// Throws CsvError when the file at `path` is no longer the one `result` was
+/// read from (for a caller that reads it again, e.g. to hash it).
+void checkSourceUnchanged(const std::string& path, const CsvResult& result);
 
 /// A raw text column read as a chosen type.
 struct RetypedColumn {

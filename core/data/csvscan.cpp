@@ -1,6 +1,7 @@
 #include "data/csvscan.h"
 
 #include "data/csvfields.h"
+#include "data/csvsniff.h"
 
 #include <algorithm>
 #include <cstring>
@@ -358,6 +359,10 @@ RecordScanner::Status RecordScanner::next(const char* b, std::size_t& pos, std::
             f.length = i - start;
         }
         m_fields.push_back(f);
+        if (m_fields.size() > kMaxCsvColumns) {
+            // A line of a million fields would take gigabytes to hold.
+            throw ScanFailure{line, 0, tooManyFieldsMessage(m_delimiter)};
+        }
         if (i == end) {
             break;
         }

@@ -40,8 +40,8 @@ public:
 
     /// Scans the record starting at `pos` in `b[0, end)`. On Record, the
     /// fields are in fields(), `pos` is past the record's line end and `line`
-    /// is the line after it. Throws ScanFailure on an unterminated quote or an
-    /// oversized field.
+    /// is the line after it. Throws ScanFailure on an unterminated quote, an
+    /// oversized field or more than kMaxCsvColumns fields.
     Status next(const char* b, std::size_t& pos, std::size_t end, bool eof, long long& line);
 
     /// The fast path for the common record: exactly `cells.size()` fields,

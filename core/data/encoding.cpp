@@ -308,6 +308,12 @@ EncodingGuess resolveEncoding(TextEncoding requested, std::string_view sample)
     case TextEncoding::Gb18030:
     case TextEncoding::Windows1252:
     case TextEncoding::Latin1:
+        // A UTF-8 BOM says UTF-8: read as that when the text agrees (else
+        // "id" would be named "ï»¿id"); otherwise skip the mark at least.
+        if (startsWith("\xEF\xBB\xBF")) {
+            const Utf8Check utf8 = checkUtf8(sample.substr(3));
+            return {utf8 == Utf8Check::Invalid ? requested : TextEncoding::Utf8, 3, true};
+        }
         break;
     }
     return {requested, 0, false};

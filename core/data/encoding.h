@@ -48,7 +48,9 @@ EncodingGuess detectEncoding(std::string_view sample, bool atEnd);
 
 /// The encoding to read with when the user chose `requested`, and the BOM to
 /// skip: a UTF-16 BOM decides the byte order of a UTF-16 request, a UTF-8 BOM
-/// is skipped for a UTF-8 request; other encodings have no BOM.
+/// is skipped for a UTF-8 request. A UTF-8 BOM before a single-byte or GBK
+/// request is skipped too, and the text read as UTF-8 unless it is not valid
+/// UTF-8 (the sample may end inside a character).
 EncodingGuess resolveEncoding(TextEncoding requested, std::string_view sample);
 
 /// A byte sequence that is invalid in the source encoding, or a file that ends

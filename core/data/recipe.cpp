@@ -1,5 +1,7 @@
 #include "data/recipe.h"
 
+#include "data/jsonerror.h"
+
 #include "data/datetime.h"
 
 #include "nn/enumnames.h"
@@ -581,7 +583,7 @@ Recipe Recipe::fromJson(const nlohmann::json& j)
             }
         }
     } catch (const nlohmann::json::exception& e) {
-        fail("content", e.what());
+        fail("content", "a stored value is not what it should be (" + plainJsonError(e.what()) + ")");
     } catch (const std::bad_optional_access&) {
         fail("options", "unknown imputation or scaling");
     }

@@ -1,7 +1,15 @@
 #include "model/modelfile.h"
 
+#include "data/jsonerror.h"
+#include "files/outputpath.h"
+#include "scoring/atomicfile.h"
+
+#include <cerrno>
+#include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 namespace neurolift {
@@ -29,6 +37,39 @@ Network TrainedModel::network() const
     return net;
 }
 
+void TrainedModel::check() const
+{
+    const std::size_t classes = target.classes.size();
+    const bool classesFit = target.task == TaskKind::BinaryClassification  ? classes == 2
+                            : target.task == TaskKind::MultiClassification ? classes >= 3
+                                                                           : classes == 0;
+    if (!classesFit) {
+        throw std::invalid_argument("the target \"" + target.column + "\" lists " + std::to_string(classes) +
+                                    " classes, which does not fit a " + std::string(taskKindId(target.task)) +
+                                    " model");
+    }
+    const int inputs = static_cast<int>(recipe.featureCount());
+    if (const auto issues = architecture.validate(inputs, target.taskSpec()); !issues.empty()) {
+        throw std::invalid_argument("the network does not fit the task (" + issues.front().message + ")");
+    }
+    for (const auto& [name, tensor] : weights) {
+        if (!tensor.allFinite()) {
+            throw std::invalid_argument("the weights \"" + name +
+                                        "\" hold values that are not finite numbers (NaN or infinity); the "
+                                        "training diverged or the model was changed: train it again");
+        }
+    }
+    for (const Recipe::NumericStep& step : recipe.numericSteps()) {
+        if (!std::isfinite(step.scale) || step.scale == 0.0f || !std::isfinite(step.offset) ||
+            !std::isfinite(step.fill) || (step.daysBefore && !std::isfinite(*step.daysBefore))) {
+            throw std::invalid_argument("the preparation of column \"" + step.column +
+                                        "\" has a scale of zero or a value that is not a finite number; "
+                                        "train the model again");
+        }
+    }
+    network(); // the weights fit the architecture
+}
+
 void saveModel(const std::string& path, const TrainedModel& model)
 {
     nlohmann::json tensors = nlohmann::json::array();
@@ -43,22 +84,21 @@ void saveModel(const std::string& path, const TrainedModel& model)
                            {"architecture", model.architecture.toJson()},
                            {"weights", tensors},
                            {"summary", model.summary}};
-    const std::string temp = path + ".part";
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out) {
-            throw ModelFileError(path + ": cannot write here (check the folder exists and is writable)");
-        }
-        out << j.dump() << '\n';
-        out.flush();
-        if (!out) {
-            std::remove(temp.c_str());
-            throw ModelFileError(path + ": writing failed (is the disk full?)");
-        }
+    // Complete or not at all, and never a leftover ".part" beside it (AtomicFile).
+    std::optional<AtomicFile> out;
+    try {
+        out.emplace(path);
+    } catch (const OutputRefused& e) {
+        throw ModelFileError(e.what());
+    } catch (const std::runtime_error&) {
+        throw ModelFileError(path + ": cannot write here (check the folder exists and is writable)");
     }
-    if (std::rename(temp.c_str(), path.c_str()) != 0) {
-        std::remove(temp.c_str());
-        throw ModelFileError(path + ": cannot replace the file");
+    try {
+        out->write(j.dump());
+        out->write("\n");
+        out->commit();
+    } catch (const std::runtime_error& e) {
+        throw ModelFileError(e.what());
     }
 }
 
@@ -66,7 +106,7 @@ TrainedModel loadModel(const std::string& path)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        throw ModelFileError(path + ": cannot open the model file");
+        throw ModelFileError(path + ": cannot open the model file (" + std::strerror(errno) + ")");
     }
     nlohmann::json j;
     try {
@@ -108,15 +148,10 @@ TrainedModel loadModel(const std::string& path)
             m.weights.emplace_back(t.at("name").get<std::string>(), ConstMatrixMap(data.data(), rows, cols));
         }
         m.summary = j.value("summary", nlohmann::json::object());
-        m.network(); // checks that the weights fit the architecture
+        m.check(); // a model that cannot give sensible numbers is refused here, not run
         return m;
     } catch (const nlohmann::json::exception& e) {
-        // what() starts with "[json.exception.type_error.302] ", which says nothing to a user.
-        std::string what = e.what();
-        if (const auto end = what.find("] ");
-            what.starts_with("[json.exception.") && end != std::string::npos) {
-            what.erase(0, end + 2);
-        }
+        const std::string what = plainJsonError(e.what());
         throw ModelFileError(path +
                              ": damaged model file: a part of it is missing or not what it should be (" +
                              what + "); train the model again or use an intact copy");

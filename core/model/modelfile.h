@@ -25,6 +25,11 @@ struct TrainedModel {
 
     /// The network with the trained weights. Throws std::invalid_argument when they do not fit.
     Network network() const;
+    /// Checks that the model can give sensible numbers before anything is scored:
+    /// classes that fit the task, a network whose output fits the task and the
+    /// inputs, weights that fit it and are all finite, and a preparation that
+    /// never divides by zero. Throws std::invalid_argument saying what is wrong.
+    void check() const;
 };
 
 /// A model file that cannot be read; what() says which file and what is wrong.

@@ -1,5 +1,7 @@
 #include "project/project.h"
 
+#include "data/jsonerror.h"
+
 #include "project/columncodec.h"
 #include "project/sqlite.h"
 
@@ -239,13 +241,8 @@ struct Project::State {
             throw ProjectError(ProjectError::Kind::Damaged, name,
                                std::string("the project is damaged while ") + doing + ": " + e.what());
         } catch (const nlohmann::json::exception& e) {
-            // Valid JSON of the wrong shape (a key missing, a number where a
-            // list belongs): what() starts with "[json.exception...] ".
-            std::string what = e.what();
-            if (const auto end = what.find("] ");
-                what.starts_with("[json.exception.") && end != std::string::npos) {
-                what.erase(0, end + 2);
-            }
+            // Valid JSON of the wrong shape (a key missing, a number where a list belongs).
+            const std::string what = plainJsonError(e.what());
             throw ProjectError(ProjectError::Kind::Damaged, name,
                                std::string("the project is damaged while ") + doing +
                                    ": a stored value is not what it should be (" + what +
@@ -683,7 +680,7 @@ RunRecord Project::run(std::int64_t id) const
             NamedTensors& into = lastEpoch ? *r.lastEpochWeights : r.model.weights;
             into.emplace_back(w.text(1), std::move(m));
         }
-        r.model.network(); // checks that the weights fit the architecture
+        r.model.check(); // weights that fit, finite numbers, a task the network fits
         return r;
     });
 }

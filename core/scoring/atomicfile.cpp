@@ -1,5 +1,7 @@
 #include "scoring/atomicfile.h"
 
+#include "files/outputpath.h"
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -15,9 +17,19 @@ namespace {
 
 constexpr std::size_t kBufferBytes = 1 << 20;
 
-std::runtime_error fileError(const std::string& path, const std::string& what)
+FileWriteError fileError(const std::string& path, const std::string& what)
 {
-    return std::runtime_error(path + ": " + what + " (" + std::strerror(errno) + ")");
+    return FileWriteError(path + ": " + what + " (" + std::strerror(errno) + ")");
+}
+
+/// A write that failed: a full disk (or a file-size limit) said as such.
+FileWriteError writeError(const std::string& path)
+{
+    if (errno == ENOSPC || errno == EDQUOT || errno == EFBIG) {
+        return FileWriteError(path + ": the disk is full (" + std::strerror(errno) +
+                              "); free some space or write elsewhere");
+    }
+    return fileError(path, "writing failed");
 }
 
 } // namespace
@@ -36,6 +48,25 @@ std::string hiddenTempPath(const std::string& path, std::string_view suffix)
 AtomicFile::AtomicFile(std::string path)
     : m_path(std::move(path))
 {
+    const OutputPath where = resolveReplaceablePath(m_path); // a folder, a loop, ...: refused here
+    m_path = where.path;
+    m_stream = where.stream;
+    if (m_stream) {
+        // A device, pipe or socket is written in place. O_NONBLOCK so that a pipe
+        // nobody reads is an error now rather than a hang; then blocking writes.
+        m_fd = ::open(m_path.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+        if (m_fd < 0) {
+            if (errno == ENXIO) {
+                throw OutputRefused('"' + m_path +
+                                    "\": no program is reading from this pipe; start the reader first");
+            }
+            throw fileError(m_path, "cannot write here");
+        }
+        const int flags = ::fcntl(m_fd, F_GETFL);
+        ::fcntl(m_fd, F_SETFL, flags & ~O_NONBLOCK);
+        m_buffer.reserve(kBufferBytes);
+        return;
+    }
     const std::filesystem::path p(m_path);
     const std::string folder = p.has_parent_path() ? p.parent_path().string() : std::string(".");
 #ifdef O_TMPFILE
@@ -78,7 +109,7 @@ void AtomicFile::flush()
             if (errno == EINTR) {
                 continue;
             }
-            throw fileError(m_path, "writing failed (is the disk full?)");
+            throw writeError(m_path);
         }
         done += static_cast<std::size_t>(n);
     }
@@ -89,8 +120,17 @@ void AtomicFile::flush()
 void AtomicFile::commit()
 {
     flush();
+    if (m_stream) {
+        const int fd = m_fd;
+        m_fd = -1;
+        if (::close(fd) != 0) {
+            throw fileError(m_path, "writing failed");
+        }
+        m_committed = true;
+        return;
+    }
     if (::fsync(m_fd) != 0) {
-        throw fileError(m_path, "writing failed (is the disk full?)");
+        throw writeError(m_path);
     }
     if (m_tempPath.empty()) {
         // Name the unnamed file next to the target, then rename it over the target

@@ -2,9 +2,11 @@
 
 #include "explain/attribution.h"
 #include "explain/reasons.h"
+#include "files/outputpath.h"
 #include "nn/batchscorer.h"
 #include "scoring/atomicfile.h"
 #include "scoring/csvcells.h"
+#include "scoring/xlsxtext.h"
 
 #include <xlsxwriter.h>
 
@@ -12,6 +14,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <numeric>
 #include <stdexcept>
@@ -93,7 +96,13 @@ public:
     explicit XlsxBook(std::string path)
         : m_path(std::move(path))
     {
-        m_temp = hiddenTempPath(m_path, ".xlsx");
+        const OutputPath where = resolveReplaceablePath(m_path);
+        m_path = where.path;
+        m_stream = where.stream;
+        // A workbook is a zip, written whole and then put in place, or copied to a stream.
+        m_temp = m_stream ? hiddenTempPath((std::filesystem::temp_directory_path() / "neurolift").string(),
+                                           ".xlsx")
+                          : hiddenTempPath(m_path, ".xlsx");
         lxw_workbook_options options{};
         options.constant_memory = LXW_TRUE;
         m_book = workbook_new_opt(m_temp.c_str(), &options);
@@ -121,6 +130,18 @@ public:
         if (e != LXW_NO_ERROR) {
             throw std::runtime_error(m_path + ": writing the workbook failed (" + lxw_strerror(e) + ")");
         }
+        if (m_stream) {
+            std::ifstream in(m_temp, std::ios::binary);
+            AtomicFile out(m_path);
+            std::string chunk(1 << 20, '\0');
+            while (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0) {
+                out.write(std::string_view(chunk.data(), static_cast<std::size_t>(in.gcount())));
+            }
+            out.commit();
+            m_committed = true;
+            std::remove(m_temp.c_str());
+            return;
+        }
         if (std::rename(m_temp.c_str(), m_path.c_str()) != 0) {
             throw std::runtime_error(m_path + ": cannot replace the file");
         }
@@ -132,29 +153,43 @@ private:
     std::string m_temp;
     lxw_workbook* m_book = nullptr;
     bool m_committed = false;
+    bool m_stream = false;
 };
 
+/// A worksheet written row by row; text the sheet cannot hold is fixed (XlsxSheetText)
+/// and warned about, and a cell libxlsxwriter still refuses is an error, never a gap.
 class XlsxSink final : public RowSink {
 public:
-    explicit XlsxSink(lxw_worksheet* sheet)
-        : m_sheet(sheet)
+    XlsxSink(XlsxBook& book, const std::string& name)
+        : m_sheet(book.sheet(name))
+        , m_text(name)
     {
     }
     void row(const std::vector<Cell>& cells) override
     {
         for (std::size_t c = 0; c < cells.size(); ++c) {
             const auto col = static_cast<lxw_col_t>(c);
+            lxw_error e = LXW_NO_ERROR;
             if (cells[c].isNumber && std::isfinite(cells[c].number)) {
-                worksheet_write_number(m_sheet, m_row, col, cells[c].number, nullptr);
+                e = worksheet_write_number(m_sheet, m_row, col, cells[c].number, nullptr);
             } else if (!cells[c].text.empty()) {
-                worksheet_write_string(m_sheet, m_row, col, cells[c].text.c_str(), nullptr);
+                e = worksheet_write_string(m_sheet, m_row, col, m_text.fit(cells[c].text, m_row, c).c_str(),
+                                           nullptr);
+            }
+            if (e != LXW_NO_ERROR) {
+                throw std::runtime_error("export: row " + std::to_string(m_row + 1) + ", column " +
+                                         std::to_string(c + 1) + " cannot be written to the workbook (" +
+                                         lxw_strerror(e) + ")");
             }
         }
         ++m_row;
     }
+    /// What was changed to fit the sheet, one warning per column.
+    std::vector<std::string> warnings() const { return m_text.warnings(); }
 
 private:
     lxw_worksheet* m_sheet;
+    XlsxSheetText m_text;
     lxw_row_t m_row = 0;
 };
 
@@ -319,7 +354,7 @@ ExportResult exportScores(const Table& table, const TrainedModel& model, const S
     RowSink* sink = nullptr;
     if (o.format == ExportFormat::Xlsx) {
         book = std::make_unique<XlsxBook>(o.path);
-        xlsx = std::make_unique<XlsxSink>(book->sheet("Scored customers"));
+        xlsx = std::make_unique<XlsxSink>(*book, "Scored customers");
         sink = xlsx.get();
     } else {
         csv = std::make_unique<CsvSink>(o.path, o.csv);
@@ -393,10 +428,14 @@ ExportResult exportScores(const Table& table, const TrainedModel& model, const S
         }
     }
     if (book) {
-        XlsxSink summary(book->sheet("Segments"));
+        XlsxSink summary(*book, "Segments");
         summary.row(headerCells(segmentSummaryHeader()));
         for (const SegmentStats& s : result.segmentSummary) {
             summary.row(summaryRow(s));
+        }
+        for (const XlsxSink* sheet : {xlsx.get(), &summary}) {
+            const std::vector<std::string> fixed = sheet->warnings();
+            result.warnings.insert(result.warnings.end(), fixed.begin(), fixed.end());
         }
         book->commit();
     } else {

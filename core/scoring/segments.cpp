@@ -302,4 +302,12 @@ std::vector<SegmentStats> summariseSegments(const SegmentDefinition& definition,
     return out;
 }
 
+void requireYesNoScores(TaskKind task, const std::string& model)
+{
+    if (task != TaskKind::BinaryClassification) {
+        throw std::invalid_argument("segments need a yes/no model; " + model + " predicts " +
+                                    std::string(taskKindId(task)));
+    }
+}
+
 } // namespace neurolift

@@ -4,6 +4,7 @@
 // cold"), quantiles (deciles, quintiles) or the top N. Stored as JSON with
 // Project::saveSegment.
 
+#include "nn/architecture.h"
 #include "scoring/ranking.h"
 
 #include <nlohmann/json.hpp>
@@ -94,6 +95,11 @@ struct SegmentStats {
     std::optional<double> observedRate; ///< testPositives / testCustomers, when there are any.
     std::optional<double> observedLift; ///< observedRate / the test rows' rate.
 };
+
+/// Segments read scores as chances of a yes (bands are bounds on them), which only a
+/// yes/no model gives; `segment`, `export` and `score` refuse others alike. Throws
+/// std::invalid_argument naming `model` (e.g. "run 3") and what it predicts otherwise.
+void requireYesNoScores(TaskKind task, const std::string& model);
 
 /// Figures of every segment: sizes and mean scores over `scores` (all the customers,
 /// also the reference for quantiles), observed rates over `testScores` with `testLabels`

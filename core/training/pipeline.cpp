@@ -23,6 +23,38 @@ PreparedPart takeRows(const Matrix& x, const TargetValues& t, const std::vector<
     return p;
 }
 
+/// The fewest rows with a target value to train a model and test it on rows it has
+/// not seen, and the fewest of each outcome of a yes/no target (the split then puts
+/// both outcomes in training, validation and test).
+constexpr long long kMinRows = 20;
+constexpr long long kMinPerOutcome = 3;
+
+/// Says the whole minimum at once, before the split, so that adding a few rows
+/// never meets a second, larger minimum.
+void checkEnoughRows(const TargetValues& values, TaskKind task, const std::string& target)
+{
+    const long long usable = static_cast<long long>(values.values.size()) - values.missing;
+    const bool yesNo = task == TaskKind::BinaryClassification;
+    long long rarer = usable;
+    if (yesNo) {
+        for (const long long n : values.classCounts) {
+            rarer = std::min(rarer, n);
+        }
+    }
+    if (usable >= kMinRows && (!yesNo || rarer >= kMinPerOutcome)) {
+        return;
+    }
+    const std::string what =
+        usable < kMinRows ? "only " + std::to_string(usable) + " rows have a value of \"" + target + "\"" +
+                                (yesNo ? ", " + std::to_string(rarer) + " of them the rarer outcome" : "")
+                          : "only " + std::to_string(rarer) + " of the " + std::to_string(usable) +
+                                " rows with a value of \"" + target + "\" have the rarer outcome";
+    throw std::invalid_argument(what +
+                                ": too few to train a model and to test it on rows it has not seen; use a "
+                                "file with at least 20 customers with a value" +
+                                (yesNo ? ", at least 3 of each outcome" : ""));
+}
+
 } // namespace
 
 nlohmann::json ColumnChoice::toJson() const
@@ -165,6 +197,7 @@ PreparedData prepareData(const Table& table, const ColumnChoice& choice, std::ui
         throw std::invalid_argument("the target \"" + choice.target +
                                     "\" is empty in every row; choose the column that records the outcome");
     }
+    checkEnoughRows(values, d.target.task, choice.target);
     d.selection = selectFeatures(table, choice);
     if (d.selection.features.empty()) {
         throw std::invalid_argument("no column is left to learn from; choose at least one input column");
@@ -179,10 +212,11 @@ PreparedData prepareData(const Table& table, const ColumnChoice& choice, std::ui
         d.split = stratifiedSplit(values.classes, fractions, seed);
     }
     const std::size_t usable = d.split.train.size() + d.split.validation.size() + d.split.test.size();
-    if (usable < 20 || d.split.validation.empty() || d.split.test.empty()) {
-        throw std::invalid_argument("only " + std::to_string(usable) + " rows have a value of \"" + choice.target +
-                                    "\": too few to train a model and to test it on rows it has not seen; "
-                                    "use a file with more customers (at least 20 of each outcome)");
+    if (d.split.validation.empty() || d.split.test.empty()) { // fractions that leave a part empty
+        throw std::invalid_argument("the split of the " + std::to_string(usable) +
+                                    " rows with a value of \"" + choice.target +
+                                    "\" left no validation or test rows; use a file with more "
+                                    "customers");
     }
     d.recipe = Recipe::fit(table, d.split.train, d.selection.features);
     const Matrix all = d.recipe.transform(table);
@@ -229,6 +263,37 @@ Split splitFromAssignment(std::span<const std::uint8_t> parts)
             break;
         }
     }
+    return s;
+}
+
+std::optional<Split> storedSplit(std::span<const std::uint8_t> parts, std::span<const float> targets)
+{
+    if (parts.empty()) {
+        return std::nullopt;
+    }
+    if (parts.size() != targets.size()) {
+        throw std::invalid_argument("it has " + std::to_string(parts.size()) + " rows and the data " +
+                                    std::to_string(targets.size()));
+    }
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (parts[i] > 3) {
+            throw std::invalid_argument("row " + std::to_string(i + 1) + " is in part " +
+                                        std::to_string(parts[i]) + ", which does not exist");
+        }
+        if (parts[i] != 0 && std::isnan(targets[i])) {
+            throw std::invalid_argument("row " + std::to_string(i + 1) +
+                                        " has no target value but is in a part");
+        }
+    }
+    Split s = splitFromAssignment(parts);
+    const auto check = [](const std::vector<std::int64_t>& rows, const char* part) {
+        if (rows.empty()) {
+            throw std::invalid_argument(std::string("it has no ") + part + " rows");
+        }
+    };
+    check(s.train, "training");
+    check(s.validation, "validation");
+    check(s.test, "test");
     return s;
 }
 

@@ -87,6 +87,12 @@ PreparedData prepareData(const Table& table, const ColumnChoice& choice, std::ui
 std::vector<std::uint8_t> splitAssignment(const Split& split, std::size_t rows);
 /// The split an assignment describes (the inverse of splitAssignment).
 Split splitFromAssignment(std::span<const std::uint8_t> parts);
+/// A run's stored split (RunRecord::split) read back against the target values of
+/// the data (NaN where missing): std::nullopt when the run kept none (projects
+/// before format 2, whose split is drawn again). Throws std::invalid_argument saying
+/// what is wrong when it is damaged: not one entry a row, an entry that names no part,
+/// a part left empty, or a row without a target value in a part.
+std::optional<Split> storedSplit(std::span<const std::uint8_t> parts, std::span<const float> targets);
 
 /// An epoch as a project stores it.
 RunEpoch runEpochFrom(const EpochReport& report);

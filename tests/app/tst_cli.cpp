@@ -601,9 +601,9 @@ void TestCli::testGoldenBadFiles_data()
                                  << "\"header-only.csv\", line 1: the file has a header row but no data rows";
     QTest::addRow("too few rows")
         << "too-few-rows.csv" << QStringList{"train", "--target", "bought"} << 1
-        << "only 5 rows have a value of \"bought\": too few to train a model and to test it "
-           "on rows it has not seen; use a file with more customers (at least 20 of each "
-           "outcome)";
+        << "only 5 rows have a value of \"bought\", 2 of them the rarer outcome: too few to train a "
+           "model and to test it on rows it has not seen; use a file with at least 20 customers "
+           "with a value, at least 3 of each outcome";
     QTest::addRow("ragged rows")
         << "ragged.csv" << QStringList{"inspect"} << 0
         << "\"ragged.csv\": line 4: 1 field where the header has 2 \u2014 row skipped";

@@ -162,10 +162,15 @@ void TestEncoding::resolve_data()
                                                       "a\0")
                                              << TextEncoding::Utf16LE << 2;
     QTest::addRow("utf-16 be no bom") << TextEncoding::Utf16BE << bytes("\0a") << TextEncoding::Utf16BE << 0;
-    QTest::addRow("latin-1 keeps bom bytes") << TextEncoding::Latin1
-                                             << bytes("\xEF\xBB\xBF"
-                                                      "a")
-                                             << TextEncoding::Latin1 << 0;
+    // A UTF-8 BOM means UTF-8 (issue 17: "ï»¿id"); the text decides, the mark is skipped either way.
+    QTest::addRow("latin-1 asked, utf-8 bom") << TextEncoding::Latin1
+                                              << bytes("\xEF\xBB\xBF"
+                                                       "a")
+                                              << TextEncoding::Utf8 << 3;
+    QTest::addRow("latin-1 asked, bom before latin-1 text") << TextEncoding::Latin1
+                                                            << bytes("\xEF\xBB\xBF"
+                                                                     "M\xFCller")
+                                                            << TextEncoding::Latin1 << 3;
     QTest::addRow("gbk") << TextEncoding::Gb18030 << bytes(kGbkCsv) << TextEncoding::Gb18030 << 0;
 }
 

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <limits>
+#include <optional>
 #include <stdexcept>
 
 using namespace neurolift;
@@ -47,6 +49,24 @@ Table customers()
     return Table(std::move(columns), 200);
 }
 
+/// `rows` customers, `rarer` of whom bought ("yes"); "spend" is a number in every row.
+Table smallTable(int rows, int rarer)
+{
+    std::vector<float> visits;
+    std::vector<float> spend;
+    std::vector<std::string> bought;
+    for (int i = 0; i < rows; ++i) {
+        visits.push_back(static_cast<float>(i % 5));
+        spend.push_back(10.0f * static_cast<float>(i));
+        bought.push_back(i < rarer ? "yes" : "no");
+    }
+    std::vector<Column> columns;
+    columns.push_back(numbers("visits", visits));
+    columns.push_back(numbers("spend", spend));
+    columns.push_back(categorical("bought", bought));
+    return Table(std::move(columns), static_cast<std::size_t>(rows));
+}
+
 } // namespace
 
 class TestPipeline : public QObject {
@@ -60,6 +80,10 @@ private slots:
     void prepareSplitsAndFitsOnTrainingRowsOnly();
     void splitAssignmentRoundTrip_data();
     void splitAssignmentRoundTrip();
+    void testFirstMessageNamesTheWholeMinimum_issue17_data();
+    void testFirstMessageNamesTheWholeMinimum_issue17();
+    void testDamagedStoredSplitIsAnError_issue17_data();
+    void testDamagedStoredSplitIsAnError_issue17();
 };
 
 void TestPipeline::selectsUsableColumnsByDefault()
@@ -170,6 +194,101 @@ void TestPipeline::splitAssignmentRoundTrip()
     QCOMPARE(back.validation, s.validation);
     QCOMPARE(back.test, s.test);
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, splitAssignment(s, classes.size() / 2));
+}
+
+void TestPipeline::testFirstMessageNamesTheWholeMinimum_issue17_data()
+{
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<int>("rarer");
+    QTest::addColumn<QString>("error"); // empty: the data are prepared
+    const QString tooFew =
+        QStringLiteral(": too few to train a model and to test it on rows it has not seen; use a "
+                       "file with at least 20 customers with a value");
+    const QString yesNo = tooFew + QStringLiteral(", at least 3 of each outcome");
+    // Two rows once said "at least 3", three then "at least 20": the first message says it all.
+    QTest::addRow("two rows") << "bought" << 2 << 1
+                              << "only 2 rows have a value of \"bought\", 1 of them the rarer outcome" +
+                                     yesNo;
+    QTest::addRow("three rows") << "bought" << 3 << 1
+                                << "only 3 rows have a value of \"bought\", 1 of them the rarer outcome" +
+                                       yesNo;
+    QTest::addRow("19 rows") << "bought" << 19 << 9
+                             << "only 19 rows have a value of \"bought\", 9 of them the rarer outcome" +
+                                    yesNo;
+    QTest::addRow("40 rows, 2 bought")
+        << "bought" << 40 << 2
+        << "only 2 of the 40 rows with a value of \"bought\" have the rarer outcome" + yesNo;
+    QTest::addRow("20 rows, 3 bought") << "bought" << 20 << 3 << QString();
+    QTest::addRow("numeric, 19 rows")
+        << "spend" << 19 << 0 << "only 19 rows have a value of \"spend\"" + tooFew;
+    QTest::addRow("numeric, 20 rows") << "spend" << 20 << 0 << QString();
+}
+
+void TestPipeline::testFirstMessageNamesTheWholeMinimum_issue17()
+{
+    QFETCH(QString, target);
+    QFETCH(int, rows);
+    QFETCH(int, rarer);
+    QFETCH(QString, error);
+    ColumnChoice c;
+    c.target = target.toStdString();
+    c.features = std::vector<std::string>{"visits"};
+    try {
+        const PreparedData d = prepareData(smallTable(rows, rarer), c, 7);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        if (rarer > 0) { // both outcomes in every part
+            for (const auto* part : {&d.train, &d.validation, &d.test}) {
+                QVERIFY(part->y.maxCoeff() == 1.0f && part->y.minCoeff() == 0.0f);
+            }
+        }
+    } catch (const std::invalid_argument& e) {
+        QCOMPARE(QString::fromUtf8(e.what()), error);
+    }
+}
+
+void TestPipeline::testDamagedStoredSplitIsAnError_issue17_data()
+{
+    QTest::addColumn<QByteArray>("parts");   // one byte a row
+    QTest::addColumn<QByteArray>("targets"); // '.' no target value, else one
+    QTest::addColumn<QString>("expected");   // "none", the test rows, or the error
+    QTest::addRow("kept") << QByteArray("\1\1\2\3\0\3", 6) << QByteArray("yyyy.y") << "test rows 4 6";
+    QTest::addRow("not kept (older project)") << QByteArray() << QByteArray("yyyy") << "none";
+    QTest::addRow("wrong size") << QByteArray("\1\2\3", 3) << QByteArray("yyyy")
+                                << "error: it has 3 rows and the data 4";
+    QTest::addRow("no such part") << QByteArray("\1\2\7\3", 4) << QByteArray("yyyy")
+                                  << "error: row 3 is in part 7, which does not exist";
+    QTest::addRow("row without a target") << QByteArray("\1\2\3\3", 4) << QByteArray("yy.y")
+                                          << "error: row 3 has no target value but is in a part";
+    QTest::addRow("no test rows") << QByteArray("\1\2\1\0", 4) << QByteArray("yyyy")
+                                  << "error: it has no test rows";
+    QTest::addRow("nothing in any part")
+        << QByteArray(4, '\0') << QByteArray("yyyy") << "error: it has no training rows";
+}
+
+void TestPipeline::testDamagedStoredSplitIsAnError_issue17()
+{
+    QFETCH(QByteArray, parts);
+    QFETCH(QByteArray, targets);
+    QFETCH(QString, expected);
+    std::vector<std::uint8_t> p(parts.begin(), parts.end());
+    std::vector<float> t;
+    for (const char c : targets) {
+        t.push_back(c == '.' ? std::numeric_limits<float>::quiet_NaN() : 1.0f);
+    }
+    try {
+        const std::optional<Split> s = storedSplit(p, t);
+        QString got = QStringLiteral("none");
+        if (s) {
+            got = QStringLiteral("test rows");
+            for (const std::int64_t r : s->test) {
+                got += ' ' + QString::number(r + 1);
+            }
+        }
+        QCOMPARE(got, expected);
+    } catch (const std::invalid_argument& e) {
+        QCOMPARE(QStringLiteral("error: ") + QString::fromUtf8(e.what()), expected);
+    }
 }
 
 QTEST_APPLESS_MAIN(TestPipeline)

@@ -138,6 +138,10 @@ project("projects/malformed-setting.nlproj", sql="UPDATE setting SET value = '{\
 project("projects/run-model-wrong-shape.nlproj", sql="UPDATE run SET model = json_remove(model, '$.id_column');")
 project("projects/run-warnings-not-a-list.nlproj", sql="UPDATE run SET warnings = '{\"a\": 1}';")
 project("projects/malformed-run-model.nlproj", sql="UPDATE run SET model = '{not json';")
+# Issue 17: a damaged stored split was taken for an older project's missing one and drawn again
+# (tst_badexport).
+project("projects/run-split-wrong-size.nlproj", sql="UPDATE run SET split = substr(split, 1, 5);")
+project("projects/run-split-no-such-part.nlproj", sql="UPDATE run SET split = CAST(X'07' || substr(split, 2) AS BLOB);")
 project("projects/injection-names.nlproj",
         sql="INSERT INTO note(text, created_at) VALUES ('''); DROP TABLE dataset; --', '2026-01-01T00:00:00Z');")
 
