@@ -228,6 +228,30 @@ QString Document::displayName() const
     return isUntitled() ? tr("Untitled") : QFileInfo(m_path).fileName();
 }
 
+QString Document::readOnlyReason() const
+{
+    if (isUntitled()) {
+        return {};
+    }
+    const QFileInfo file(m_path);
+    // The mode bits as well as access(): root may write anything, yet a file the
+    // user made read-only is not to be written over.
+    constexpr QFile::Permissions kWrite = QFile::WriteOwner | QFile::WriteGroup | QFile::WriteOther;
+    if (file.exists() && ((file.permissions() & kWrite) == 0 || !file.isWritable())) {
+        return tr("\u201c%1\u201d is read-only, so nothing can be kept in it. Save a copy with File \u203a "
+                  "Save "
+                  "As\u2026, or make the file writable.")
+            .arg(file.fileName());
+    }
+    if (!QFileInfo(file.absolutePath()).isWritable()) {
+        return tr("\u201c%1\u201d is in a read-only folder, so nothing can be kept in it. Save a copy "
+                  "elsewhere with File \u203a Save As\u2026, or move the project to a folder you may write "
+                  "to.")
+            .arg(file.fileName());
+    }
+    return {};
+}
+
 bool Document::isModified() const
 {
     return m_changedOutsideUndo || !m_undo.isClean();

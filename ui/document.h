@@ -74,6 +74,9 @@ public:
     bool isUntitled() const { return m_path.isEmpty(); }
     /// Whether there is work that Save would keep.
     bool isModified() const;
+    /// Why nothing can be kept in the project's file (it or its folder is read-only),
+    /// with what to do instead; empty when it can, and for an untitled project.
+    QString readOnlyReason() const;
     QUndoStack* undoStack() { return &m_undo; }
     /// The networks the user keeps; edits go through architecturecommands.h
     /// on undoStack() and are written to the project as they happen.

@@ -1,5 +1,7 @@
 #include "exportdialog.h"
 
+#include "files/outputpath.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -146,6 +148,16 @@ void ExportDialog::validate()
     } else if (!QFileInfo(path).absoluteDir().exists()) {
         problem = tr("The folder %1 does not exist.")
                       .arg(QDir::toNativeSeparators(QFileInfo(path).absolutePath()));
+    } else {
+        // A project, a folder, a device: said here, before the export runs. Replacing a
+        // file of another kind was confirmed by the file dialog (or typed on purpose).
+        try {
+            checkOutputPath({}, path.toStdString(),
+                            m_format->currentIndex() == XlsxIndex ? OutputKind::Workbook : OutputKind::Text,
+                            {}, true);
+        } catch (const OutputRefused& e) {
+            problem = QString::fromStdString(e.what());
+        }
     }
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());

@@ -1,15 +1,16 @@
 #include "mainwindow.h"
 
 #include "appicon.h"
-#include "document.h"
-#include "settings.h"
 #include "datapage.h"
+#include "document.h"
+#include "errorbanner.h"
 #include "explainpage.h"
 #include "guidedwizard.h"
 #include "language.h"
 #include "modelpage.h"
 #include "pagekit.h"
 #include "segmentspage.h"
+#include "settings.h"
 #include "taskindicator.h"
 #include "teachingwindow.h"
 #include "trainpage.h"
@@ -290,6 +291,7 @@ void MainWindow::showDocumentPages()
             showError(tr("Cannot import the file"), message);
         }
     });
+    connect(m_workbench, &Workbench::errorOccurred, this, &MainWindow::showError);
 }
 
 void MainWindow::importCsv(const QString& path)
@@ -344,12 +346,19 @@ void MainWindow::updateTitle()
         return;
     }
     // "[*]" is where Qt shows the modified mark ("*", or the platform's own).
-    setWindowTitle(tr("%1[*] — NeuroLift").arg(m_document->displayName()));
+    setWindowTitle((m_document->readOnlyReason().isEmpty() ? tr("%1[*] — NeuroLift")
+                                                           : tr("%1 (read-only)[*] — NeuroLift"))
+                       .arg(m_document->displayName()));
     setWindowModified(m_document->isModified());
 }
 
 void MainWindow::showError(const QString& title, const QString& message)
 {
+    emit errorShown(title, message);
+    if (m_unattended) {
+        m_banner->showError(title, message);
+        return;
+    }
     QMessageBox box(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
     box.setObjectName(QStringLiteral("errorMessage"));
     box.exec();
@@ -805,7 +814,12 @@ void MainWindow::createPages()
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(sidebar);
-    layout->addWidget(m_pages, 1);
+    m_banner = new ErrorBanner(central);
+    auto* column = new QVBoxLayout;
+    column->setSpacing(0);
+    column->addWidget(m_banner);
+    column->addWidget(m_pages, 1);
+    layout->addLayout(column, 1);
     setCentralWidget(central);
 }
 

@@ -17,6 +17,7 @@ class QStackedWidget;
 namespace neurolift {
 
 class Document;
+class ErrorBanner;
 class TaskIndicator;
 class Workbench;
 
@@ -63,10 +64,17 @@ public:
     /// Offers back untitled projects that a NeuroLift which stopped without
     /// saving left behind; call once the window is shown.
     void offerUnsavedWork();
+    /// With no one at the screen (--screenshot), errors are shown in a banner across the
+    /// window instead of a message box that would wait for OK.
+    void setUnattended(bool unattended) { m_unattended = unattended; }
+    /// The banner that shows errors while unattended.
+    ErrorBanner* errorBanner() const { return m_banner; }
 
 signals:
     /// Another project was opened (or a new one started).
     void documentChanged(neurolift::Document* document);
+    /// An error was shown to the user: `message` is the core's own words.
+    void errorShown(const QString& title, const QString& message);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -111,6 +119,8 @@ private:
     QAction* m_redo = nullptr;
     std::unique_ptr<Document> m_document;
     Workbench* m_workbench = nullptr; ///< Owned by the document.
+    ErrorBanner* m_banner = nullptr;
+    bool m_unattended = false;
 };
 
 } // namespace neurolift

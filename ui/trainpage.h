@@ -12,6 +12,7 @@
 #include <QWidget>
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -55,6 +56,9 @@ public:
     void setArchitecture(const Architecture& architecture);
     /// The data's file name, recorded in the model's summary.
     void setSourceName(const QString& name);
+    /// Asked each time a run is about to start: why its result could not be kept (empty when it
+    /// can). A reason stops the start, is shown on the page and sent with startRefused().
+    void setStartCheck(std::function<QString()> check) { m_startCheck = std::move(check); }
     /// The project's runs, listed for comparison (their history draws the overlay).
     void setRuns(const std::vector<RunRecord>& runs);
     const std::vector<RunRecord>& runs() const { return m_runs; }
@@ -85,6 +89,8 @@ signals:
     /// The user changed a setting in the form (the owner makes it an undo command).
     void settingsEdited(const neurolift::TrainingSettings& before, const neurolift::TrainingSettings& after);
     void busyChanged(bool busy);
+    /// A run was not started because of `reason` (see setStartCheck()).
+    void startRefused(const QString& reason);
     /// For the main window's status bar: fraction done (0..1) and a short text.
     void progress(double fraction, const QString& text);
 
@@ -149,6 +155,7 @@ private:
     QLabel* m_epochLabel = nullptr;
     QLabel* m_etaLabel = nullptr;
     QLabel* m_statusLabel = nullptr;
+    std::function<QString()> m_startCheck;
     TrainingChart* m_chart = nullptr;
     QTreeWidget* m_runList = nullptr;
 };

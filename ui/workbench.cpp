@@ -94,6 +94,11 @@ Workbench::Workbench(Document* document, Pages pages, TaskIndicator* tasks, QWid
                     Document::Change::TrainingSettings, tr("Change Training Settings"), CommandId::TrainingSettings));
             });
     connect(m_pages.train, &TrainPage::runFinished, this, &Workbench::keepRun);
+    // A run lives in the project: a read-only one is found out before training, not when keeping the run.
+    m_pages.train->setStartCheck([this] { return m_document->readOnlyReason(); });
+    connect(m_pages.train, &TrainPage::startRefused, this, [this](const QString& reason) {
+        emit errorOccurred(tr("Cannot keep a run in this project"), reason);
+    });
     connect(m_pages.train, &TrainPage::busyChanged, this, [this](bool busy) {
         if (!m_tasks) {
             return;
@@ -434,7 +439,7 @@ void Workbench::onImported(const QString& path, std::shared_ptr<CsvResult> resul
     auto table = std::make_shared<const Table>(std::move(result->table));
     DatasetSource source;
     source.fileName = QFileInfo(path).fileName().toStdString();
-    source.fileSize = static_cast<std::uint64_t>(QFileInfo(path).size());
+    source.fileSize = result->source.size;
     source.importOptions = {{"detected",
                              {{"encoding", encodingName(result->encoding)},
                               {"delimiter", std::string(1, result->delimiter)},
@@ -463,12 +468,15 @@ void Workbench::onImported(const QString& path, std::shared_ptr<CsvResult> resul
     const long long firstLine = warnings ? result->warnings.front().line : 0;
     runInBackground<QString>(
         this,
-        [file, csv, table, source]() mutable {
+        [file, csv, table, source, read = *result]() mutable {
             try {
                 source.fileHash = fileContentHash(csv);
+                checkSourceUnchanged(csv, read); // the size and hash are of the rows read
                 Project::open(file).saveDataset(*table, source);
                 return QString();
             } catch (const ProjectError& e) {
+                return QString::fromUtf8(e.what());
+            } catch (const CsvError& e) {
                 return QString::fromUtf8(e.what());
             }
         },

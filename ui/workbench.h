@@ -65,6 +65,8 @@ signals:
     void runKept(std::int64_t id);
     /// A line for the status bar.
     void message(const QString& text);
+    /// Something the user asked for cannot be done; for a message box.
+    void errorOccurred(const QString& title, const QString& message);
 
 private:
     void loadTable();

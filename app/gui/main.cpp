@@ -2,6 +2,8 @@
 
 #include "appicon.h"
 #include "buildinfo.h"
+#include "dialogrefuser.h"
+#include "errorbanner.h"
 #include "language.h"
 #include "mainwindow.h"
 #include "version.h"
@@ -110,13 +112,29 @@ int main(int argc, char* argv[])
     }
 
     neurolift::MainWindow window;
+    // No one answers dialogs during a screenshot: errors go to the window's banner, and any
+    // other question is closed unanswered (Cancel) rather than left waiting for ever.
+    std::optional<neurolift::DialogRefuser> refuser;
     if (!screenshotPath.isEmpty()) {
         window.resize(kScreenshotSize);
+        window.setUnattended(true);
+        refuser.emplace();
+        QObject::connect(&*refuser, &neurolift::DialogRefuser::refused, &window,
+                         [&window](const QString& text) {
+                             window.errorBanner()->showError(
+                                 QApplication::translate("main", "A question was left unanswered"), text);
+                             std::fprintf(stderr, "neurolift: %s\n", qPrintable(text));
+                         });
     }
+    // Errors go to stderr as well, in the core's words, as the command-line program gives them.
+    QObject::connect(&window, &neurolift::MainWindow::errorShown, [](const QString&, const QString& message) {
+        std::fprintf(stderr, "neurolift: %s\n", qPrintable(message));
+    });
     window.show();
     const QStringList files = parser.positionalArguments();
+    bool opened = true;
     if (!files.isEmpty()) {
-        window.openProject(files.front());
+        opened = window.openProject(files.front());
     } else if (screenshotPath.isEmpty()) {
         // After the window is up, so the question appears over it.
         QTimer::singleShot(0, &window, [&window] { window.offerUnsavedWork(); });
@@ -124,14 +142,15 @@ int main(int argc, char* argv[])
 
     if (!screenshotPath.isEmpty()) {
         // Grab once the event loop has run, after pending layouts are done.
-        QTimer::singleShot(0, &window, [&window, &screenshotPath] {
+        QTimer::singleShot(0, &window, [&window, &screenshotPath, opened] {
             // Texts set by the project just opened have asked for new layouts; lay out before grabbing.
             QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
             const bool saved = window.grab().toImage().save(screenshotPath);
             if (!saved) {
                 std::fprintf(stderr, "neurolift: cannot write %s\n", qPrintable(screenshotPath));
             }
-            QCoreApplication::exit(saved ? 0 : 1);
+            // A project that did not open fails the run (2, as in the command-line program).
+            QCoreApplication::exit(!saved ? 1 : opened ? 0 : 2);
         });
     }
     return QApplication::exec();

@@ -63,6 +63,10 @@
         <source>There is no interface language “%1”; choose one of %2.</source>
         <translation>没有界面语言“%1”；请从%2中选择一种。</translation>
     </message>
+    <message>
+        <source>A question was left unanswered</source>
+        <translation>有一个问题无人回答</translation>
+    </message>
 </context>
 <context>
     <name>neurolift::ArchitectureCommand</name>
@@ -363,6 +367,21 @@
     <message>
         <source>Untitled</source>
         <translation>未命名</translation>
+    </message>
+    <message>
+        <source>“%1” is read-only, so nothing can be kept in it. Save a copy with File › Save As…, or make the file writable.</source>
+        <translation>“%1”是只读的，因此无法在其中保存任何内容。请用“文件 › 另存为…”保存一个副本，或将该文件设为可写。</translation>
+    </message>
+    <message>
+        <source>“%1” is in a read-only folder, so nothing can be kept in it. Save a copy elsewhere with File › Save As…, or move the project to a folder you may write to.</source>
+        <translation>“%1”位于只读文件夹中，因此无法在其中保存任何内容。请用“文件 › 另存为…”将副本保存到别处，或将项目移到你可以写入的文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>neurolift::ErrorBanner</name>
+    <message>
+        <source>Hide this message</source>
+        <translation>隐藏此消息</translation>
     </message>
 </context>
 <context>
@@ -1612,6 +1631,10 @@ weight %3</source>
     <message>
         <source>%1[*] — NeuroLift</source>
         <translation>%1[*] — NeuroLift</translation>
+    </message>
+    <message>
+        <source>%1 (read-only)[*] — NeuroLift</source>
+        <translation>%1（只读）[*] — NeuroLift</translation>
     </message>
     <message>
         <source>Save changes?</source>
@@ -3756,6 +3779,10 @@ Open the Model page and design one, or pick a ready-made template.</source>
     <message>
         <source>Change Training Settings</source>
         <translation>更改训练设置</translation>
+    </message>
+    <message>
+        <source>Cannot keep a run in this project</source>
+        <translation>无法在此项目中保存运行</translation>
     </message>
     <message>
         <source>Training</source>
