@@ -292,6 +292,9 @@ void MainWindow::showDocumentPages()
         }
     });
     connect(m_workbench, &Workbench::errorOccurred, this, &MainWindow::showError);
+    connect(m_workbench, &Workbench::projectUnreadable, this,
+            [this](const QString& message) { showError(tr("Cannot open the project"), message); });
+    m_workbench->start();
 }
 
 void MainWindow::importCsv(const QString& path)

@@ -147,6 +147,10 @@ Workbench::Workbench(Document* document, Pages pages, TaskIndicator* tasks, QWid
         }
     });
     connectSegmentsPage();
+}
+
+void Workbench::start()
+{
     showTrainingSettings();
     showRuns();
     showSegments();
@@ -209,7 +213,7 @@ void Workbench::loadTable()
                 m_tasks->finish();
             }
             if (!loaded.table) {
-                emit message(loaded.error);
+                emit projectUnreadable(loaded.error);
                 return;
             }
             m_document->setTable(loaded.table);
@@ -266,7 +270,7 @@ void Workbench::showRuns()
             runs.push_back(m_document->project().run(summary.id));
         }
     } catch (const ProjectError& e) {
-        emit message(QString::fromUtf8(e.what()));
+        emit projectUnreadable(QString::fromUtf8(e.what()));
     }
     m_pages.train->setRuns(runs);
     if (m_pages.explain) {
@@ -346,7 +350,7 @@ void Workbench::showSegments()
         try {
             m_pages.segments->setSavedSegments(m_document->project().segments());
         } catch (const ProjectError& e) {
-            emit message(QString::fromUtf8(e.what()));
+            emit projectUnreadable(QString::fromUtf8(e.what()));
         }
     }
 }
@@ -357,7 +361,7 @@ void Workbench::showExports()
         try {
             m_pages.segments->setExports(m_document->project().exports());
         } catch (const ProjectError& e) {
-            emit message(QString::fromUtf8(e.what()));
+            emit projectUnreadable(QString::fromUtf8(e.what()));
         }
     }
 }

@@ -42,6 +42,10 @@ public:
     Workbench(Document* document, Pages pages, TaskIndicator* tasks, QWidget* dialogParent);
     ~Workbench() override;
 
+    /// Shows the document's settings, runs, segments and data on the pages;
+    /// called once its signals are connected, so that an error is seen.
+    void start();
+
     /// Shows the import dialog for `path`, then imports it into the project.
     void importCsv(const QString& path);
     /// Imports `path` read with `options` into the project, without asking.
@@ -67,6 +71,8 @@ signals:
     void message(const QString& text);
     /// Something the user asked for cannot be done; for a message box.
     void errorOccurred(const QString& title, const QString& message);
+    /// A part of the project cannot be read (a damaged table, data or run); in the core's words.
+    void projectUnreadable(const QString& message);
 
 private:
     void loadTable();

@@ -127,9 +127,12 @@ int main(int argc, char* argv[])
                          });
     }
     // Errors go to stderr as well, in the core's words, as the command-line program gives them.
-    QObject::connect(&window, &neurolift::MainWindow::errorShown, [](const QString&, const QString& message) {
-        std::fprintf(stderr, "neurolift: %s\n", qPrintable(message));
-    });
+    bool errorShown = false;
+    QObject::connect(&window, &neurolift::MainWindow::errorShown,
+                     [&errorShown](const QString&, const QString& message) {
+                         errorShown = true;
+                         std::fprintf(stderr, "neurolift: %s\n", qPrintable(message));
+                     });
     window.show();
     const QStringList files = parser.positionalArguments();
     bool opened = true;
@@ -142,15 +145,16 @@ int main(int argc, char* argv[])
 
     if (!screenshotPath.isEmpty()) {
         // Grab once the event loop has run, after pending layouts are done.
-        QTimer::singleShot(0, &window, [&window, &screenshotPath, opened] {
+        QTimer::singleShot(0, &window, [&window, &screenshotPath, &errorShown, opened] {
             // Texts set by the project just opened have asked for new layouts; lay out before grabbing.
             QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
             const bool saved = window.grab().toImage().save(screenshotPath);
             if (!saved) {
                 std::fprintf(stderr, "neurolift: cannot write %s\n", qPrintable(screenshotPath));
             }
-            // A project that did not open fails the run (2, as in the command-line program).
-            QCoreApplication::exit(!saved ? 1 : opened ? 0 : 2);
+            // A project that did not open, or a part of it that could not be read, fails
+            // the run (2, as in the command-line program).
+            QCoreApplication::exit(!saved ? 1 : opened && !errorShown ? 0 : 2);
         });
     }
     return QApplication::exec();

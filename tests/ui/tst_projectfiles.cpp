@@ -428,6 +428,12 @@ void TestProjectFiles::screenshotOfABadProjectShowsWhyAndFails_issue17_data()
         << "neurolift: \"newer-format.nlproj\": this project was saved by a newer "
            "NeuroLift (project format 99; this version reads up to 2); update NeuroLift "
            "to open it\n";
+    // Opens, but a part of it cannot be read: said, not lost in the status line.
+    QTest::addRow("damaged runs table")
+        << "missing-run-table.nlproj"
+        << "neurolift: \"missing-run-table.nlproj\": the project is damaged (no such table: run) while "
+           "reading the runs: it does not hold what a NeuroLift project holds; use an intact copy or the "
+           "recovery copy\n";
     // Not an error but a question (restore the unsaved changes?): no one answers it, so it is
     // closed as Cancel, and the recovery copy stays for the user.
     QTest::addRow("unanswered question")
