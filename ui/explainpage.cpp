@@ -518,7 +518,7 @@ void ExplainPage::showRun()
             auto d = std::make_shared<RunData>(
                 RunData{model.network(), model, model.target.taskSpec(), {}, {}, {}, {}, {}, 0, {}});
             d->groups = FeatureGroups::fromRecipe(model.recipe);
-            const Split parts = splitFromAssignment(split);
+            const Split parts = keptSplit(split, *table, model.target);
             const TargetValues targets = targetValues(*table, model.target);
             d->validation = parts.validation;
             if (d->validation.empty()) {

@@ -101,7 +101,7 @@ void SegmentsPage::startScoreExport(ScoredExportOptions options)
         this,
         [table, shown, split, options, runId, savedId](const JobProgress& progress) mutable {
             if (options.reasons > 0) {
-                const Split parts = splitFromAssignment(split);
+                const Split parts = keptSplit(split, *table, shown->model.target);
                 std::vector<std::int64_t> rows = parts.train;
                 if (rows.empty()) {
                     rows.resize(table->rowCount());

@@ -228,7 +228,7 @@ void SegmentsPage::showRun()
             d->sorted = d->all;
             std::sort(d->sorted.begin(), d->sorted.end(), std::greater<>());
             const TargetValues targets = targetValues(*table, d->model.target);
-            std::vector<std::int64_t> rows = splitFromAssignment(record.split).test;
+            std::vector<std::int64_t> rows = keptSplit(record.split, *table, d->model.target).test;
             if (rows.empty()) {
                 for (std::size_t r = 0; r < table->rowCount(); ++r) {
                     if (!std::isnan(targets.values[r])) {

@@ -229,7 +229,7 @@ Scored scoreRun(const Table& table, const RunRecord& run)
     s.all = scoreTable(table, run.model);
     const TargetValues target = targetValues(table, run.model.target);
     std::vector<float> test, labels;
-    for (const std::int64_t row : splitFromAssignment(run.split).test) {
+    for (const std::int64_t row : keptSplit(run.split, table, run.model.target).test) {
         test.push_back(s.all[static_cast<std::size_t>(row)]);
         labels.push_back(target.values[static_cast<std::size_t>(row)] >= 0.5f ? 1.0f : 0.0f);
     }

@@ -266,6 +266,17 @@ Split splitFromAssignment(std::span<const std::uint8_t> parts)
     return s;
 }
 
+Split keptSplit(std::span<const std::uint8_t> parts, const Table& table, const TargetSpec& target)
+{
+    const TargetValues targets = targetValues(table, target);
+    try {
+        return storedSplit(parts, targets.values).value_or(Split{});
+    } catch (const std::invalid_argument& e) {
+        throw std::invalid_argument(std::string("the split stored with this run is damaged: ") + e.what() +
+                                    "; use an intact copy of the project, or train a new run");
+    }
+}
+
 std::optional<Split> storedSplit(std::span<const std::uint8_t> parts, std::span<const float> targets)
 {
     if (parts.empty()) {

@@ -93,6 +93,11 @@ Split splitFromAssignment(std::span<const std::uint8_t> parts);
 /// what is wrong when it is damaged: not one entry a row, an entry that names no part,
 /// a part left empty, or a row without a target value in a part.
 std::optional<Split> storedSplit(std::span<const std::uint8_t> parts, std::span<const float> targets);
+/// For a page that reads a run: storedSplit() against the target values of
+/// `table`, or an empty Split when the run kept none. Throws
+/// std::invalid_argument ("the split stored with this run is damaged: ...")
+/// rather than reading rows the data does not have.
+Split keptSplit(std::span<const std::uint8_t> parts, const Table& table, const TargetSpec& target);
 
 /// An epoch as a project stores it.
 RunEpoch runEpochFrom(const EpochReport& report);

@@ -68,6 +68,8 @@ private slots:
 
     void testEmptyStateSaysWhatToDoFirst_data();
     void testEmptyStateSaysWhatToDoFirst();
+    void testDamagedSplitIsSaid_data();
+    void testDamagedSplitIsSaid();
     void testEvaluationMatchesTheEngine();
     void testSliderUpdatesTheConfusionMatrix_data();
     void testSliderUpdatesTheConfusionMatrix();
@@ -169,6 +171,41 @@ void TestSegmentsPage::testEmptyStateSaysWhatToDoFirst()
     QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("emptyState"));
     QVERIFY2(label("emptyState")->text().contains(expected), qPrintable(label("emptyState")->text()));
     QVERIFY(!m_page->findChild<QPushButton*>(QStringLiteral("exportButton"))->isEnabled());
+}
+
+void TestSegmentsPage::testDamagedSplitIsSaid_data()
+{
+    QTest::addColumn<int>("extraRows");
+    QTest::addColumn<int>("badPart");
+    QTest::addColumn<QString>("expected");
+    // Longer than the data: its rows would be read past the end of the table.
+    QTest::newRow("more rows than the data")
+        << 5 << 0 << "This run was trained on other data (1,505 rows; the project's data has 1,500)";
+    QTest::newRow("a part that does not exist")
+        << 0 << 7 << "the split stored with this run is damaged: row 1";
+}
+
+void TestSegmentsPage::testDamagedSplitIsSaid()
+{
+    QFETCH(int, extraRows);
+    QFETCH(int, badPart);
+    QFETCH(QString, expected);
+    std::vector<RunRecord> runs = m_runs;
+    runs.front().split.resize(runs.front().split.size() + static_cast<std::size_t>(extraRows), 3);
+    if (badPart) {
+        runs.front().split.front() = static_cast<std::uint8_t>(badPart);
+    }
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    m_page->setTable(m_table);
+    m_page->setRuns(runs);
+    m_page->selectRun(0);
+    // Said once the run's scores are ready (a job), in place of the figures.
+    QTRY_VERIFY2_WITH_TIMEOUT(label("emptyState")->text().contains(expected),
+                              qPrintable(label("emptyState")->text()), 30000);
+    auto* stack = m_page->findChild<QStackedWidget*>();
+    QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("emptyState"));
+    QVERIFY(!m_page->evaluation());
 }
 
 void TestSegmentsPage::testEvaluationMatchesTheEngine()
