@@ -170,7 +170,10 @@ void checkHeader(const std::string& path)
         (std::uint32_t{h[28]} << 24) | (std::uint32_t{h[29]} << 16) | (std::uint32_t{h[30]} << 8) | h[31];
     // The in-header size is valid when the change counters agree (SQLite 3.7+ writers).
     const bool sizeValid = std::memcmp(&h[24], &h[92], 4) == 0 && pages > 0;
-    if (sizeValid && static_cast<std::uint64_t>(pages) * pageSize > size) {
+    // A save that was killed may have written the new header but not yet every page it
+    // counts: its journal is still there, and SQLite rolls the file back when it opens it.
+    const bool hotJournal = fs::file_size(path + "-journal", ec) > 0 && !ec;
+    if (sizeValid && !hotJournal && static_cast<std::uint64_t>(pages) * pageSize > size) {
         throw ProjectError(ProjectError::Kind::Damaged, name,
                            "the file is cut off (" + std::to_string(size) + " of " +
                                std::to_string(static_cast<std::uint64_t>(pages) * pageSize) +
