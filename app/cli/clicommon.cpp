@@ -113,6 +113,14 @@ void recordExport(const std::string& project, const ExportRecord& e)
     Project::open(project).addExport(e);
 }
 
+void RemoveOnFailure::addIfNew(const std::string& path)
+{
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+        add(path);
+    }
+}
+
 CsvOptions csvOptions(const ImportFlags& f)
 {
     CsvOptions o;

@@ -80,6 +80,8 @@ public:
     RemoveOnFailure& operator=(const RemoveOnFailure&) = delete;
     ~RemoveOnFailure();
     void add(const std::string& path) { m_paths.push_back(path); }
+    /// Adds `path` when nothing is there yet: a file the command replaces is not its to remove.
+    void addIfNew(const std::string& path);
     void dismiss() { m_paths.clear(); }
 
 private:
@@ -96,6 +98,7 @@ public:
 inline constexpr int kMaxEpochs = 100'000;
 inline constexpr int kMaxThreads = 1'024;
 inline constexpr int kMaxReasons = 50; ///< Reason columns per direction.
+inline constexpr int kMaxSeed = 2'147'483'647; ///< A seed is an int.
 
 /// A check for a number option: a finite number from `lo` to `hi` (above `lo`
 /// when `aboveLo`), else a message naming the allowed range, e.g.

@@ -298,10 +298,7 @@ int runTrain(const TrainOptions& input)
     model.summary["baseline"] = std::vector<float>(baseline.data(), baseline.data() + baseline.size());
     RemoveOnFailure created; // the model file, when saving the run then fails
     if (!o.model.empty()) {
-        std::error_code ec;
-        if (!std::filesystem::exists(o.model, ec)) {
-            created.add(o.model);
-        }
+        created.addIfNew(o.model);
         saveModel(o.model, model);
         std::cerr << "Model written to " << o.model << '\n';
     }
@@ -368,7 +365,7 @@ void addDataCommands(CLI::App& app, int& exitCode)
         ->capture_default_str();
     t->add_option("--optimizer", train.optimizer, "sgd, adam, adamw or rmsprop")->capture_default_str();
     t->add_option("--seed", train.seed, "Seed: the same seed gives the same model")
-        ->check(numberWithin(0, 2'147'483'647))
+        ->check(numberWithin(0, kMaxSeed))
         ->capture_default_str();
     t->add_option("--threads", train.threads, "Threads (0: all cores)")
         ->check(numberWithin(0, kMaxThreads))

@@ -133,9 +133,7 @@ int runDemo(const DemoCommandOptions& o)
               << " columns (seed " << o.seed << ", " << std::setprecision(3) << seconds * 1000.0 << " ms)\n";
     RemoveOnFailure created;
     if (!o.out.empty()) {
-        if (!std::filesystem::exists(o.out, ec)) {
-            created.add(o.out);
-        }
+        created.addIfNew(o.out);
         AtomicFile file(o.out);
         file.write(csv);
         file.commit(); // the CSV appears complete or not at all

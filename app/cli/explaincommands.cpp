@@ -159,7 +159,7 @@ void addExplainCommands(CLI::App& app, int& exitCode)
         ->check(numberWithin(1, 100))
         ->capture_default_str();
     e->add_option("--seed", explain.seed, "Seed of the shuffles")
-        ->check(numberWithin(0, 2'147'483'647))
+        ->check(numberWithin(0, kMaxSeed))
         ->capture_default_str();
     e->add_option("--threads", explain.threads, "Threads (0: all cores)")
         ->check(numberWithin(0, kMaxThreads))

@@ -187,10 +187,7 @@ int runSegment(const SegmentOptions& o)
     // The summary file first: when it cannot be written, the project is left as it was.
     RemoveOnFailure created;
     if (!o.summaryCsv.empty()) {
-        std::error_code ec;
-        if (!std::filesystem::exists(o.summaryCsv, ec)) {
-            created.add(o.summaryCsv);
-        }
+        created.addIfNew(o.summaryCsv);
         writeSegmentSummaryCsv(o.summaryCsv, summary);
     }
     Project project = Project::open(o.project);
