@@ -1,12 +1,12 @@
 // neurolift: the desktop workbench.
 
-#include "appicon.h"
 #include "buildinfo.h"
-#include "dialogrefuser.h"
-#include "errorbanner.h"
-#include "language.h"
-#include "mainwindow.h"
-#include "version.h"
+#include "shell/appicon.h"
+#include "shell/dialogrefuser.h"
+#include "shell/errorbanner.h"
+#include "shell/language.h"
+#include "shell/mainwindow.h"
+#include "shell/version.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

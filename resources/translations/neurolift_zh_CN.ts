@@ -229,7 +229,7 @@
     </message>
 </context>
 <context>
-    <name>neurolift::ComingSoonPage</name>
+    <name>neurolift::NoProjectPage</name>
     <message>
         <source>Open a project (File › Open) or start a new one (File › New) to begin</source>
         <translation>打开项目（文件 › 打开）或新建项目（文件 › 新建）即可开始</translation>

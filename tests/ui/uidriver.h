@@ -2,8 +2,8 @@
 
 // What GUI tests do as a user would, shared by the suites.
 
-#include "document.h"
-#include "documentcommands.h"
+#include "shell/document.h"
+#include "shell/documentcommands.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
