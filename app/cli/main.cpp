@@ -5,6 +5,7 @@
 #include "buildinfo.h"
 #include "datacommands.h"
 #include "democommands.h"
+#include "describecommand.h"
 #include "explaincommands.h"
 #include "projectcommands.h"
 #include "scoringcommands.h"
@@ -25,6 +26,7 @@ int main(int argc, char** argv)
     neurolift::cli::addArchitectureCommands(app, exitCode);
     neurolift::cli::addDataCommands(app, exitCode);
     neurolift::cli::addDemoCommands(app, exitCode);
+    neurolift::cli::addDescribeCommand(app, exitCode);
     neurolift::cli::addExplainCommands(app, exitCode);
     neurolift::cli::addProjectCommands(app, exitCode);
     neurolift::cli::addScoringCommands(app, exitCode);

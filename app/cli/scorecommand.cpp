@@ -99,12 +99,16 @@ TrainedModel scoringModel(const ScoreOptions& o, std::int64_t& runId)
 std::vector<RowReasons> batchReasons(const Network& net, const TrainedModel& model, const Matrix& x,
                                      const Matrix& scores, const Vector& baseline,
                                      const FeatureGroups& groups, const Table& raw, const Table& typed,
-                                     int top)
+                                     int top, const ColumnWords& words)
 {
     // The cells as written, missing where the typed column is.
     std::vector<Column> shown;
     for (const std::string& name : groups.columns) {
         const Column& t = *typed.column(name);
+        if (readsAsYesNo(t) && words.contains(name)) {
+            shown.push_back(t); // a described 0/1 column reads yes/no
+            continue;
+        }
         Column c;
         c.name = name;
         c.type = ColumnType::Text;
@@ -120,7 +124,7 @@ std::vector<RowReasons> batchReasons(const Network& net, const TrainedModel& mod
     std::iota(rows.begin(), rows.end(), std::int64_t{0});
     if (model.target.task != TaskKind::MultiClassification) {
         const AttributionResult a = attribute(net, x, baseline);
-        return reasonCodes(a.values, groups, cells, rows, {top, 0.0});
+        return reasonCodes(a.values, groups, cells, rows, {top, 0.0, &words});
     }
     std::vector<RowReasons> out(rows.size());
     for (Index k = 0; k < scores.rows(); ++k) {
@@ -142,7 +146,7 @@ std::vector<RowReasons> batchReasons(const Network& net, const TrainedModel& mod
         AttributionOptions options;
         options.output = k;
         const AttributionResult a = attribute(net, xs, baseline, options);
-        auto part = reasonCodes(a.values, groups, cells, ofClass, {top, 0.0});
+        auto part = reasonCodes(a.values, groups, cells, ofClass, {top, 0.0, &words});
         for (std::size_t i = 0; i < ofClass.size(); ++i) {
             out[static_cast<std::size_t>(ofClass[i])] = std::move(part[i]);
         }
@@ -212,9 +216,22 @@ int runScore(const ScoreOptions& o)
     }
     Vector baseline;
     FeatureGroups groups;
+    ColumnWords words;
     if (o.reasons > 0) {
         baseline = trainingBaseline(model, o.project, runId);
         groups = FeatureGroups::fromRecipe(model.recipe);
+        // The project's words for its columns ("Viewed the pricing page: no"), as the workbench shows
+        // reasons.
+        if (!o.project.empty()) {
+            if (const auto setting = Project::open(o.project).setting(kColumnWordsSetting)) {
+                try {
+                    words = columnWordsFromJson(*setting);
+                } catch (const std::runtime_error& e) {
+                    throw std::runtime_error(o.project + ": " + e.what() +
+                                             "; describe the columns again on the Data page");
+                }
+            }
+        }
     }
 
     struct Unreadable {
@@ -312,8 +329,9 @@ int runScore(const ScoreOptions& o)
         Matrix x;
         const Matrix scores = scoreBatch(batch, layout, true, typed, x);
         const std::vector<RowReasons> reasons =
-            o.reasons > 0 ? batchReasons(net, model, x, scores, baseline, groups, batch, typed, o.reasons)
-                          : std::vector<RowReasons>();
+            o.reasons > 0
+                ? batchReasons(net, model, x, scores, baseline, groups, batch, typed, o.reasons, words)
+                : std::vector<RowReasons>();
 
         const TaskKind task = model.target.task;
         std::string line;

@@ -33,6 +33,28 @@ std::string reasonText(const std::string& column, const std::string& value, bool
     return column + " = " + value + e;
 }
 
+bool readsAsYesNo(const Column& column)
+{
+    return column.type == ColumnType::Boolean &&
+           (column.levels.empty() ||
+            (column.levels.size() == 2 && column.levels[0] == "0" && column.levels[1] == "1"));
+}
+
+std::string describedReasonText(const std::string& words, const Column& column, std::size_t row,
+                                double effect)
+{
+    const std::string e = " (" + formatEffect(effect) + ")";
+    const bool missing = column.isMissing(row) || (!column.values.empty() && std::isnan(column.values[row]));
+    if (missing) {
+        return words + ": missing" + e;
+    }
+    std::string value = column.text(row);
+    if (readsAsYesNo(column)) {
+        value = column.values[row] >= 0.5 ? "yes" : "no";
+    }
+    return words + ": " + value + e;
+}
+
 std::vector<RowReasons> reasonCodes(const Matrix& attributions, const FeatureGroups& groups, const Table& table,
                                     std::span<const std::int64_t> rows, const ReasonOptions& options)
 {
@@ -62,6 +84,11 @@ std::vector<RowReasons> reasonCodes(const Matrix& attributions, const FeatureGro
         const auto reason = [&](Index k) {
             const double e = effects(k, col);
             const Column& c = *columns[static_cast<std::size_t>(k)];
+            if (options.words) {
+                if (const auto it = options.words->find(c.name); it != options.words->end()) {
+                    return Reason{c.name, e, describedReasonText(it->second, c, row, e)};
+                }
+            }
             const bool missing = c.isMissing(row) || (!c.values.empty() && std::isnan(c.values[row]));
             return Reason{c.name, e, reasonText(c.name, c.text(row), missing, e)};
         };
