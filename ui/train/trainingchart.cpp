@@ -11,6 +11,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -18,11 +19,15 @@ namespace neurolift {
 
 namespace {
 
-// Calm colours that stay apart on a projector and for most colour-blind readers.
-const QColor kTrainColour(37, 99, 235);      // blue
-const QColor kValidationColour(234, 88, 12); // orange
-const QColor kExtraColour(22, 163, 74);      // green
-const QColor kOverlayColour(124, 58, 237);   // purple
+// One colour per quantity, the same on both charts and for a compared run (drawn dashed): the
+// Okabe-Ito palette, whose colours stay apart for colour-blind readers and on a projector.
+const QColor kTrainLossColour(0, 114, 178);            // blue
+const QColor kValidationLossColour(213, 94, 0);        // vermillion
+const QColor kMainQualityColour(0, 158, 115);          // bluish green: validation AUC or RMSE
+const QColor kValidationAccuracyColour(204, 121, 167); // reddish purple
+const QColor kTrainAccuracyColour(230, 159, 0);        // orange
+/// The faint per-batch line: training loss, see-through so the per-epoch line shows on top.
+constexpr int kBatchAlpha = 70;
 // A redraw of one chart costs ~10 ms; ten a second look live and leave the
 // event loop free. The two charts are drawn in different event-loop turns.
 constexpr int kReplotIntervalMs = 100;
@@ -34,6 +39,27 @@ QPen linePen(const QColor& colour, double width, Qt::PenStyle style = Qt::SolidL
     pen.setCapStyle(Qt::RoundCap);
     pen.setJoinStyle(Qt::RoundJoin);
     return pen;
+}
+
+/// As many legend columns (at most three) as the plot's width holds without cutting a name; the
+/// legend sits below the chart, so more names take more rows rather than covering the curves.
+void fitLegendColumns(QCustomPlot* plot)
+{
+    QCPLegend* legend = plot->legend;
+    int widest = 0;
+    for (int i = 0; i < legend->itemCount(); ++i) {
+        if (const QCPAbstractLegendItem* item = legend->item(i)) {
+            widest = std::max(widest, item->minimumOuterSizeHint().width());
+        }
+    }
+    const QMargins margins = legend->margins();
+    const int room = plot->width() - margins.left() - margins.right();
+    const int spacing = legend->columnSpacing();
+    const int columns = widest > 0 ? std::clamp((room + spacing) / (widest + spacing), 1, 3) : 2;
+    if (columns != legend->wrap()) {
+        legend->setWrap(columns);
+        legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true); // re-flows the names
+    }
 }
 
 /// The value of `key` in an epoch's metrics, or NaN (QCustomPlot leaves a gap).
@@ -85,28 +111,29 @@ TrainingChart::TrainingChart(QWidget* parent)
     setupPlot(m_quality, tr("Quality"));
 
     m_batchLoss = m_loss->addGraph();
-    m_batchLoss->setPen(
-        linePen(QColor(kTrainColour.red(), kTrainColour.green(), kTrainColour.blue(), 60), 1.0));
+    QColor batchColour = kTrainLossColour;
+    batchColour.setAlpha(kBatchAlpha);
+    m_batchLoss->setPen(linePen(batchColour, 1.0));
     m_trainLoss = m_loss->addGraph();
-    m_trainLoss->setPen(linePen(kTrainColour, 2.2));
+    m_trainLoss->setPen(linePen(kTrainLossColour, 2.2));
     m_validationLoss = m_loss->addGraph();
-    m_validationLoss->setPen(linePen(kValidationColour, 2.2));
+    m_validationLoss->setPen(linePen(kValidationLossColour, 2.2));
     m_overlayTrainLoss = m_loss->addGraph();
-    m_overlayTrainLoss->setPen(linePen(kOverlayColour.lighter(140), 1.8, Qt::DashLine));
+    m_overlayTrainLoss->setPen(linePen(kTrainLossColour, 1.8, Qt::DashLine));
     m_overlayValidationLoss = m_loss->addGraph();
-    m_overlayValidationLoss->setPen(linePen(kOverlayColour, 1.8, Qt::DashLine));
+    m_overlayValidationLoss->setPen(linePen(kValidationLossColour, 1.8, Qt::DashLine));
 
+    // Their colours follow the task (see updateQualityGraphs()).
     m_qualityMain = m_quality->addGraph();
-    m_qualityMain->setPen(linePen(kValidationColour, 2.2));
     m_qualitySecond = m_quality->addGraph();
-    m_qualitySecond->setPen(linePen(kExtraColour, 1.8));
     m_qualityTrain = m_quality->addGraph();
-    m_qualityTrain->setPen(linePen(kTrainColour, 1.8));
+    m_qualityTrain->setPen(linePen(kTrainAccuracyColour, 1.8));
     m_overlayQuality = m_quality->addGraph();
-    m_overlayQuality->setPen(linePen(kOverlayColour, 1.8, Qt::DashLine));
 
     m_bestLoss = makeMarker(m_loss);
     m_bestQuality = makeMarker(m_quality);
+    // Loss falls, so late epochs leave the top free; AUC and accuracy rise and leave the bottom free.
+    m_bestQuality.atBottom = true;
 
     auto* exportMenu = new QMenu(m_export);
     exportMenu->addAction(tr("PNG picture…"), this, [this] { exportWithDialog(QStringLiteral("png")); });
@@ -172,6 +199,7 @@ void TrainingChart::setupPlot(QCustomPlot* plot, const QString& yLabel)
     plot->plotLayout()->addElement(1, 0, plot->legend);
     plot->plotLayout()->setRowStretchFactor(1, 0.001);
     plot->plotLayout()->setRowSpacing(0);
+    connect(plot, &QCustomPlot::beforeReplot, plot, [plot] { fitLegendColumns(plot); });
     connect(plot, &QCustomPlot::mousePress, this, &TrainingChart::userMovedView);
     connect(plot, &QCustomPlot::mouseWheel, this, &TrainingChart::userMovedView);
 }
@@ -203,7 +231,7 @@ void TrainingChart::placeMarker(Marker& m, int epoch)
     }
     m.line->point1->setCoords(epoch, 0.0);
     m.line->point2->setCoords(epoch, 1.0);
-    m.label->position->setCoords(epoch, 0.02);
+    m.label->position->setCoords(epoch, m.atBottom ? 0.98 : 0.02);
     m.label->setText(tr("best: epoch %1").arg(epoch));
 }
 
@@ -217,6 +245,9 @@ void TrainingChart::updateQualityGraphs()
 {
     switch (m_task) {
     case TaskKind::BinaryClassification:
+        m_qualityMain->setPen(linePen(kMainQualityColour, 2.2));
+        m_qualitySecond->setPen(linePen(kValidationAccuracyColour, 1.8));
+        m_overlayQuality->setPen(linePen(kMainQualityColour, 1.8, Qt::DashLine));
         m_quality->yAxis->setLabel(tr("AUC and accuracy (higher is better)"));
         m_qualityMain->setName(legendName(tr("Validation AUC"), m_runName));
         m_qualitySecond->setName(legendName(tr("Validation accuracy"), m_runName));
@@ -224,12 +255,17 @@ void TrainingChart::updateQualityGraphs()
         m_overlayQuality->setName(legendName(tr("Validation AUC"), m_overlayName));
         break;
     case TaskKind::MultiClassification:
+        m_qualityMain->setPen(linePen(kValidationAccuracyColour, 2.2));
+        m_qualitySecond->setPen(linePen(kTrainAccuracyColour, 1.8));
+        m_overlayQuality->setPen(linePen(kValidationAccuracyColour, 1.8, Qt::DashLine));
         m_quality->yAxis->setLabel(tr("Accuracy (higher is better)"));
         m_qualityMain->setName(legendName(tr("Validation accuracy"), m_runName));
         m_qualitySecond->setName(legendName(tr("Training accuracy"), m_runName));
         m_overlayQuality->setName(legendName(tr("Validation accuracy"), m_overlayName));
         break;
     case TaskKind::Regression:
+        m_qualityMain->setPen(linePen(kMainQualityColour, 2.2));
+        m_overlayQuality->setPen(linePen(kMainQualityColour, 1.8, Qt::DashLine));
         m_quality->yAxis->setLabel(tr("RMSE (lower is better)"));
         m_qualityMain->setName(legendName(tr("Validation RMSE"), m_runName));
         m_overlayQuality->setName(legendName(tr("Validation RMSE"), m_overlayName));
@@ -274,6 +310,9 @@ void TrainingChart::reset(TaskKind task, const QString& runName)
     placeMarker(m_bestQuality, 0);
     m_follow = true;
     updateQualityGraphs();
+    // The empty charts' axes are right at once (AUC 0 to 1), not only after the next redraw.
+    fitPlot(m_loss);
+    fitPlot(m_quality);
     scheduleReplot();
 }
 
@@ -287,6 +326,15 @@ void TrainingChart::setRunName(const QString& runName)
 void TrainingChart::addBatchLoss(double epochPosition, double loss)
 {
     m_batchLoss->addData(epochPosition, loss);
+    scheduleReplot();
+}
+
+void TrainingChart::addBatchLosses(const BatchLosses& batches)
+{
+    for (const BatchLoss& b : batches) {
+        // The keys only grow, so QCustomPlot appends without sorting.
+        m_batchLoss->addData(b.epoch - 1 + double(b.batch) / std::max(b.batchesPerEpoch, 1), b.loss);
+    }
     scheduleReplot();
 }
 
@@ -400,26 +448,51 @@ void TrainingChart::replotNow()
     m_replotTimer->stop();
     if (m_follow) {
         for (QCustomPlot* plot : {m_loss, m_quality}) {
-            plot->rescaleAxes(true);
-            const QCPRange x = plot->xAxis->range();
-            plot->xAxis->setRange(std::min(x.lower, 0.0), std::max(x.upper + 0.5, 1.0));
-            QCPRange y = plot->yAxis->range();
-            if (plot->yAxis->scaleType() == QCPAxis::stLinear) {
-                const double pad = std::max((y.upper - y.lower) * 0.06, 1e-3);
-                plot->yAxis->setRange(y.lower - pad, y.upper + pad);
-            } else {
-                plot->yAxis->setRange(y.lower / 1.15, y.upper * 1.15);
-            }
+            fitPlot(plot);
         }
     }
     // A best-epoch label near the right edge goes on the line's left, so it is not cut off.
     for (auto [marker, plot] : {std::pair{&m_bestLoss, m_loss}, std::pair{&m_bestQuality, m_quality}}) {
         const double x = marker->line->point1->coords().x();
         const bool right = x > plot->xAxis->range().center();
-        marker->label->setPositionAlignment(Qt::AlignTop | (right ? Qt::AlignRight : Qt::AlignLeft));
+        marker->label->setPositionAlignment((marker->atBottom ? Qt::AlignBottom : Qt::AlignTop) |
+                                            (right ? Qt::AlignRight : Qt::AlignLeft));
     }
     m_loss->replot(QCustomPlot::rpQueuedReplot);
     m_qualityReplotTimer->start();
+}
+
+void TrainingChart::fitPlot(QCustomPlot* plot)
+{
+    bool hasData = false;
+    for (int i = 0; i < plot->graphCount(); ++i) {
+        bool found = false;
+        plot->graph(i)->getValueRange(found);
+        hasData = hasData || (plot->graph(i)->visible() && found);
+    }
+    // AUC and accuracy lie between 0 and 1, so their axis never shows more, not even before training.
+    const bool unitRange = plot == m_quality && m_task != TaskKind::Regression;
+    if (!hasData) {
+        plot->xAxis->setRange(0.0, 1.0);
+        plot->yAxis->setRange(plot->yAxis->scaleType() == QCPAxis::stLinear ? 0.0 : 0.01, 1.0);
+        return;
+    }
+    plot->rescaleAxes(true);
+    const QCPRange x = plot->xAxis->range();
+    plot->xAxis->setRange(std::min(x.lower, 0.0), std::max(x.upper + 0.5, 1.0));
+    const QCPRange y = plot->yAxis->range();
+    if (plot->yAxis->scaleType() == QCPAxis::stLinear) {
+        const double pad = std::max((y.upper - y.lower) * 0.06, 1e-3);
+        double lower = y.lower - pad;
+        double upper = y.upper + pad;
+        if (unitRange) {
+            lower = std::max(lower, 0.0);
+            upper = std::min(upper, 1.0);
+        }
+        plot->yAxis->setRange(lower, upper);
+    } else {
+        plot->yAxis->setRange(y.lower / 1.15, y.upper * 1.15);
+    }
 }
 
 bool TrainingChart::exportTo(const QString& path, int width, int height)
@@ -445,6 +518,16 @@ int TrainingChart::epochPointCount() const
 int TrainingChart::batchPointCount() const
 {
     return m_batchLoss->dataCount();
+}
+
+std::vector<QPointF> TrainingChart::batchPoints() const
+{
+    std::vector<QPointF> points;
+    points.reserve(static_cast<std::size_t>(m_batchLoss->dataCount()));
+    for (auto it = m_batchLoss->data()->constBegin(); it != m_batchLoss->data()->constEnd(); ++it) {
+        points.emplace_back(it->key, it->value);
+    }
+    return points;
 }
 
 } // namespace neurolift

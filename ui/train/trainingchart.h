@@ -1,8 +1,11 @@
 #pragma once
 
+#include "train/trainingworker.h"
+
 #include "nn/architecture.h"
 #include "project/project.h"
 
+#include <QPointF>
 #include <QString>
 #include <QWidget>
 
@@ -36,6 +39,8 @@ public:
     /// A training loss of a batch (or the mean of a few) at `epochPosition` (e.g. 3.5: half-way through epoch
     /// 4).
     void addBatchLoss(double epochPosition, double loss);
+    /// Each batch's training loss, at its place in its epoch: batch b of n in epoch e at e - 1 + b / n.
+    void addBatchLosses(const BatchLosses& batches);
     /// A finished epoch's losses and metrics.
     void addEpoch(const RunEpoch& epoch);
     /// Marks `epoch` (1-based) as the best one; 0 removes the mark.
@@ -61,6 +66,8 @@ public:
     int epochPointCount() const;
     /// Points of the per-batch loss curve.
     int batchPointCount() const;
+    /// The per-batch loss curve's points (x: epoch position, y: loss), in order.
+    std::vector<QPointF> batchPoints() const;
     QCustomPlot* lossPlot() const { return m_loss; }
     QCustomPlot* qualityPlot() const { return m_quality; }
 
@@ -68,11 +75,14 @@ private:
     struct Marker {
         QCPItemStraightLine* line = nullptr;
         QCPItemText* label = nullptr;
+        bool atBottom = false; ///< The label at the bottom of the chart, not the top.
     };
     void setupPlot(QCustomPlot* plot, const QString& yLabel);
     void updateQualityGraphs();
     void scheduleReplot();
     void replotNow();
+    /// Shows all of `plot`'s curves (AUC and accuracy within 0 to 1; 0 to 1 when there are none yet).
+    void fitPlot(QCustomPlot* plot);
     void userMovedView();
     Marker makeMarker(QCustomPlot* plot);
     void placeMarker(Marker& m, int epoch);

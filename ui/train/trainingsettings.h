@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <QMetaType>
+
 #include <cstdint>
 #include <vector>
 
@@ -47,3 +49,6 @@ struct TrainingSettings {
 std::vector<long long> classCounts(const PreparedPart& part, const TaskSpec& task);
 
 } // namespace neurolift
+
+// Sent in signals (TrainPage::settingsEdited) and kept in QVariants by the tests.
+Q_DECLARE_METATYPE(neurolift::TrainingSettings)

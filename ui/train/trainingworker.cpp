@@ -150,6 +150,7 @@ void TrainingWorker::flushBatches()
     if (m_pendingBatches == 0) {
         return;
     }
+    emit batchLosses(std::exchange(m_pendingList, {}));
     emit batchFinished(m_lastEpoch, m_lastBatch, m_batchesPerEpoch, m_pendingLoss / m_pendingBatches);
     m_pendingLoss = 0.0;
     m_pendingBatches = 0;
@@ -175,6 +176,7 @@ void TrainingWorker::train(long long command, bool oneEpoch)
         m_batchesPerEpoch = r.batchesPerEpoch;
         m_pendingLoss += r.loss;
         ++m_pendingBatches;
+        m_pendingList.append(BatchLoss{r.epoch, r.batch, r.batchesPerEpoch, r.loss});
         if (now() - m_lastBatchSignal >= kBatchSignalInterval) {
             flushBatches();
         }
@@ -298,9 +300,11 @@ TrainingSession::TrainingSession(TrainingJob job, QObject* parent)
     qRegisterMetaType<TrainingState>();
     qRegisterMetaType<EpochProgress>();
     qRegisterMetaType<RunRecord>();
+    qRegisterMetaType<BatchLosses>();
     m_worker = new TrainingWorker(m_job);
     m_worker->moveToThread(&m_thread);
     connect(m_worker, &TrainingWorker::batchFinished, this, &TrainingSession::batchFinished);
+    connect(m_worker, &TrainingWorker::batchLosses, this, &TrainingSession::batchLosses);
     connect(m_worker, &TrainingWorker::epochFinished, this, &TrainingSession::epochFinished);
     connect(m_worker, &TrainingWorker::finished, this, &TrainingSession::finished);
     connect(m_worker, &TrainingWorker::failed, this, &TrainingSession::failed);

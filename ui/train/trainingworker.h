@@ -8,6 +8,7 @@
 #include "training/pipeline.h"
 #include "training/trainer.h"
 
+#include <QList>
 #include <QObject>
 #include <QString>
 #include <QThread>
@@ -38,6 +39,15 @@ struct EpochProgress {
     int totalEpochs = 0; ///< The most epochs the run may take.
     int batchesPerEpoch = 0;
 };
+
+/// One batch's training loss and where it falls in the run.
+struct BatchLoss {
+    int epoch = 0; ///< 1-based.
+    int batch = 0; ///< 1-based within the epoch.
+    int batchesPerEpoch = 0;
+    double loss = 0.0;
+};
+using BatchLosses = QList<BatchLoss>;
 
 /// Everything one training run needs.
 struct TrainingJob {
@@ -86,6 +96,8 @@ public slots:
 signals:
     /// Training loss of the batches since the last report (at most ~30 reports a second).
     void batchFinished(int epoch, int batch, int batchesPerEpoch, double loss);
+    /// Each batch's training loss since the last report, in order; sent just before batchFinished.
+    void batchLosses(const neurolift::BatchLosses& batches);
     void epochFinished(const neurolift::EpochProgress& progress);
     void stateChanged(neurolift::TrainingState state);
     /// The complete run record: history, test metrics, split, model.
@@ -120,6 +132,7 @@ private:
     std::chrono::steady_clock::time_point m_lastBatchSignal;
     double m_pendingLoss = 0.0;
     int m_pendingBatches = 0;
+    BatchLosses m_pendingList;
     int m_lastEpoch = 0;
     int m_lastBatch = 0;
     int m_batchesPerEpoch = 0;
@@ -158,6 +171,7 @@ public:
 
 signals:
     void batchFinished(int epoch, int batch, int batchesPerEpoch, double loss);
+    void batchLosses(const neurolift::BatchLosses& batches);
     void epochFinished(const neurolift::EpochProgress& progress);
     void stateChanged(neurolift::TrainingState state);
     void finished(const neurolift::RunRecord& run);
@@ -176,5 +190,6 @@ private:
 } // namespace neurolift
 
 Q_DECLARE_METATYPE(neurolift::TrainingState)
+Q_DECLARE_METATYPE(neurolift::BatchLoss)
 Q_DECLARE_METATYPE(neurolift::EpochProgress)
 Q_DECLARE_METATYPE(neurolift::RunRecord)

@@ -1,19 +1,14 @@
 #include "train/trainpage.h"
 
+#include "train/runlist.h"
 #include "train/trainingchart.h"
+#include "train/trainingsettingsform.h"
 
-#include <QCheckBox>
-#include <QComboBox>
-#include <QDateTime>
-#include <QDoubleSpinBox>
-#include <QFormLayout>
-#include <QGroupBox>
+#include <QGridLayout>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
-#include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTreeWidget>
@@ -21,45 +16,16 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 namespace neurolift {
 
 namespace {
-
-enum RunColumn {
-    NameColumn,
-    StatusColumn,
-    EpochsColumn,
-    BestLossColumn,
-    TestColumn,
-    StartedColumn,
-    ColumnCount
-};
 
 QFont scaledFont(QFont font, qreal factor, QFont::Weight weight)
 {
     font.setPointSizeF(font.pointSizeF() * factor);
     font.setWeight(weight);
     return font;
-}
-
-/// A status id of the core ("early_stopped") in words.
-QString statusText(const std::string& status)
-{
-    if (status == "completed") {
-        return TrainPage::tr("Completed");
-    }
-    if (status == "early_stopped") {
-        return TrainPage::tr("Stopped early");
-    }
-    if (status == "cancelled") {
-        return TrainPage::tr("Stopped");
-    }
-    if (status == "diverged") {
-        return TrainPage::tr("Diverged");
-    }
-    return QString::fromStdString(status);
 }
 
 /// "about 40 s left", "about 3 min left".
@@ -75,24 +41,6 @@ QString remainingText(double seconds)
         return TrainPage::tr("about %1 min left").arg(static_cast<int>(std::round(seconds / 60.0)));
     }
     return TrainPage::tr("about %1 h left").arg(seconds / 3600.0, 0, 'f', 1);
-}
-
-/// The best validation loss of a run's history (at its best epoch when known).
-std::optional<double> bestValidationLoss(const RunRecord& run)
-{
-    std::optional<double> best;
-    for (const RunEpoch& e : run.history) {
-        if (!e.validationLoss) {
-            continue;
-        }
-        if (e.epoch == run.bestEpoch) {
-            return e.validationLoss;
-        }
-        if (!best || *e.validationLoss < *best) {
-            best = e.validationLoss;
-        }
-    }
-    return best;
 }
 
 QString formatNumber(double v, int decimals)
@@ -129,105 +77,10 @@ TrainPage::TrainPage(QWidget* parent)
     layout->addWidget(heading);
     layout->addWidget(m_stack, 1);
 
-    writeForm();
     updateReadiness();
 }
 
 TrainPage::~TrainPage() = default;
-
-QWidget* TrainPage::createSettingsPanel()
-{
-    auto* box = new QGroupBox(tr("Settings"), this);
-    box->setObjectName(QStringLiteral("settings"));
-    m_form = box;
-    auto* form = new QFormLayout;
-    form->setRowWrapPolicy(QFormLayout::DontWrapRows);
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->setLabelAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    form->setVerticalSpacing(10);
-
-    m_optimizer = new QComboBox(box);
-    m_optimizer->setObjectName(QStringLiteral("optimizer"));
-    m_optimizer->addItem(tr("Adam"), static_cast<int>(OptimizerKind::Adam));
-    m_optimizer->addItem(tr("AdamW"), static_cast<int>(OptimizerKind::AdamW));
-    m_optimizer->addItem(tr("SGD with momentum"), static_cast<int>(OptimizerKind::SGD));
-    m_optimizer->addItem(tr("RMSprop"), static_cast<int>(OptimizerKind::RMSprop));
-    m_optimizer->setToolTip(
-        tr("The method that adjusts the network's weights after each batch. Adam is a good "
-           "choice almost always."));
-
-    m_learningRate = new QDoubleSpinBox(box);
-    m_learningRate->setObjectName(QStringLiteral("learningRate"));
-    m_learningRate->setDecimals(5);
-    m_learningRate->setRange(0.00001, 1.0);
-    m_learningRate->setSingleStep(0.0005);
-    m_learningRate->setToolTip(
-        tr("How big a step the network takes each time it learns from a batch. Smaller "
-           "is slower but steadier."));
-
-    m_batchSize = new QSpinBox(box);
-    m_batchSize->setObjectName(QStringLiteral("batchSize"));
-    m_batchSize->setRange(1, 65536);
-    m_batchSize->setToolTip(tr("How many customers the network looks at before each step. Larger batches are "
-                               "faster per epoch but learn in fewer, bigger steps."));
-
-    m_epochs = new QSpinBox(box);
-    m_epochs->setObjectName(QStringLiteral("epochs"));
-    m_epochs->setRange(1, 100000);
-    m_epochs->setToolTip(tr("The most passes over all training rows. Training may stop sooner when it stops "
-                            "improving."));
-
-    m_earlyStopping = new QCheckBox(tr("Stop when it stops improving"), box);
-    m_earlyStopping->setObjectName(QStringLiteral("earlyStopping"));
-    m_earlyStopping->setToolTip(tr("Stop once the validation loss has not improved for a while, and keep the "
-                                   "weights of the best epoch. Guards against learning the training rows by "
-                                   "heart."));
-
-    m_patience = new QSpinBox(box);
-    m_patience->setObjectName(QStringLiteral("patience"));
-    m_patience->setRange(1, 10000);
-    m_patience->setSuffix(tr(" epochs"));
-    m_patience->setToolTip(tr("How many epochs without improvement to wait before stopping."));
-
-    m_classWeighting = new QComboBox(box);
-    m_classWeighting->setObjectName(QStringLiteral("classWeighting"));
-    m_classWeighting->addItem(tr("Every row counts the same"), static_cast<int>(ClassWeighting::None));
-    m_classWeighting->addItem(tr("Rare answers count more"), static_cast<int>(ClassWeighting::Balanced));
-    m_classWeighting->setToolTip(tr("When one answer is rare (say 15 % buy), let those rows count more while "
-                                    "learning, so the network does not simply ignore them."));
-
-    m_seed = new QSpinBox(box);
-    m_seed->setObjectName(QStringLiteral("seed"));
-    m_seed->setRange(0, std::numeric_limits<int>::max());
-    m_seed->setToolTip(tr("The starting point for everything random: the same seed and settings train the "
-                          "same network again."));
-
-    for (QAbstractSpinBox* spin : std::initializer_list<QAbstractSpinBox*>{m_learningRate, m_batchSize,
-                                                                           m_epochs, m_patience, m_seed}) {
-        spin->setKeyboardTracking(false); // one edit per finished value, not per keystroke
-    }
-
-    form->addRow(tr("Optimiser"), m_optimizer);
-    form->addRow(tr("Learning rate"), m_learningRate);
-    form->addRow(tr("Batch size"), m_batchSize);
-    form->addRow(tr("Epochs"), m_epochs);
-    form->addRow(m_earlyStopping);
-    form->addRow(tr("Patience"), m_patience);
-    form->addRow(tr("Class weights"), m_classWeighting);
-    form->addRow(tr("Seed"), m_seed);
-    box->setLayout(form);
-
-    auto edited = [this] { readForm(); };
-    connect(m_optimizer, &QComboBox::currentIndexChanged, this, edited);
-    connect(m_learningRate, &QDoubleSpinBox::valueChanged, this, edited);
-    connect(m_batchSize, &QSpinBox::valueChanged, this, edited);
-    connect(m_epochs, &QSpinBox::valueChanged, this, edited);
-    connect(m_earlyStopping, &QCheckBox::toggled, this, edited);
-    connect(m_patience, &QSpinBox::valueChanged, this, edited);
-    connect(m_classWeighting, &QComboBox::currentIndexChanged, this, edited);
-    connect(m_seed, &QSpinBox::valueChanged, this, edited);
-    return box;
-}
 
 QWidget* TrainPage::createWorkspace()
 {
@@ -261,7 +114,13 @@ QWidget* TrainPage::createWorkspace()
 
     auto* left = new QVBoxLayout;
     left->setContentsMargins(0, 0, 0, 0);
-    left->addWidget(createSettingsPanel());
+    m_form = new TrainingSettingsForm(workspace);
+    connect(m_form, &TrainingSettingsForm::edited, this,
+            [this](const TrainingSettings& before, const TrainingSettings& after) {
+                updateEpochLabel();
+                emit settingsEdited(before, after);
+            });
+    left->addWidget(m_form);
     left->addLayout(buttons);
     left->addSpacing(12);
     auto* help =
@@ -304,17 +163,7 @@ QWidget* TrainPage::createWorkspace()
     m_chart = new TrainingChart(workspace);
     m_chart->setObjectName(QStringLiteral("chart"));
 
-    m_runList = new QTreeWidget(workspace);
-    m_runList->setObjectName(QStringLiteral("runList"));
-    m_runList->setRootIsDecorated(false);
-    m_runList->setUniformRowHeights(true);
-    m_runList->setAlternatingRowColors(true);
-    m_runList->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_runList->setColumnCount(ColumnCount);
-    m_runList->setHeaderLabels(
-        {tr("Run"), tr("Status"), tr("Epochs"), tr("Best validation loss"), tr("Test AUC"), tr("Started")});
-    m_runList->header()->setStretchLastSection(true);
-    m_runList->setToolTip(tr("Select a run to draw its curves next to the current one (dashed)."));
+    m_runList = new RunList(workspace);
     connect(m_runList, &QTreeWidget::itemSelectionChanged, this, &TrainPage::onRunSelectionChanged);
 
     auto* runsBox = new QWidget(workspace);
@@ -346,57 +195,14 @@ QWidget* TrainPage::createWorkspace()
     return workspace;
 }
 
-void TrainPage::writeForm()
+TrainingSettings TrainPage::settings() const
 {
-    m_writingForm = true;
-    m_optimizer->setCurrentIndex(m_optimizer->findData(static_cast<int>(m_settings.optimizer)));
-    m_learningRate->setValue(m_settings.learningRate);
-    m_batchSize->setValue(m_settings.batchSize);
-    m_epochs->setValue(m_settings.epochs);
-    m_earlyStopping->setChecked(m_settings.earlyStopping);
-    m_patience->setValue(m_settings.patience);
-    m_patience->setEnabled(m_settings.earlyStopping);
-    m_classWeighting->setCurrentIndex(
-        m_classWeighting->findData(static_cast<int>(m_settings.classWeighting)));
-    m_seed->setValue(
-        static_cast<int>(std::min<std::uint64_t>(m_settings.seed, std::numeric_limits<int>::max())));
-    m_writingForm = false;
-}
-
-void TrainPage::readForm()
-{
-    if (m_writingForm) {
-        return;
-    }
-    const TrainingSettings before = m_settings;
-    TrainingSettings after = m_settings;
-    after.optimizer = static_cast<OptimizerKind>(m_optimizer->currentData().toInt());
-    // The spin box rounds to its decimals; keep the stored rate unless the user changed the shown value.
-    if (std::abs(m_learningRate->value() - static_cast<double>(before.learningRate)) > 0.5e-5) {
-        after.learningRate = static_cast<float>(m_learningRate->value());
-    }
-    after.batchSize = m_batchSize->value();
-    after.epochs = m_epochs->value();
-    after.earlyStopping = m_earlyStopping->isChecked();
-    after.patience = m_patience->value();
-    after.classWeighting = static_cast<ClassWeighting>(m_classWeighting->currentData().toInt());
-    if (static_cast<std::uint64_t>(m_seed->value()) !=
-        std::min<std::uint64_t>(before.seed, std::numeric_limits<int>::max())) {
-        after.seed = static_cast<std::uint64_t>(m_seed->value());
-    }
-    m_patience->setEnabled(after.earlyStopping);
-    if (after == before) {
-        return;
-    }
-    m_settings = after;
-    updateEpochLabel();
-    emit settingsEdited(before, after);
+    return m_form->settings();
 }
 
 void TrainPage::setSettings(const TrainingSettings& settings)
 {
-    m_settings = settings;
-    writeForm();
+    m_form->setSettings(settings);
     updateEpochLabel();
 }
 
@@ -405,10 +211,8 @@ void TrainPage::setPreparedData(std::shared_ptr<const PreparedData> prepared, st
     m_data = std::move(prepared);
     m_tableRows = tableRows;
     const TaskKind t = task();
-    m_runList->headerItem()->setText(TestColumn, t == TaskKind::Regression            ? tr("Test RMSE")
-                                                 : t == TaskKind::MultiClassification ? tr("Test accuracy")
-                                                                                      : tr("Test AUC"));
-    m_classWeighting->setEnabled(t != TaskKind::Regression);
+    m_runList->setTask(t);
+    m_form->setTask(t);
     updateReadiness();
 }
 
@@ -431,10 +235,7 @@ void TrainPage::setRuns(const std::vector<RunRecord>& runs)
 {
     m_runs = runs;
     m_sessionRun = -1;
-    m_runList->clear();
-    for (const RunRecord& run : m_runs) {
-        addRunRow(run);
-    }
+    m_runList->setRuns(m_runs);
 }
 
 TaskKind TrainPage::task() const
@@ -532,7 +333,7 @@ void TrainPage::updateButtons()
 
 void TrainPage::updateEpochLabel()
 {
-    const int total = m_session ? m_totalEpochs : m_settings.epochs;
+    const int total = m_session ? m_totalEpochs : settings().epochs;
     const int shown = m_session ? std::max(m_currentEpoch, m_epochsDone) : 0;
     m_epochLabel->setText(tr("Epoch %1 of %2").arg(shown).arg(total));
 }
@@ -554,7 +355,7 @@ void TrainPage::updateEta()
         eta = tr("paused");
     } else if (fraction > 0.0 && ms > 300) {
         eta = remainingText(ms / 1000.0 * (1.0 - fraction) / fraction);
-        if (m_settings.earlyStopping) {
+        if (settings().earlyStopping) {
             eta = tr("%1 at most").arg(eta);
         }
     }
@@ -597,7 +398,7 @@ void TrainPage::startSession(bool oneEpoch)
     job.data = m_data;
     job.tableRows = m_tableRows;
     job.architecture = *m_architecture;
-    job.settings = m_settings;
+    job.settings = settings();
     m_runName = tr("Run %1").arg(m_runs.size() + 1);
     job.runName = m_runName.toStdString();
     job.source = m_sourceName.toStdString();
@@ -605,13 +406,14 @@ void TrainPage::startSession(bool oneEpoch)
     m_session.reset(); // a finished session's thread ends here
     m_session = std::make_unique<TrainingSession>(job);
     connect(m_session.get(), &TrainingSession::batchFinished, this, &TrainPage::onBatch);
+    connect(m_session.get(), &TrainingSession::batchLosses, m_chart, &TrainingChart::addBatchLosses);
     connect(m_session.get(), &TrainingSession::epochFinished, this, &TrainPage::onEpoch);
     connect(m_session.get(), &TrainingSession::stateChanged, this, &TrainPage::onState);
     connect(m_session.get(), &TrainingSession::finished, this, &TrainPage::onFinished);
     connect(m_session.get(), &TrainingSession::failed, this, &TrainPage::onFailed);
 
     m_sessionRun = -1;
-    m_totalEpochs = m_settings.epochs;
+    m_totalEpochs = settings().epochs;
     m_epochsDone = 0;
     m_currentEpoch = 0;
     m_epochFraction = 0.0;
@@ -652,11 +454,10 @@ void TrainPage::stop()
     }
 }
 
-void TrainPage::onBatch(int epoch, int batch, int batchesPerEpoch, double loss)
+void TrainPage::onBatch(int epoch, int batch, int batchesPerEpoch)
 {
     m_currentEpoch = epoch;
     m_epochFraction = batchesPerEpoch > 0 && epoch > m_epochsDone ? double(batch) / batchesPerEpoch : 0.0;
-    m_chart->addBatchLoss(epoch - 1 + double(batch) / std::max(batchesPerEpoch, 1), loss);
     updateEpochLabel();
     updateEta();
 }
@@ -719,7 +520,7 @@ void TrainPage::onFinished(const RunRecord& run)
 {
     m_runs.push_back(run);
     m_sessionRun = static_cast<int>(m_runs.size()) - 1;
-    addRunRow(run);
+    m_runList->addRun(run);
     QString text = outcomeText(run);
     const TaskKind t = task();
     const char* key = t == TaskKind::Regression            ? "test_rmse"
@@ -749,42 +550,9 @@ void TrainPage::onFailed(const QString& message)
     emit progress(1.0, tr("%1 failed").arg(m_runName));
 }
 
-void TrainPage::addRunRow(const RunRecord& run)
-{
-    auto* item = new QTreeWidgetItem(m_runList);
-    item->setText(NameColumn, QString::fromStdString(run.name));
-    item->setText(StatusColumn, statusText(run.status));
-    item->setToolTip(StatusColumn, outcomeText(run));
-    item->setText(EpochsColumn, QLocale().toString(static_cast<qlonglong>(run.history.size())));
-    item->setTextAlignment(EpochsColumn, Qt::AlignRight | Qt::AlignVCenter);
-    if (const auto best = bestValidationLoss(run)) {
-        item->setText(BestLossColumn, formatNumber(*best, 4));
-    }
-    item->setTextAlignment(BestLossColumn, Qt::AlignRight | Qt::AlignVCenter);
-    for (const char* key : {"test_auc", "test_rmse", "test_accuracy"}) {
-        if (run.metrics.contains(key)) {
-            item->setText(TestColumn, formatNumber(run.metrics.at(key).get<double>(), 3));
-            break;
-        }
-    }
-    item->setTextAlignment(TestColumn, Qt::AlignRight | Qt::AlignVCenter);
-    const QDateTime started = QDateTime::fromString(QString::fromStdString(run.startedAt), Qt::ISODate);
-    item->setText(StartedColumn, started.isValid()
-                                     ? QLocale().toString(started.toLocalTime(), QLocale::ShortFormat)
-                                     : QString::fromStdString(run.startedAt));
-    item->setData(NameColumn, Qt::UserRole, m_runList->topLevelItemCount() - 1);
-    for (int c = 0; c < ColumnCount - 1; ++c) {
-        m_runList->resizeColumnToContents(c);
-    }
-}
-
 void TrainPage::onRunSelectionChanged()
 {
-    std::vector<int> selected;
-    for (QTreeWidgetItem* item : m_runList->selectedItems()) {
-        selected.push_back(item->data(NameColumn, Qt::UserRole).toInt());
-    }
-    std::sort(selected.begin(), selected.end());
+    std::vector<int> selected = m_runList->selectedRuns();
     if (m_session) {
         // The current run stays; a selected other run is drawn next to it.
         selected.erase(std::remove(selected.begin(), selected.end(), m_sessionRun), selected.end());

@@ -17,18 +17,15 @@
 #include <optional>
 #include <vector>
 
-class QCheckBox;
-class QComboBox;
-class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
-class QSpinBox;
 class QStackedWidget;
-class QTreeWidget;
 
 namespace neurolift {
 
+class RunList;
 class TrainingChart;
+class TrainingSettingsForm;
 
 /// The Train step: training settings, Start / Pause / Stop / Step, live charts
 /// and the list of runs to compare. Trains on a worker thread (TrainingSession),
@@ -64,7 +61,7 @@ public:
     const std::vector<RunRecord>& runs() const { return m_runs; }
 
     /// The settings in the form.
-    TrainingSettings settings() const { return m_settings; }
+    TrainingSettings settings() const;
     /// Shows `settings` in the form without emitting settingsEdited (e.g. from undo or a loaded project).
     void setSettings(const TrainingSettings& settings);
 
@@ -95,21 +92,17 @@ signals:
     void progress(double fraction, const QString& text);
 
 private:
-    QWidget* createSettingsPanel();
     QWidget* createWorkspace();
-    void readForm();
-    void writeForm();
     void updateReadiness();
     void updateButtons();
     void updateEpochLabel();
     void updateEta();
     void startSession(bool oneEpoch);
-    void onBatch(int epoch, int batch, int batchesPerEpoch, double loss);
+    void onBatch(int epoch, int batch, int batchesPerEpoch);
     void onEpoch(const EpochProgress& p);
     void onState(TrainingState state);
     void onFinished(const RunRecord& run);
     void onFailed(const QString& message);
-    void addRunRow(const RunRecord& run);
     void onRunSelectionChanged();
     void setStatus(const QString& text);
     /// Why training cannot start, in plain words; empty when it can.
@@ -123,8 +116,6 @@ private:
     std::optional<Architecture> m_architecture;
     QString m_sourceName;
     std::vector<RunRecord> m_runs;
-    TrainingSettings m_settings;
-    bool m_writingForm = false;
 
     std::unique_ptr<TrainingSession> m_session;
     QString m_runName;
@@ -139,15 +130,7 @@ private:
 
     QStackedWidget* m_stack = nullptr;
     QLabel* m_emptyLabel = nullptr;
-    QComboBox* m_optimizer = nullptr;
-    QDoubleSpinBox* m_learningRate = nullptr;
-    QSpinBox* m_batchSize = nullptr;
-    QSpinBox* m_epochs = nullptr;
-    QCheckBox* m_earlyStopping = nullptr;
-    QSpinBox* m_patience = nullptr;
-    QComboBox* m_classWeighting = nullptr;
-    QSpinBox* m_seed = nullptr;
-    QWidget* m_form = nullptr;
+    TrainingSettingsForm* m_form = nullptr;
     QPushButton* m_start = nullptr;
     QPushButton* m_pause = nullptr;
     QPushButton* m_stop = nullptr;
@@ -157,9 +140,7 @@ private:
     QLabel* m_statusLabel = nullptr;
     std::function<QString()> m_startCheck;
     TrainingChart* m_chart = nullptr;
-    QTreeWidget* m_runList = nullptr;
+    RunList* m_runList = nullptr;
 };
 
 } // namespace neurolift
-
-Q_DECLARE_METATYPE(neurolift::TrainingSettings)

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <memory>
 #include <vector>
 
@@ -416,6 +417,7 @@ void TestTrainingWorker::testBatchReportsAreThrottled()
     const auto realClock = qScopeGuard([] { TrainingWorker::setClockForTesting({}); });
     auto run = session(s);
     QSignalSpy batches(run.get(), &TrainingSession::batchFinished);
+    QSignalSpy losses(run.get(), &TrainingSession::batchLosses);
     QSignalSpy finished(run.get(), &TrainingSession::finished);
     run->start();
     QVERIFY(finished.wait(60000));
@@ -431,6 +433,33 @@ void TestTrainingWorker::testBatchReportsAreThrottled()
     const auto last = batches.last();
     QCOMPARE(last.at(0).toInt(), 3);
     QCOMPARE(last.at(1).toInt(), last.at(2).toInt()); // the last report ends the last epoch
+
+    // Each report carries every batch's own loss since the one before (issue 18: the chart draws
+    // one point per batch), ending where the report ends and averaging to the report's loss.
+    QCOMPARE(losses.size(), batches.size());
+    const int perEpoch = static_cast<int>(batchesPerEpoch(s.batchSize));
+    int epoch = 1;
+    int batch = 0;
+    for (int i = 0; i < losses.size(); ++i) {
+        const auto list = losses.at(i).at(0).value<BatchLosses>();
+        QVERIFY(!list.isEmpty());
+        double sum = 0.0;
+        for (const BatchLoss& b : list) {
+            if (++batch > perEpoch) {
+                batch = 1;
+                ++epoch;
+            }
+            QCOMPARE(b.epoch, epoch);
+            QCOMPARE(b.batch, batch);
+            QCOMPARE(b.batchesPerEpoch, perEpoch);
+            QVERIFY(std::isfinite(b.loss) && b.loss >= 0.0);
+            sum += b.loss;
+        }
+        QCOMPARE(list.last().epoch, batches.at(i).at(0).toInt());
+        QCOMPARE(list.last().batch, batches.at(i).at(1).toInt());
+        QVERIFY(std::abs(sum / list.size() - batches.at(i).at(3).toDouble()) < 1e-9);
+    }
+    QCOMPARE(static_cast<long long>(epoch - 1) * perEpoch + batch, trained);
 }
 
 void TestTrainingWorker::testBadArchitectureFails()
