@@ -1,5 +1,6 @@
 #include "data/datapage.h"
 
+#include "common/pagekit.h"
 #include "data/columnprofile.h"
 #include "data/tablemodel.h"
 #include "data/target.h"
@@ -24,6 +25,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace neurolift {
@@ -61,13 +63,19 @@ DataPage::DataPage(QWidget* parent)
     : QWidget(parent)
 {
     qRegisterMetaType<neurolift::DataChoice>();
+    // The page's title, as every step's page has one.
+    auto* heading = new QLabel(tr("Check your customer data"), this);
+    heading->setObjectName(QStringLiteral("heading"));
+    heading->setFont(scaledFont(font(), 1.6, QFont::Bold));
     auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setContentsMargins(16, 12, 16, 12);
+    layout->setSpacing(10);
+    layout->addWidget(heading);
     m_stack = new QStackedWidget(this);
     m_stack->setObjectName(QStringLiteral("dataStack"));
     m_stack->addWidget(createEmptyState());
     m_stack->addWidget(createContent());
-    layout->addWidget(m_stack);
+    layout->addWidget(m_stack, 1);
     setTable(nullptr, QString());
 }
 
@@ -111,6 +119,7 @@ QWidget* DataPage::createContent()
     auto* page = new QWidget(this);
     page->setObjectName(QStringLiteral("dataContent"));
     auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
 
     auto* bar = new QHBoxLayout;
     auto* import = new QPushButton(tr("Import CSV\u2026"), page);
@@ -165,7 +174,7 @@ QWidget* DataPage::createContent()
                     showProfile(current.column());
                 }
             });
-    connect(m_view->horizontalHeader(), &QHeaderView::sectionClicked, this, &DataPage::showProfile);
+    connect(m_view->horizontalHeader(), &QHeaderView::sectionClicked, this, &DataPage::followColumn);
 
     auto* side = new QWidget;
     side->setObjectName(QStringLiteral("sidePanel"));
@@ -239,6 +248,9 @@ QWidget* DataPage::createContent()
     connect(m_filter, &QLineEdit::returnPressed, this, &DataPage::applyFilter);
     connect(m_filterColumn, &QComboBox::activated, this, &DataPage::applyFilter);
     connect(m_model, &TableModel::rowsChanged, this, &DataPage::updateRowCount);
+    // Sorting or filtering lays the rows out anew and the table forgets its current cell: it
+    // goes back to the profiled column, so the arrow keys go on from there.
+    connect(m_model, &TableModel::rowsChanged, this, [this] { followColumn(m_profile->column()); });
     connect(m_model, &TableModel::busyChanged, m_busy, &QWidget::setVisible);
     return page;
 }
@@ -342,6 +354,18 @@ void DataPage::updateRowCount()
     } else {
         m_rows->setText(tr("%1 of %2 rows").arg(locale.toString(shown), locale.toString(total)));
     }
+}
+
+void DataPage::followColumn(int column)
+{
+    if (column < 0) {
+        return;
+    }
+    const QModelIndex current = m_view->currentIndex();
+    if (m_model->rowCount() > 0 && (!current.isValid() || current.column() != column)) {
+        m_view->setCurrentIndex(m_model->index(std::max(0, current.row()), column));
+    }
+    showProfile(column);
 }
 
 void DataPage::showProfile(int column)

@@ -60,6 +60,9 @@ private:
     void applyFilter();
     void updateRowCount();
     void showProfile(int column);
+    /// Makes `column` the table's current column (a header was clicked, or the rows were laid out
+    /// anew) and shows its profile.
+    void followColumn(int column);
     /// Fills the choice widgets from m_choice and the table, without reporting edits.
     void refreshChoiceWidgets();
     /// Records a user edit: emits choiceEdited() when `after` differs from the current choice.

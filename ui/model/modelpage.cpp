@@ -1,5 +1,6 @@
 #include "model/modelpage.h"
 
+#include "common/pagekit.h"
 #include "model/architecturecommands.h"
 #include "model/architecturemodel.h"
 #include "model/layercanvas.h"
@@ -54,6 +55,11 @@ ModelPage::ModelPage(ArchitectureModel* model, QUndoStack* stack, QWidget* paren
     , m_stack(stack)
 {
     setObjectName(QStringLiteral("modelPage"));
+
+    // The page's title, as every step's page has one.
+    auto* heading = new QLabel(tr("Design the network"), this);
+    heading->setObjectName(QStringLiteral("heading"));
+    heading->setFont(scaledFont(font(), 1.6, QFont::Bold));
 
     // Top bar: which network, what to do with it, where to start from.
     auto* networkLabel = new QLabel(tr("Network"), this);
@@ -219,6 +225,7 @@ ModelPage::ModelPage(ArchitectureModel* model, QUndoStack* stack, QWidget* paren
     auto* page = new QVBoxLayout(this);
     page->setContentsMargins(20, 16, 20, 16);
     page->setSpacing(14);
+    page->addWidget(heading);
     page->addLayout(top);
     page->addLayout(body, 1);
 

@@ -1,29 +1,28 @@
 #pragma once
 
-#include "shell/noprojectpage.h"
 #include "shell/step.h"
 
 #include <QMainWindow>
 
 #include <memory>
 
-class QAction;
 class QLabel;
 class QTimer;
-class QListWidget;
-class QMenu;
-class QStackedWidget;
 
 namespace neurolift {
 
 class Document;
 class ErrorBanner;
+class MainMenus;
+class StepNavigation;
+class StepPages;
 class TaskIndicator;
 class Workbench;
 
 /// The application's main window: a navigation with the five workflow steps on
-/// the left and the page of the current step on the right. It only hosts pages;
-/// each page owns its widgets and actions.
+/// the left and the page of the current step on the right. It only hosts pages
+/// and joins them to the open project; each page owns its widgets and actions,
+/// the menus are MainMenus, and recovery questions are asked by RecoveryPrompt.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
@@ -35,9 +34,6 @@ public:
     Step currentStep() const;
     /// Shows the page of `step` and selects it in the navigation.
     void showStep(Step step);
-
-    /// The text of the About box: name, version and what NeuroLift is for.
-    static QString aboutText();
 
     /// The open project (there is always one, untitled at first), or null when
     /// not even an untitled one could be created.
@@ -57,6 +53,10 @@ public:
     void newGuidedProject();
     /// Offers to save unsaved changes: true when the project may be closed.
     bool maybeSave();
+    /// Saves the project, asking for a name while it has none. False when cancelled or it failed (shown).
+    bool save();
+    /// Asks for a name and saves the project under it. False when cancelled or it failed (shown).
+    bool saveAs();
     /// Shows the import dialog for a customer table and imports it into the open project.
     void importCsv(const QString& path);
     /// The glue between the open project and its pages (null without a project).
@@ -85,38 +85,25 @@ private:
     void setDocument(std::unique_ptr<Document> document);
     /// Closes the open project (its pages first). Ask maybeSave() before.
     void closeDocument();
+    /// Puts the open project's pages in the window and joins them to it with a Workbench.
     void showDocumentPages();
-    void showPlaceholderPages();
-    void replacePage(Step step, QWidget* page);
     void updateTitle();
     /// Shows `text` in the status bar for `milliseconds`, then "Ready" again.
     void showStatus(const QString& text, int milliseconds);
     /// The page shown, kept in the project with the next save and shown again when it is opened.
     void storeUiState();
     void restoreUiState();
-    void rememberRecent(const QString& path);
-    void fillRecentMenu();
     void showError(const QString& title, const QString& message);
-    bool save();
-    bool saveAs();
-    void open();
-    void createMenus();
-    /// Settings › Language: follow the system or pick one; takes effect at the next start.
-    void createLanguageMenu(QMenu* menu);
     void createPages();
-    void showAbout();
+    /// Saves under `path` (empty: the project's own file) and remembers it among the recent projects.
+    bool saveTo(const QString& path);
 
-    static QString stepTitle(Step step);
-    static NoProjectPage::Content noProjectContent(Step step);
-
-    QListWidget* m_navigation = nullptr;
-    QStackedWidget* m_pages = nullptr;
+    MainMenus* m_menus = nullptr;
+    StepNavigation* m_navigation = nullptr;
+    StepPages* m_pages = nullptr;
     TaskIndicator* m_tasks = nullptr;
     QLabel* m_statusLabel = nullptr;
     QTimer* m_statusReset = nullptr;
-    QMenu* m_recentMenu = nullptr;
-    QAction* m_undo = nullptr;
-    QAction* m_redo = nullptr;
     std::unique_ptr<Document> m_document;
     Workbench* m_workbench = nullptr; ///< Owned by the document.
     ErrorBanner* m_banner = nullptr;

@@ -1,5 +1,7 @@
 #include "shell/noprojectpage.h"
 
+#include "shell/stepnavigation.h"
+
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -100,6 +102,68 @@ NoProjectPage::NoProjectPage(const Content& content, QWidget* parent)
 QString NoProjectPage::heading() const
 {
     return m_heading->text();
+}
+
+NoProjectPage::Content NoProjectPage::contentFor(Step step)
+{
+    Content c;
+    c.caption = tr("Step %1 of %2 \u00b7 %3")
+                    .arg(static_cast<int>(step) + 1)
+                    .arg(kSteps.size())
+                    .arg(StepNavigation::stepTitle(step));
+    switch (step) {
+    case Step::Data:
+        c.heading = tr("Bring in your customer data");
+        c.summary = tr("Import your customer table from a CSV file, check that every column was read "
+                       "correctly, and choose what you want to predict.");
+        c.features = {
+            tr("See a preview before importing; separators, encoding and headers are detected for you"),
+            tr("Get a profile of each column: its type, how many values are missing, how values are spread"),
+            tr("Pick the outcome to predict, the positive answer and the customer ID column"),
+        };
+        break;
+    case Step::Model:
+        c.heading = tr("Design the network");
+        c.summary = tr("Start from a ready-made design (logistic regression, small, medium or deep) "
+                       "or build your own by placing layers on a canvas.");
+        c.features = {
+            tr("Each layer shows its size and how many values it learns"),
+            tr("Problems are pointed out on the layer where they are, in plain words"),
+            tr("Undo and redo every change"),
+        };
+        break;
+    case Step::Train:
+        c.heading = tr("Train and watch it learn");
+        c.summary = tr("Let the network learn from your data while live charts show how well it does "
+                       "on customers it has not seen.");
+        c.features = {
+            tr("Start, pause, stop or go one step at a time; the window stays responsive"),
+            tr("Stop automatically when the model stops improving"),
+            tr("Keep every run and compare them side by side"),
+        };
+        break;
+    case Step::Explain:
+        c.heading = tr("Understand the scores");
+        c.summary = tr("See which customer attributes drive the model and why a given customer "
+                       "got the score they did.");
+        c.features = {
+            tr("Rank attributes by how much they matter"),
+            tr("Pick a customer and read the main reasons behind their score"),
+            tr("Look inside the network: its weights, drawn as a picture"),
+        };
+        break;
+    case Step::Segments:
+        c.heading = tr("Turn scores into segments");
+        c.summary = tr("Rank your customers by score, name the bands you want to act on, "
+                       "and export the list for your next campaign.");
+        c.features = {
+            tr("Lift and gains charts show how much better than random targeting the model does"),
+            tr("Move a threshold and read what it means in plain words"),
+            tr("Export scores, segments and top reasons to CSV"),
+        };
+        break;
+    }
+    return c;
 }
 
 } // namespace neurolift

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "shell/step.h"
+
 #include <QStringList>
 #include <QWidget>
 
@@ -23,6 +25,9 @@ public:
     };
 
     explicit NoProjectPage(const Content& content, QWidget* parent = nullptr);
+
+    /// What the page of `step` says: the step's number and name, what it is for, what it offers.
+    static Content contentFor(Step step);
 
     /// The heading shown at the top of the page.
     QString heading() const;

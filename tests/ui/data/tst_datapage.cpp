@@ -68,6 +68,10 @@ private slots:
     void testClickingAColumnShowsItsProfile_data();
     void testClickingAColumnShowsItsProfile();
     void testClickingAHeaderSortsAndProfiles();
+    void testHeaderClickProfilesItsColumnAfterACell_data();
+    void testHeaderClickProfilesItsColumnAfterACell();
+    void testPageHasATitle_data();
+    void testPageHasATitle();
     void testOnlineShoppersWithRevenueAsTarget();
     void testLargeTablesAreProfiledInTheBackground();
 
@@ -496,6 +500,88 @@ void TestDataPage::testClickingAHeaderSortsAndProfiles()
     QCOMPARE(view->model()->index(79, 1).data().toString(), QStringLiteral("69"));
     QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, age);
     QCOMPARE(view->model()->index(0, 1).data().toString(), QStringLiteral("69"));
+}
+
+void TestDataPage::testHeaderClickProfilesItsColumnAfterACell_data()
+{
+    QTest::addColumn<bool>("inBackground");
+    QTest::newRow("sorted at once") << false;
+    QTest::newRow("sorted in the background") << true;
+}
+
+void TestDataPage::testHeaderClickProfilesItsColumnAfterACell()
+{
+    QFETCH(bool, inBackground);
+    m_page->setTable(m_customers, QStringLiteral("customers.csv"));
+    auto* model = m_page->findChild<neurolift::TableModel*>();
+    QVERIFY(model);
+    if (inBackground) {
+        model->setBackgroundThreshold(1);
+    }
+    auto* view = find<QTableView>("dataView");
+    // A cell of "plan" first, so the profile has another column to let go of.
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                      view->visualRect(view->model()->index(3, 2)).center());
+    QCOMPARE(find<QLabel>("profileTitle")->text(), QStringLiteral("plan"));
+
+    QSignalSpy sorted(model, &neurolift::TableModel::rowsChanged);
+    QHeaderView* header = view->horizontalHeader();
+    QTest::mouseClick(
+        header->viewport(), Qt::LeftButton, {},
+        QPoint(header->sectionViewportPosition(1) + header->sectionSize(1) / 2, header->height() / 2));
+    if (inBackground) {
+        QVERIFY(sorted.wait(20000));
+    }
+    QCOMPARE(sorted.count(), 1);
+    QCOMPARE(view->model()->index(0, 1).data().toString(), QStringLiteral("20"));
+    // The profile and the table's current cell both follow the clicked column.
+    QCOMPARE(find<neurolift::ColumnProfile>("columnProfile")->column(), 1);
+    QCOMPARE(find<QLabel>("profileTitle")->text(), QStringLiteral("age"));
+    QCOMPARE(view->currentIndex().column(), 1);
+    QVERIFY(view->selectionModel()->isSelected(view->currentIndex()));
+
+    // Arrow keys move on from the clicked column.
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Right);
+    QCOMPARE(find<QLabel>("profileTitle")->text(), QStringLiteral("plan"));
+}
+
+void TestDataPage::testPageHasATitle_data()
+{
+    QTest::addColumn<bool>("withTable");
+    QTest::newRow("before an import") << false;
+    QTest::newRow("with a table") << true;
+}
+
+void TestDataPage::testPageHasATitle()
+{
+    QFETCH(bool, withTable);
+    if (withTable) {
+        m_page->setTable(m_customers, QStringLiteral("customers.csv"));
+    }
+    const auto* heading = find<QLabel>("heading");
+    QVERIFY(heading);
+    QVERIFY(heading->isVisible());
+    QCOMPARE(heading->text(), QStringLiteral("Check your customer data"));
+    // A title like the other steps' pages: bold and larger than the page's text, above everything else.
+    QVERIFY(heading->font().bold());
+    QVERIFY(heading->font().pointSizeF() > m_page->font().pointSizeF() * 1.5);
+    QVERIFY(heading->fontMetrics().horizontalAdvance(heading->text()) <= heading->contentsRect().width());
+    QVERIFY(heading->mapTo(m_page.get(), QPoint(0, heading->height())).y() <=
+            find<QStackedWidget>("dataStack")->mapTo(m_page.get(), QPoint(0, 0)).y());
+
+    // The room the page has in a 1280x720 and a 1920x1080 window (less the navigation, menu and status bar).
+    if (const QByteArray out = qgetenv("NEUROLIFT_SCREENSHOTS"); !out.isEmpty()) {
+        for (const QSize room : {QSize(1070, 650), QSize(1710, 1010)}) {
+            m_page->resize(room);
+            neurolift::test::deliverPostedEvents();
+            QVERIFY(m_page->grab().save(QDir(QString::fromLocal8Bit(out))
+                                            .filePath(QStringLiteral("data-page-%1-%2x%3.png")
+                                                          .arg(withTable ? "table" : "empty")
+                                                          .arg(room.width())
+                                                          .arg(room.height()))));
+        }
+    }
 }
 
 void TestDataPage::testOnlineShoppersWithRevenueAsTarget()

@@ -51,6 +51,7 @@ private slots:
     void cleanup();
 
     void testPageFitsALaptopScreen();
+    void testPageHasATitle();
     void testCanvasShowsInputsLayersAndPrediction();
     void testDoubleClickOnAPaletteItemAddsABlock_data();
     void testDoubleClickOnAPaletteItemAddsABlock();
@@ -141,6 +142,31 @@ void TestModelPage::testPageFitsALaptopScreen()
     // The whole network is in view, without scrolling.
     for (int i = 0; i < m_canvas->blockCount(); ++i) {
         QVERIFY(m_canvas->viewport()->rect().contains(m_canvas->blockCenter(i)));
+    }
+}
+
+void TestModelPage::testPageHasATitle()
+{
+    const auto* heading = m_page->findChild<QLabel*>(QStringLiteral("heading"));
+    QVERIFY(heading);
+    QVERIFY(heading->isVisible());
+    QCOMPARE(heading->text(), QStringLiteral("Design the network"));
+    // A title like the other steps' pages: bold and larger than the page's text, above the network bar.
+    QVERIFY(heading->font().bold());
+    QVERIFY(heading->font().pointSizeF() > m_page->font().pointSizeF() * 1.5);
+    QVERIFY(heading->fontMetrics().horizontalAdvance(heading->text()) <= heading->contentsRect().width());
+    const auto* bar = m_page->findChild<QComboBox*>(QStringLiteral("architectureCombo"));
+    QVERIFY(heading->mapTo(m_page.get(), QPoint(0, heading->height())).y() <=
+            bar->mapTo(m_page.get(), QPoint(0, 0)).y());
+
+    // The room the page has in a 1280x720 and a 1920x1080 window (less the navigation, menu and status bar).
+    if (const QString dir = qEnvironmentVariable("NEUROLIFT_SCREENSHOTS"); !dir.isEmpty()) {
+        for (const QSize room : {QSize(1070, 650), QSize(1710, 1010)}) {
+            m_page->resize(room);
+            QApplication::processEvents();
+            QVERIFY(m_page->grab().save(QDir(dir).filePath(
+                QStringLiteral("model-page-%1x%2.png").arg(room.width()).arg(room.height()))));
+        }
     }
 }
 

@@ -1,9 +1,13 @@
+#include "shell/document.h"
+#include "shell/mainmenus.h"
 #include "shell/mainwindow.h"
 #include "shell/noprojectpage.h"
 #include "shell/settings.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
@@ -13,6 +17,8 @@
 #include <QStatusBar>
 #include <QTest>
 #include <QTimer>
+
+#include "project/project.h"
 
 #include <memory>
 
@@ -41,6 +47,10 @@ private slots:
     void testAboutActionOpensTheAboutBox();
     void testQuitUsesTheStandardShortcutAndClosesTheWindow();
     void testGeometryIsRestoredOnTheNextStart();
+    void testEveryPageHasATitle_data();
+    void testEveryPageHasATitle();
+    void testUnsavedUntitledWorkIsOffered_data();
+    void testUnsavedUntitledWorkIsOffered();
 
 private:
     /// Creates, shows and waits for a main window, and finds its navigation and pages.
@@ -211,7 +221,7 @@ void TestMainWindow::testStatusBarSaysReady()
 
 void TestMainWindow::testAboutTextShowsTheVersion()
 {
-    const QString text = MainWindow::aboutText();
+    const QString text = neurolift::MainMenus::aboutText();
     QVERIFY2(text.contains(QStringLiteral("NeuroLift " NEUROLIFT_VERSION)), qPrintable(text));
 }
 
@@ -271,6 +281,79 @@ void TestMainWindow::testGeometryIsRestoredOnTheNextStart()
 
     openWindow();
     QCOMPARE(m_window->size(), size);
+}
+
+void TestMainWindow::testEveryPageHasATitle_data()
+{
+    QTest::addColumn<Step>("step");
+    QTest::addColumn<QString>("title");
+    QTest::newRow("Data") << Step::Data << "Check your customer data";
+    QTest::newRow("Model") << Step::Model << "Design the network";
+    QTest::newRow("Train") << Step::Train << "Train and watch it learn";
+    QTest::newRow("Explain") << Step::Explain << "Why the network scores as it does";
+    QTest::newRow("Segments") << Step::Segments << "Target the right customers";
+}
+
+void TestMainWindow::testEveryPageHasATitle()
+{
+    QFETCH(Step, step);
+    QFETCH(QString, title);
+    m_window->resize(1280, 720);
+    m_window->showStep(step);
+    QWidget* page = m_pages->currentWidget();
+    const auto* heading = page->findChild<QLabel*>(QStringLiteral("heading"));
+    QVERIFY(heading);
+    QVERIFY(heading->isVisible());
+    QCOMPARE(heading->text(), title);
+    // The same kind of title on every page: bold, larger than the page's text, whole.
+    QVERIFY(heading->font().bold());
+    QVERIFY(heading->font().pointSizeF() > page->font().pointSizeF() * 1.5);
+    QVERIFY(heading->fontMetrics().horizontalAdvance(heading->text()) <= heading->contentsRect().width());
+}
+
+void TestMainWindow::testUnsavedUntitledWorkIsOffered_data()
+{
+    QTest::addColumn<QString>("answer");
+    QTest::addColumn<bool>("restored");
+    QTest::newRow("restore") << "Restore" << true;
+    QTest::newRow("discard") << "Discard" << false;
+}
+
+void TestMainWindow::testUnsavedUntitledWorkIsOffered()
+{
+    QFETCH(QString, answer);
+    QFETCH(bool, restored);
+    // What a NeuroLift that stopped without saving leaves: an untitled project with work and no lock.
+    const QString left = QDir(neurolift::Document::untitledFolder()).filePath(QStringLiteral("left.nlproj"));
+    QFile::remove(left);
+    neurolift::Project::create(QFile::encodeName(left).toStdString())
+        .setSetting("target", {{"column", "bought"}});
+
+    // The question is modal: answer it from inside its event loop.
+    QString asked;
+    QTimer poll;
+    connect(&poll, &QTimer::timeout, this, [&] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (!box || box->objectName() != QLatin1StringView("restoreUntitledPrompt")) {
+            return;
+        }
+        asked = box->text();
+        poll.stop();
+        for (QAbstractButton* button : box->buttons()) {
+            if (button->text() == answer) {
+                button->click();
+            }
+        }
+    });
+    poll.start(20);
+    m_window->offerUnsavedWork();
+
+    QCOMPARE(asked, QStringLiteral("NeuroLift stopped before a new project was saved."));
+    neurolift::Document* document = m_window->document();
+    QVERIFY(document);
+    QVERIFY(document->isUntitled());
+    QCOMPARE(document->setting("target").is_object(), restored);
+    QCOMPARE(QFile::exists(left), restored); // restored: the window works in it; discarded: gone
 }
 
 QTEST_MAIN(TestMainWindow)
