@@ -7,6 +7,7 @@
 #include <QSignalBlocker>
 
 #include <algorithm>
+#include <optional>
 
 namespace neurolift {
 
@@ -46,8 +47,8 @@ void RunPage::setRuns(const std::vector<RunRecord>& runs)
         m_runPicker->clear();
         for (const RunRecord& run : m_runs) {
             QString name = run.name.empty() ? tr("Run %1").arg(run.id) : QString::fromStdString(run.name);
-            if (run.metrics.contains("test_auc") && run.metrics["test_auc"].is_number()) {
-                name += u' ' + tr("(AUC %1)").arg(localNumber(run.metrics["test_auc"].get<double>(), 3));
+            if (const QString figure = testFigure(run); !figure.isEmpty()) {
+                name += u' ' + tr("(%1)").arg(figure);
             }
             m_runPicker->addItem(name);
         }
@@ -107,6 +108,26 @@ std::int64_t RunPage::runKey(int index) const
 {
     const RunRecord& run = m_runs[static_cast<std::size_t>(index)];
     return run.id != 0 ? run.id : -1 - index;
+}
+
+QString RunPage::testFigure(const RunRecord& run)
+{
+    const auto number = [&run](const char* key) -> std::optional<double> {
+        if (run.metrics.is_object() && run.metrics.contains(key) && run.metrics[key].is_number()) {
+            return run.metrics[key].get<double>();
+        }
+        return std::nullopt;
+    };
+    if (const auto auc = number("test_auc")) {
+        return tr("test AUC %1").arg(localNumber(*auc, 3));
+    }
+    if (const auto accuracy = number("test_accuracy")) {
+        return tr("test accuracy %1 %").arg(localNumber(100.0 * *accuracy, 1));
+    }
+    if (const auto rmse = number("test_rmse")) {
+        return tr("test RMSE %1").arg(localNumber(*rmse, 3));
+    }
+    return {};
 }
 
 const RunRecord* RunPage::shownRun() const

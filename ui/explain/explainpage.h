@@ -3,6 +3,7 @@
 #include "common/runpage.h"
 #include "explain/dependence.h"
 #include "explain/importance.h"
+#include "explain/reasons.h"
 #include "explain/weights.h"
 #include "project/project.h"
 
@@ -68,9 +69,11 @@ public:
     bool isBusy() const;
     /// The table row of the shown customer, or -1.
     std::int64_t currentCustomer() const { return m_customer; }
-    /// The shown customer's score (the explained output) and the average customer's.
+    /// The shown customer's score (the explained output), the score of a customer with average values
+    /// (where the waterfall starts) and the mean score of all customers.
     double customerScore() const { return m_score; }
     double baselineScore() const { return m_baselineScore; }
+    double meanScore() const { return m_meanScore; }
     /// The column steps of the shown waterfall, top to bottom.
     const std::vector<WaterfallStep>& waterfall() const { return m_waterfall; }
 
@@ -90,7 +93,7 @@ signals:
 
 private:
     struct RunData;
-    struct Job;
+    struct CustomerExplanation;
 
     QWidget* createImportanceTab();
     QWidget* createNetworkTab();
@@ -113,6 +116,11 @@ private:
     void fillCustomerPicker();
     void onCustomerEntered();
     void startAttribution();
+    void showCustomer(const CustomerExplanation& e);
+    void drawWaterfall();
+    /// Makes room in the waterfall for its value labels and marker labels at the chart's size.
+    void fitWaterfall();
+    void showReasons(const RowReasons& reasons);
     void cancelWork();
     void updateBusy();
     /// The customer's name as the user reads it: the id, else "row 12".
@@ -127,6 +135,7 @@ private:
     std::int64_t m_customer = -1;
     double m_score = 0.0;
     double m_baselineScore = 0.0;
+    double m_meanScore = 0.0;
     std::vector<WaterfallStep> m_waterfall;
     /// Results of work started before this number are stale.
     std::uint64_t m_generation = 0;
@@ -166,6 +175,7 @@ private:
     QPushButton* m_customerShow = nullptr;
     QLabel* m_customerProblem = nullptr;
     QLabel* m_scoreLabel = nullptr;
+    QLabel* m_averageLabel = nullptr;
     QCustomPlot* m_waterfallPlot = nullptr;
     QLabel* m_waterfallCaption = nullptr;
     QLabel* m_reasons = nullptr;

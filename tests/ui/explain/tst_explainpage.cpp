@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTest>
@@ -58,6 +59,63 @@ QStringList barOrder(QCustomPlot* plot)
     return names;
 }
 
+/// What a user would see cut on `root`: a one-line label narrower than its text, a wrapping label
+/// shorter than its text, a chart's axis label longer than its axis, a chart's text item outside its room.
+QStringList cutTexts(const QWidget* root)
+{
+    QStringList found;
+    for (const QLabel* label : root->findChildren<QLabel*>()) {
+        if (!label->isVisibleTo(root->window()) || label->text().isEmpty() || label->width() == 0 ||
+            label->textFormat() == Qt::RichText) {
+            continue;
+        }
+        const int room = label->contentsRect().width() - 2 * label->margin();
+        const bool cut = label->wordWrap() ? label->heightForWidth(label->width()) > label->height() + 1
+                                           : label->fontMetrics().horizontalAdvance(label->text()) > room + 1;
+        if (cut) {
+            found << QStringLiteral("label %1: \"%2\" (%3x%4)")
+                         .arg(label->objectName(), label->text().left(60))
+                         .arg(label->width())
+                         .arg(label->height());
+        }
+    }
+    for (QCustomPlot* plot : root->findChildren<QCustomPlot*>()) {
+        if (!plot->isVisibleTo(root->window())) {
+            continue;
+        }
+        for (QCPAxis* axis : plot->axisRect()->axes()) {
+            const int length = axis->orientation() == Qt::Horizontal ? plot->axisRect()->width()
+                                                                     : plot->axisRect()->height();
+            if (axis->visible() &&
+                QFontMetrics(axis->labelFont()).horizontalAdvance(axis->label()) > length) {
+                found << QStringLiteral("%1 axis label \"%2\" on %3 px")
+                             .arg(plot->objectName(), axis->label())
+                             .arg(length);
+            }
+        }
+        for (int i = 0; i < plot->itemCount(); ++i) {
+            auto* text = qobject_cast<QCPItemText*>(plot->item(i));
+            if (!text || text->text().isEmpty()) {
+                continue;
+            }
+            const QRectF box =
+                QRectF(text->topLeft->pixelPosition(), text->bottomRight->pixelPosition()).normalized();
+            const QRectF room =
+                text->clipToAxisRect() ? QRectF(plot->axisRect()->rect()) : QRectF(plot->rect());
+            if (!room.adjusted(-1, -1, 1, 1).contains(box) ||
+                box.width() < QFontMetrics(text->font()).horizontalAdvance(text->text())) {
+                found << QStringLiteral("%1 text \"%2\" at %3..%4, room %5..%6")
+                             .arg(plot->objectName(), text->text())
+                             .arg(box.left())
+                             .arg(box.right())
+                             .arg(room.left())
+                             .arg(room.right());
+            }
+        }
+    }
+    return found;
+}
+
 } // namespace
 
 class TestExplainPage : public QObject {
@@ -84,6 +142,10 @@ private slots:
     void testNetworkDrawingKeepsTheStrongestEdges();
     void testAHiddenPageWaitsUntilShown();
     void testMultiClassExplainsThePredictedClass();
+    void testEveryAucSaysWhichCustomersItIsOn_issue18();
+    void testTheAverageCustomerIsToldApartFromTheMeanScore_issue18();
+    void testEveryTabFitsTheWindow_issue18_data();
+    void testEveryTabFitsTheWindow_issue18();
     void testScreenshotsOfOnlineShoppers();
 
 private:
@@ -101,6 +163,9 @@ void TestExplainPage::initTestCase()
     m_table = std::make_shared<const Table>(twoOutcomeTable());
     m_runs.push_back(trainRun(*m_table, "Bought", "Clicked", 1));
     m_runs.push_back(trainRun(*m_table, "Clicked", "Bought", 2));
+    // As a project keeps them: each run's figures on its held-out test rows.
+    m_runs[0].metrics = {{"test_auc", 0.842}, {"test_rows", 225}};
+    m_runs[1].metrics = {{"test_auc", 0.917}, {"test_rows", 225}};
 }
 
 void TestExplainPage::init()
@@ -463,6 +528,138 @@ void TestExplainPage::testMultiClassExplainsThePredictedClass()
              qPrintable(label("score")->text()));
 }
 
+void TestExplainPage::testEveryAucSaysWhichCustomersItIsOn_issue18()
+{
+    // The importance caption's AUC is on the validation rows, the run picker's on the test rows: two
+    // numbers that differ, so each must say which customers it is about.
+    showRuns(0);
+    auto* picker = m_page->findChild<QComboBox*>(QStringLiteral("runPicker"));
+    QCOMPARE(picker->count(), 2);
+    QCOMPARE(picker->itemText(0),
+             QStringLiteral("Predict Bought (test AUC %1)").arg(QLocale().toString(0.842, 'f', 3)));
+    QCOMPARE(picker->itemText(1),
+             QStringLiteral("Predict Clicked (test AUC %1)").arg(QLocale().toString(0.917, 'f', 3)));
+
+    const QString caption = label("importanceCaption")->text();
+    QVERIFY2(caption.contains(QStringLiteral("AUC on %1 validation customers is %2")
+                                  .arg(QLocale().toString(static_cast<qlonglong>(m_page->importance()->rows)),
+                                       QLocale().toString(m_page->importance()->baseline, 'f', 3))),
+             qPrintable(caption));
+    QVERIFY2(caption.contains(QStringLiteral("test AUC %1 is measured on other customers")
+                                  .arg(QLocale().toString(0.842, 'f', 3))),
+             qPrintable(caption));
+    // No sentence on the page names an AUC without saying whose it is.
+    QStringList texts{m_page->findChild<QLabel*>(QStringLiteral("runSummary"))->text()};
+    for (const QString& sentence : caption.split(QStringLiteral(". "))) {
+        texts << sentence;
+    }
+    for (const QString& text : texts) {
+        if (text.contains(QStringLiteral("AUC")) &&
+            text.contains(QRegularExpression(QStringLiteral("\\d[.,]\\d")))) {
+            QVERIFY2(text.contains(QStringLiteral("validation")) || text.contains(QStringLiteral("test AUC")),
+                     qPrintable(text));
+        }
+    }
+}
+
+void TestExplainPage::testTheAverageCustomerIsToldApartFromTheMeanScore_issue18()
+{
+    showRuns(0);
+    m_page->tabs()->setCurrentIndex(2);
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->currentCustomer() >= 0 && !m_page->isBusy(), 60000);
+
+    // The mean score of all customers, from the engine.
+    const RunRecord& run = m_runs[0];
+    Matrix p;
+    Network::Workspace ws;
+    run.model.network().predict(run.model.recipe.transform(*m_table), p, ws);
+    const double mean = p.row(0).cast<double>().mean();
+    QVERIFY2(std::abs(m_page->meanScore() - mean) < 1e-4,
+             qPrintable(QStringLiteral("%1 vs %2").arg(m_page->meanScore()).arg(mean)));
+    // It agrees with how many bought (the network is not linear: the average-valued customer need not).
+    const Column* bought = m_table->column("Bought");
+    double rate = 0.0;
+    for (std::size_t r = 0; r < m_table->rowCount(); ++r) {
+        rate += bought->values[r];
+    }
+    rate /= static_cast<double>(m_table->rowCount());
+    QVERIFY2(std::abs(mean - rate) < 0.1, qPrintable(QStringLiteral("%1 vs %2").arg(mean).arg(rate)));
+
+    const QString average = label("averageScore")->text();
+    QCOMPARE(average, QStringLiteral("A customer with average values scores %1 % (the mean score of the %2 "
+                                     "customers is %3 %).")
+                          .arg(QLocale().toString(100.0 * m_page->baselineScore(), 'f', 1),
+                               QLocale().toString(static_cast<qulonglong>(m_table->rowCount())),
+                               QLocale().toString(100.0 * mean, 'f', 1)));
+    QVERIFY2(!label("score")->text().contains(QStringLiteral("average")), qPrintable(label("score")->text()));
+}
+
+void TestExplainPage::testEveryTabFitsTheWindow_issue18_data()
+{
+    // The page's room in the main window (less its sidebar, menu and status bar) at common window sizes.
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("window 1229x691 (1366x768 laptop)") << QSize(1019, 630);
+    QTest::newRow("window 1280x720") << QSize(1070, 660);
+    QTest::newRow("window 1920x1080") << QSize(1710, 1020);
+}
+
+void TestExplainPage::testEveryTabFitsTheWindow_issue18()
+{
+    QFETCH(QSize, size);
+    m_page->resize(size);
+    showRuns(0);
+    for (int tab = 0; tab < m_page->tabs()->count(); ++tab) {
+        m_page->tabs()->setCurrentIndex(tab);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_page->isBusy(), 60000);
+        test::deliverPostedEvents();
+        for (QCustomPlot* plot : m_page->findChildren<QCustomPlot*>()) {
+            if (plot->isVisible()) {
+                plot->replot(QCustomPlot::rpImmediateRefresh);
+            }
+        }
+        const QStringList problems = cutTexts(m_page.get());
+        QVERIFY2(problems.isEmpty(), qPrintable(m_page->tabs()->tabText(tab) + u'\n' + problems.join(u'\n')));
+    }
+
+    // The waterfall's value labels are whole: each box holds its text and ends inside the chart.
+    QCustomPlot* plot = m_page->waterfallPlot();
+    const QRect area = plot->axisRect()->rect();
+    int values = 0;
+    QList<QRectF> markers;
+    for (int i = 0; i < plot->itemCount(); ++i) {
+        auto* text = qobject_cast<QCPItemText*>(plot->item(i));
+        if (!text) {
+            continue;
+        }
+        const QRectF box =
+            QRectF(text->topLeft->pixelPosition(), text->bottomRight->pixelPosition()).normalized();
+        const int needed = QFontMetrics(text->font()).horizontalAdvance(text->text());
+        QVERIFY2(box.width() >= needed, qPrintable(text->text()));
+        const QRectF room =
+            text->objectName() == QStringLiteral("stepValue") ? QRectF(area) : QRectF(plot->rect());
+        QVERIFY2(room.adjusted(-1, -1, 1, 1).contains(box),
+                 qPrintable(QStringLiteral("\"%1\" at %2..%3, room %4..%5")
+                                .arg(text->text())
+                                .arg(box.left())
+                                .arg(box.right())
+                                .arg(room.left())
+                                .arg(room.right())));
+        if (text->objectName() == QStringLiteral("stepValue")) {
+            ++values;
+        } else {
+            markers << box;
+        }
+    }
+    QCOMPARE(values, 5);
+    // The two markers' labels do not cover each other or the top bar.
+    QCOMPARE(markers.size(), 2);
+    QVERIFY(!markers[0].intersects(markers[1]));
+    const double topBar = plot->yAxis->coordToPixel(m_page->waterfall().size() + 0.35);
+    QVERIFY2(
+        markers[0].bottom() <= topBar && markers[1].bottom() <= topBar,
+        qPrintable(QStringLiteral("%1 %2 %3").arg(markers[0].bottom()).arg(markers[1].bottom()).arg(topBar)));
+}
+
 void TestExplainPage::testScreenshotsOfOnlineShoppers()
 {
     const QByteArray out = qgetenv("NEUROLIFT_SCREENSHOTS");
@@ -512,13 +709,22 @@ void TestExplainPage::testScreenshotsOfOnlineShoppers()
     const auto save = [&](int tab, const char* file) {
         m_page->tabs()->setCurrentIndex(tab);
         QTRY_VERIFY_WITH_TIMEOUT(!m_page->isBusy(), 60000);
-        test::deliverPostedEvents(); // queued replots and layouts
-        const QString path = QDir(dir).filePath(QString::fromLatin1(file));
-        QVERIFY(m_page->grab().save(path));
-        qInfo("wrote %s", qPrintable(path));
+        // The page's room in a 1280x720 and a 1920x1080 window, and the documentation's size.
+        for (const auto& [size, suffix] :
+             {std::pair{QSize(1070, 660), "-1280x720"}, std::pair{QSize(1710, 1020), "-1920x1080"},
+              std::pair{QSize(1280, 800), ""}}) {
+            m_page->resize(size);
+            test::deliverPostedEvents(); // queued replots and layouts
+            const QString path = QDir(dir).filePath(QString::fromLatin1(file) + QString::fromLatin1(suffix) +
+                                                    QStringLiteral(".png"));
+            QVERIFY(m_page->grab().save(path));
+            qInfo("wrote %s", qPrintable(path));
+            const QStringList problems = cutTexts(m_page.get());
+            QVERIFY2(problems.isEmpty(), qPrintable(path + u'\n' + problems.join(u'\n')));
+        }
     };
-    save(0, "explain-importance.png");
-    save(1, "explain-network.png");
+    save(0, "explain-importance");
+    save(1, "explain-network");
     // A validation customer the network thinks likely to buy: the more telling picture.
     const std::vector<std::int64_t> validation = splitFromAssignment(run.split).validation;
     const Matrix x = run.model.recipe.transform(*table, validation);
@@ -539,7 +745,7 @@ void TestExplainPage::testScreenshotsOfOnlineShoppers()
     QTest::keyClick(edit, Qt::Key_Return);
     QTRY_COMPARE_WITH_TIMEOUT(m_page->currentCustomer(), row, 60000);
     QTRY_VERIFY_WITH_TIMEOUT(!m_page->isBusy(), 60000);
-    save(2, "explain-customer.png");
+    save(2, "explain-customer");
 }
 
 QTEST_MAIN(TestExplainPage)
