@@ -10,6 +10,7 @@
 
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -257,7 +258,8 @@ ExportRecord exportRecordFor(const ScoredExportOptions& options, const ExportRes
                  {"format", options.format == ExportFormat::Xlsx ? "xlsx" : "csv"},
                  {"columns", options.columns},
                  {"reasons", options.reasons},
-                 {"rank_and_decile", options.rankAndDecile}};
+                 {"rank_and_decile", options.rankAndDecile},
+                 {"order", options.order == ExportOrder::ByRank ? "rank" : "file"}};
     if (options.format == ExportFormat::Csv) {
         e.details["delimiter"] = std::string(1, options.csv.delimiter);
         e.details["bom"] = options.csv.bom;
@@ -369,6 +371,14 @@ ExportResult exportScores(const Table& table, const TrainedModel& model, const S
         net.emplace(model.network());
         groups = FeatureGroups::fromRecipe(model.recipe);
     }
+    // The rows in the order they are written (scores hold no NaN: the ranking refused them).
+    std::vector<std::int64_t> order(table.rowCount());
+    std::iota(order.begin(), order.end(), std::int64_t{0});
+    if (o.order == ExportOrder::ByRank) {
+        std::stable_sort(order.begin(), order.end(), [&scores](std::int64_t a, std::int64_t b) {
+            return scores[static_cast<std::size_t>(a)] > scores[static_cast<std::size_t>(b)];
+        });
+    }
     const std::size_t block = std::max<std::size_t>(o.blockRows, 1);
     std::vector<std::int64_t> rows;
     std::vector<Cell> cells;
@@ -376,15 +386,16 @@ ExportResult exportScores(const Table& table, const TrainedModel& model, const S
         const std::size_t n = std::min(block, table.rowCount() - start);
         std::vector<RowReasons> why;
         if (net) {
-            rows.resize(n);
-            std::iota(rows.begin(), rows.end(), static_cast<std::int64_t>(start));
+            rows.assign(order.begin() + static_cast<std::ptrdiff_t>(start),
+                        order.begin() + static_cast<std::ptrdiff_t>(start + n));
             const Matrix x = model.recipe.transform(table, rows);
             AttributionOptions a;
             a.threads = o.threads;
             why =
                 reasonCodes(attribute(*net, x, o.baseline, a).values, groups, table, rows, {o.reasons, 0.0});
         }
-        for (std::size_t r = start; r < start + n; ++r) {
+        for (std::size_t i = start; i < start + n; ++i) {
+            const auto r = static_cast<std::size_t>(order[i]);
             cells.clear();
             if (id) {
                 cells.push_back(Cell::user(id->text(r)));
@@ -399,7 +410,7 @@ ExportResult exportScores(const Table& table, const TrainedModel& model, const S
                 cells.push_back(std::move(c));
             }
             if (net) {
-                const RowReasons& w = why[r - start];
+                const RowReasons& w = why[i - start];
                 for (std::size_t k = 0; k < static_cast<std::size_t>(o.reasons); ++k) {
                     cells.push_back(Cell::user(k < w.up.size() ? w.up[k].text : std::string()));
                 }

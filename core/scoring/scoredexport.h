@@ -23,6 +23,12 @@ using ExportProgress = std::function<bool(double)>;
 
 enum class ExportFormat { Csv, Xlsx };
 
+/// The order of the written rows.
+enum class ExportOrder {
+    FileOrder, ///< As the data hold them.
+    ByRank,    ///< Best first: highest score (rank 1) first, ties in file order.
+};
+
 /// How a CSV is written: the delimiter, and a UTF-8 byte-order mark (Excel on
 /// Windows reads UTF-8 without one as the local code page).
 struct CsvFormat {
@@ -36,6 +42,7 @@ struct ScoredExportOptions {
     CsvFormat csv;
     std::vector<std::string> columns; ///< Original columns to add, as the data hold them.
     bool rankAndDecile = true;        ///< rank (1 = best, ties share) and decile (ScoreRanking's rule).
+    ExportOrder order = ExportOrder::FileOrder; ///< The export dialog asks for ByRank unless told otherwise.
     std::optional<SegmentDefinition>
         segments;    ///< Adds a segment column; the Excel summary sheet is by segment (else by decile).
     int reasons = 0; ///< Reason codes per direction (reason_up_k, reason_down_k).
@@ -56,8 +63,8 @@ struct ExportResult {
 std::vector<float> scoreTable(const Table& table, const TrainedModel& model, int threads = 1,
                               std::vector<RecipeWarning>* warnings = nullptr);
 
-/// Scores every row of `table` and writes `options.path`. Memory beyond the table:
-/// 12 bytes a row (the scores, their sorted copy, the ranks; 8 more while ranking)
+/// Scores every row of `table` and writes `options.path`, in `options.order`. Memory beyond the
+/// table: 20 bytes a row (the scores, their sorted copy, the ranks, the order; 8 more while ranking)
 /// and one block of prepared rows. Throws std::invalid_argument (unknown column, multi-class model, too many
 /// rows for Excel) or std::runtime_error (cannot write); never leaves a partial file.
 ExportResult exportScores(const Table& table, const TrainedModel& model, const ScoredExportOptions& options,

@@ -1,5 +1,7 @@
 #include "columns.h"
 #include "data/recipe.h"
+#include "explain/attribution.h"
+#include "explain/reasons.h"
 #include "model/modelfile.h"
 #include "nn/batchscorer.h"
 #include "project/project.h"
@@ -152,6 +154,8 @@ private slots:
     void testSqlScoresEqualEngine();
     void testXlsxReadsBackWithOpenpyxl();
     void testCsvExportFormat();
+    void testExportRowOrder_data();
+    void testExportRowOrder();
     void testExportSpeedMillionRows();
 };
 
@@ -678,6 +682,81 @@ void TestScoring::testCsvExportFormat()
     QFile s(QString::fromStdString(summary));
     QVERIFY(s.open(QIODevice::ReadOnly));
     QVERIFY(s.readAll().startsWith("segment,customers,share,mean_score"));
+}
+
+void TestScoring::testExportRowOrder_data()
+{
+    QTest::addColumn<bool>("byRank");
+    QTest::addColumn<int>("reasons");
+    QTest::newRow("best first") << true << 0;
+    QTest::newRow("best first, with reasons") << true << 1;
+    QTest::newRow("file order") << false << 0;
+    QTest::newRow("file order, with reasons") << false << 1;
+}
+
+void TestScoring::testExportRowOrder()
+{
+    QFETCH(bool, byRank);
+    QFETCH(int, reasons);
+    QTemporaryDir dir;
+    const Table table = customers(300, 1 << 30);
+    Architecture arch;
+    arch.layers = {LayerSpec::dense(4, Activation::ReLU), LayerSpec::dense(1, Activation::Sigmoid)};
+    const TrainedModel model = modelFor(table, range(0, 300), arch, TaskKind::BinaryClassification);
+    const std::vector<float> scores = scoreTable(table, model);
+    ScoredExportOptions o;
+    o.path = dir.filePath(QStringLiteral("scored.csv")).toStdString();
+    o.order = byRank ? ExportOrder::ByRank : ExportOrder::FileOrder;
+    o.columns = {"channel"};
+    o.reasons = reasons;
+    o.blockRows = 7; // reasons are computed per block: the blocks follow the order
+    if (reasons > 0) {
+        o.baseline = meanBaseline(model.recipe.transform(table, range(0, 300)));
+    }
+    QCOMPARE(exportScores(table, model, o).rows, std::size_t{300});
+    QVERIFY(exportRecordFor(o, {}, 1).details.at("order") == (byRank ? "rank" : "file"));
+
+    // Read back: which table row each line is (by its id), and its rank.
+    QFile f(QString::fromStdString(o.path));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(f.readLine().startsWith("id,score,rank,decile,"));
+    std::vector<std::size_t> rows;
+    std::vector<int> ranks;
+    QStringList reasonCells;
+    while (!f.atEnd()) {
+        const QStringList cells = QString::fromUtf8(f.readLine()).trimmed().split(u',');
+        rows.push_back(cells[0].mid(1).toULongLong()); // "C17" is row 17
+        ranks.push_back(cells[2].toInt());
+        if (reasons > 0) {
+            reasonCells << cells[4];
+        }
+    }
+    QCOMPARE(rows.size(), std::size_t{300});
+    std::vector<std::size_t> expected(300);
+    std::iota(expected.begin(), expected.end(), std::size_t{0});
+    if (byRank) {
+        std::stable_sort(expected.begin(), expected.end(),
+                         [&](std::size_t a, std::size_t b) { return scores[a] > scores[b]; });
+    }
+    QCOMPARE(rows, expected);
+    if (byRank) {
+        QCOMPARE(ranks.front(), 1);
+        QVERIFY(std::is_sorted(ranks.begin(), ranks.end()));
+    } else {
+        QVERIFY(!std::is_sorted(ranks.begin(), ranks.end()));
+    }
+    // Each row's reason is its own, whatever the order: as the per-row attribution gives it.
+    if (reasons > 0) {
+        for (const std::size_t line : {std::size_t{0}, std::size_t{150}, std::size_t{299}}) {
+            const std::vector<std::int64_t> one{static_cast<std::int64_t>(rows[line])};
+            const Matrix x = model.recipe.transform(table, one);
+            const std::vector<RowReasons> why =
+                reasonCodes(attribute(model.network(), x, o.baseline, {}).values,
+                            FeatureGroups::fromRecipe(model.recipe), table, one, {1, 0.0});
+            const QString want = why[0].up.empty() ? QString() : QString::fromStdString(why[0].up[0].text);
+            QCOMPARE(reasonCells[static_cast<qsizetype>(line)], want);
+        }
+    }
 }
 
 void TestScoring::testExportSpeedMillionRows()

@@ -22,6 +22,7 @@ namespace neurolift {
 namespace {
 
 enum FormatIndex { CsvIndex = 0, XlsxIndex = 1 };
+enum OrderIndex { ByRankIndex = 0, FileOrderIndex = 1 };
 
 } // namespace
 
@@ -32,6 +33,7 @@ ExportDialog::ExportDialog(const QStringList& columns, const QStringList& presel
     , m_format(new QComboBox(this))
     , m_delimiter(new QComboBox(this))
     , m_bom(new QCheckBox(tr("Add a byte-order mark, for Excel on Windows"), this))
+    , m_order(new QComboBox(this))
     , m_segments(new QCheckBox(tr("Add each customer's segment"), this))
     , m_reasons(new QSpinBox(this))
     , m_columns(new QListWidget(this))
@@ -57,6 +59,12 @@ ExportDialog::ExportDialog(const QStringList& columns, const QStringList& presel
     m_delimiter->addItem(tr("Semicolon ( ; ), for European Excel"), QStringLiteral(";"));
     m_delimiter->addItem(tr("Tab"), QStringLiteral("\t"));
     m_bom->setObjectName(QStringLiteral("exportBom"));
+    m_order->setObjectName(QStringLiteral("exportOrder"));
+    m_order->addItem(tr("Best first (rank 1 at the top)"));
+    m_order->addItem(tr("As in your data file"));
+    m_order->setCurrentIndex(ByRankIndex);
+    m_order->setToolTip(tr("Best first lists the customers to contact at the top; customers with the same "
+                           "score keep the order of your file."));
     m_segments->setObjectName(QStringLiteral("exportSegments"));
     m_segments->setChecked(haveSegments);
     m_segments->setEnabled(haveSegments);
@@ -85,6 +93,7 @@ ExportDialog::ExportDialog(const QStringList& columns, const QStringList& presel
     form->addRow(tr("Format:"), m_format);
     form->addRow(tr("Columns separated by:"), m_delimiter);
     form->addRow(QString(), m_bom);
+    form->addRow(tr("Rows:"), m_order);
     form->addRow(QString(), m_segments);
     form->addRow(tr("Reasons per customer:"), m_reasons);
     auto* layout = new QVBoxLayout(this);
@@ -171,6 +180,7 @@ ScoredExportOptions ExportDialog::options() const
     o.format = m_format->currentIndex() == XlsxIndex ? ExportFormat::Xlsx : ExportFormat::Csv;
     o.csv.delimiter = m_delimiter->currentData().toString().toLatin1().at(0);
     o.csv.bom = m_bom->isChecked();
+    o.order = m_order->currentIndex() == FileOrderIndex ? ExportOrder::FileOrder : ExportOrder::ByRank;
     for (int i = 0; i < m_columns->count(); ++i) {
         if (m_columns->item(i)->checkState() == Qt::Checked) {
             o.columns.push_back(m_columns->item(i)->text().toStdString());

@@ -17,8 +17,8 @@ namespace neurolift {
 
 /// Asks how to export scored customers: where (CSV or Excel, by the file's
 /// suffix or the format picker), the delimiter and byte-order mark of a CSV,
-/// the original columns to carry along, whether to add the segments, and how
-/// many reasons per customer.
+/// the order of the rows (best first, or as in the file), the original columns
+/// to carry along, whether to add the segments, and how many reasons per customer.
 class ExportDialog : public QDialog {
     Q_OBJECT
 
@@ -33,6 +33,7 @@ public:
 
     QLineEdit* pathEdit() const { return m_path; }
     QComboBox* formatPicker() const { return m_format; }
+    QComboBox* orderPicker() const { return m_order; }
     QListWidget* columnList() const { return m_columns; }
 
 private:
@@ -44,6 +45,7 @@ private:
     QComboBox* m_format;
     QComboBox* m_delimiter;
     QCheckBox* m_bom;
+    QComboBox* m_order;
     QCheckBox* m_segments;
     QSpinBox* m_reasons;
     QListWidget* m_columns;

@@ -7,6 +7,13 @@ namespace neurolift {
 
 using namespace segmentsui;
 
+namespace {
+
+/// Room for a chart's axis titles, ticks and legend with some plotted area left.
+constexpr int kContactChartHeight = 240;
+
+} // namespace
+
 QWidget* SegmentsPage::createContactTab()
 {
     auto* tab = new QWidget(this);
@@ -20,7 +27,7 @@ QWidget* SegmentsPage::createContactTab()
     m_slider->setTickPosition(QSlider::TicksBelow);
     m_slider->setTickInterval(10);
     m_slider->setPageStep(5);
-    m_slider->setToolTip(tr("The share of customers to contact, highest scores first."));
+    m_slider->setToolTip(tr("The share of all customers in the file to contact, highest scores first."));
     m_shareLabel = new QLabel(tab);
     m_shareLabel->setObjectName(QStringLiteral("shareLabel"));
     m_shareLabel->setMinimumWidth(60);
@@ -74,9 +81,11 @@ QWidget* SegmentsPage::createContactTab()
         label->setObjectName(QLatin1String(kNames[i]));
         label->setAlignment(Qt::AlignCenter);
         label->setFont(scaledFont(font(), 1.25, QFont::DemiBold));
-        label->setMinimumSize(120, 48);
-        label->setStyleSheet(QStringLiteral("background: %1; border-radius: 4px; padding: 6px;")
-                                 .arg(QLatin1String(kColours[i])));
+        label->setWordWrap(true); // "693 rightly left out" takes two lines in a narrow cell
+        label->setMargin(6);
+        label->setMinimumSize(100, 48);
+        label->setStyleSheet(
+            QStringLiteral("background: %1; border-radius: 4px;").arg(QLatin1String(kColours[i])));
         m_cells[i] = label;
         grid->addWidget(label, 1 + i / 2, 1 + i % 2);
     }
@@ -137,11 +146,19 @@ QWidget* SegmentsPage::createContactTab()
     leftLayout->setContentsMargins(0, 0, 8, 0);
     leftLayout->addLayout(sliderRow);
     leftLayout->addWidget(m_sentence);
-    leftLayout->addWidget(titleLabel(tr("On the test customers"), left));
+    // Which customers the matrix counts, and why its counts are not the sentence's.
+    m_matrixTitle = titleLabel(QString(), left);
+    m_matrixTitle->setObjectName(QStringLiteral("matrixTitle"));
+    m_matrixTitle->setWordWrap(true);
+    m_population = captionLabel(left, QStringLiteral("matrixPopulation"));
+    leftLayout->addWidget(m_matrixTitle);
+    leftLayout->addWidget(m_population);
     leftLayout->addWidget(matrix);
     leftLayout->addWidget(m_rates);
     leftLayout->addSpacing(8);
-    leftLayout->addWidget(titleLabel(tr("Choose the cut for me"), left));
+    QLabel* helpersTitle = titleLabel(tr("Choose the cut for me"), left);
+    helpersTitle->setWordWrap(true);
+    leftLayout->addWidget(helpersTitle);
     leftLayout->addLayout(helpers);
     leftLayout->addWidget(m_helperResult);
     leftLayout->addStretch();
@@ -155,7 +172,7 @@ QWidget* SegmentsPage::createContactTab()
     addLine(m_gainsPlot, tr("This model"), kModel);
     addLine(m_gainsPlot, tr("At random"), kRandom, Qt::DashLine, 1.5);
     addLine(m_gainsPlot, tr("Perfect"), kPerfect, Qt::DotLine, 1.5);
-    setupLegend(m_gainsPlot, Qt::AlignBottom | Qt::AlignRight);
+    legendBelow(m_gainsPlot);
     m_gainsMarker = addMarker(m_gainsPlot);
 
     m_histogramPlot = new QCustomPlot(tab);
@@ -172,7 +189,7 @@ QWidget* SegmentsPage::createContactTab()
     positives->setBrush(kModel.lighter(130));
     positives->setWidth(1.0 / kHistogramBins * 0.9);
     positives->moveAbove(others);
-    setupLegend(m_histogramPlot, Qt::AlignTop | Qt::AlignRight);
+    legendBelow(m_histogramPlot);
     m_histogramMarker = addMarker(m_histogramPlot);
 
     m_profitPlot = new QCustomPlot(tab);
@@ -185,17 +202,24 @@ QWidget* SegmentsPage::createContactTab()
 
     auto* charts = new QSplitter(Qt::Vertical, tab);
     charts->setChildrenCollapsible(false);
-    charts->addWidget(titled(tab, tr("Whom the cut reaches (cumulative gains)"), m_gainsPlot));
+    charts->addWidget(titled(tab, tr("Cumulative gains on the test customers"), m_gainsPlot));
     charts->addWidget(titled(tab, tr("Scores of the test customers"), m_histogramPlot));
-    charts->addWidget(titled(tab, tr("Expected profit by how many are contacted"), m_profitPlot));
+    charts->addWidget(titled(tab, tr("Expected profit over all customers in the file"), m_profitPlot));
     charts->setStretchFactor(0, 3);
     charts->setStretchFactor(1, 2);
     charts->setStretchFactor(2, 2);
 
-    // The three charts share the height; the controls scroll on a small screen.
+    // The three charts share the height, each tall enough for its axis titles and legend;
+    // on a small screen the charts and the controls scroll, each on their own.
     for (QCustomPlot* plot : {m_gainsPlot, m_histogramPlot, m_profitPlot}) {
-        plot->setMinimumHeight(110);
+        plot->setMinimumHeight(kContactChartHeight);
     }
+    auto* chartScroll = new QScrollArea(tab);
+    chartScroll->setObjectName(QStringLiteral("contactCharts"));
+    chartScroll->setWidget(charts);
+    chartScroll->setWidgetResizable(true);
+    chartScroll->setFrameShape(QFrame::NoFrame);
+    chartScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto* scroll = new QScrollArea(tab);
     scroll->setObjectName(QStringLiteral("contactControls"));
     scroll->setWidget(left);
@@ -206,7 +230,7 @@ QWidget* SegmentsPage::createContactTab()
     auto* splitter = new QSplitter(Qt::Horizontal, tab);
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(scroll);
-    splitter->addWidget(charts);
+    splitter->addWidget(chartScroll);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
     auto* layout = new QVBoxLayout(tab);
@@ -259,6 +283,16 @@ void SegmentsPage::updateContact()
     const double testShare = (c.truePositives + c.falsePositives) / testRows;
     const double lift = testShare > 0 ? c.recall / testShare : 0.0;
     m_sentence->setText(contactSentence());
+    const auto testContacted = static_cast<unsigned long long>(c.truePositives + c.falsePositives);
+    m_matrixTitle->setText(tr("On the %1 test customers").arg(localCount(m_data->test.size())));
+    //: %1 test customers; %2 the score; %3 of them contacted (%4 %); %5 of all %6 customers (%7 %).
+    m_population->setText(tr("The model was checked on %1 customers held out from training; the counts below "
+                             "are theirs, not the whole file's. The same cut (score %2 or more) contacts %3 "
+                             "of them (%4), and %5 of all %6 customers in the file (%7).")
+                              .arg(localCount(m_data->test.size()), localNumber(m_threshold, 3),
+                                   localCount(testContacted), localPercent(testShare),
+                                   localCount(m_contacted), localCount(m_data->all.size()),
+                                   localPercent(share)));
 
     m_positiveRow->setText(m_data->positive);
     //: Confusion-matrix cells; %1 is a number of customers.
@@ -299,10 +333,11 @@ QString SegmentsPage::contactSentence() const
     const double testShare =
         static_cast<double>(c.truePositives + c.falsePositives) / static_cast<double>(m_data->test.size());
     const double lift = testShare > 0 ? c.recall / testShare : 0.0;
-    return tr("Contacting the top %1 (%2 customers, score %3 or more) reaches %4 of the customers with %5 "
-              "— %6× random.")
-        .arg(localPercent(share), localCount(m_contacted), localNumber(m_threshold, 3),
-             localPercent(c.recall), m_data->positive, localNumber(lift, 1));
+    //: %1 share of %2 all customers (%3 of them, score %4 or more); %5 recall of %6; %7 lift.
+    return tr("Contacting the top %1 of all %2 customers in the file (%3 customers, score %4 or more) "
+              "reaches %5 of those with %6 — %7× random, as measured on the test customers.")
+        .arg(localPercent(share), localCount(m_data->all.size()), localCount(m_contacted),
+             localNumber(m_threshold, 3), localPercent(c.recall), m_data->positive, localNumber(lift, 1));
 }
 
 void SegmentsPage::chooseBestF1()

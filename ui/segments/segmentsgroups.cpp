@@ -24,11 +24,15 @@ QWidget* SegmentsPage::createSegmentsTab()
     connect(m_savedPicker, &QComboBox::activated, this, &SegmentsPage::loadSavedSegments);
     connect(m_saveSegments, &QPushButton::clicked, this, &SegmentsPage::saveSegmentsAs);
     connect(m_deleteSegments, &QPushButton::clicked, this, &SegmentsPage::deleteSavedSegments);
+    // The picker shows its whole name; the buttons go under it, so the panel stays narrow.
+    m_savedPicker->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     auto* savedRow = new QHBoxLayout;
     savedRow->addWidget(new QLabel(tr("Saved:"), tab));
     savedRow->addWidget(m_savedPicker, 1);
-    savedRow->addWidget(m_saveSegments);
-    savedRow->addWidget(m_deleteSegments);
+    auto* savedButtons = new QHBoxLayout;
+    savedButtons->addWidget(m_saveSegments);
+    savedButtons->addWidget(m_deleteSegments);
+    savedButtons->addStretch();
 
     m_editor = new SegmentEditor(tab);
     m_editor->setObjectName(QStringLiteral("segmentEditor"));
@@ -38,13 +42,14 @@ QWidget* SegmentsPage::createSegmentsTab()
     leftLayout->setContentsMargins(0, 0, 8, 0);
     leftLayout->addWidget(titleLabel(tr("How to split the customers"), left));
     leftLayout->addLayout(savedRow);
+    leftLayout->addLayout(savedButtons);
     leftLayout->addWidget(m_editor, 1);
 
     m_segmentCaption = captionLabel(tab, QStringLiteral("segmentCaption"));
-    m_summaryTable =
-        figureTable(tab, QStringLiteral("segmentSummary"),
-                    {tr("Segment"), tr("Customers"), tr("Share"), tr("Scores"), tr("Expected rate"),
-                     tr("Expected lift"), tr("Test customers"), tr("Observed rate"), tr("Observed lift")});
+    m_summaryTable = figureTable(tab, QStringLiteral("segmentSummary"),
+                                 {tr("Segment"), tr("Customers"), tr("Share"), tr("Scores"),
+                                  tr("Expected\nrate"), tr("Expected\nlift"), tr("Test\ncustomers"),
+                                  tr("Observed\nrate"), tr("Observed\nlift")});
     m_segmentPlot = new QCustomPlot(tab);
     m_segmentPlot->setObjectName(QStringLiteral("segmentPlot"));
     stylePlot(m_segmentPlot, font());
@@ -63,7 +68,7 @@ QWidget* SegmentsPage::createSegmentsTab()
     observed->setBrush(kModel);
     observed->setWidth(0.35);
     observed->setBarsGroup(group);
-    setupLegend(m_segmentPlot, Qt::AlignTop | Qt::AlignRight);
+    legendBelow(m_segmentPlot);
 
     auto* right = new QSplitter(Qt::Vertical, tab);
     right->setChildrenCollapsible(false);
@@ -178,6 +183,7 @@ void SegmentsPage::showSummary()
     m_segmentPlot->xAxis->setRange(0.4, ticks.size() + 0.6);
     m_segmentPlot->yAxis->setRange(0, std::max(5.0, m_segmentPlot->yAxis->range().upper * 1.15));
     m_segmentPlot->replot(QCustomPlot::rpQueuedReplot);
+    fitColumns(m_summaryTable);
     m_segmentCaption->setText(
         tr("%1 customers in %2 segments. Expected rates are the mean scores of all customers; observed rates "
            "are counted on the %3 test customers.")

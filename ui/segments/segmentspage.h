@@ -186,6 +186,8 @@ private:
     QSlider* m_slider = nullptr;
     QLabel* m_shareLabel = nullptr;
     QLabel* m_sentence = nullptr;
+    QLabel* m_matrixTitle = nullptr; ///< "On the 1,057 test customers".
+    QLabel* m_population = nullptr;  ///< Why the matrix counts differ from the sentence's.
     QLabel* m_cells[4] = {};         ///< True positives, false negatives, false positives, true negatives.
     QLabel* m_positiveRow = nullptr; ///< "Bought = 1", heading the matrix's first row.
     QLabel* m_rates = nullptr;

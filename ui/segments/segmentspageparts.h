@@ -36,6 +36,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
@@ -103,13 +104,56 @@ inline void placeMarker(QCPItemStraightLine* line, double x)
     line->point2->setCoords(x, 1);
 }
 
-inline void setupLegend(QCustomPlot* plot, Qt::Alignment where)
+/// Lays `plot`'s legend items side by side when they fit its width, else one under the other.
+inline void fitLegend(QCustomPlot* plot)
 {
-    plot->legend->setVisible(true);
-    plot->legend->setBrush(QColor(255, 255, 255, 220));
-    plot->legend->setBorderPen(QPen(QColor(210, 210, 210)));
-    plot->legend->setFont(scaledFont(plot->font(), 0.9));
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, where);
+    QCPLegend* legend = plot->legend;
+    legend->setWrap(0);
+    legend->setFillOrder(QCPLegend::foColumnsFirst, true);
+    if (legend->minimumOuterSizeHint().width() > plot->width()) {
+        legend->setWrap(1);
+        legend->setFillOrder(QCPLegend::foColumnsFirst, true);
+    }
+}
+
+/// Keeps a plot's legend fitted to the plot's width as the plot is resized.
+class LegendFitter : public QObject {
+public:
+    explicit LegendFitter(QCustomPlot* plot)
+        : QObject(plot)
+        , m_plot(plot)
+    {
+        plot->installEventFilter(this);
+    }
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (watched == m_plot && event->type() == QEvent::Resize) {
+            fitLegend(m_plot);
+        }
+        return false;
+    }
+
+private:
+    QCustomPlot* m_plot;
+};
+
+/// Shows `plot`'s legend under the axes, outside the plotted data, as wide as the plot allows.
+inline void legendBelow(QCustomPlot* plot)
+{
+    QCPLegend* legend = plot->legend;
+    legend->setVisible(true);
+    legend->setBrush(Qt::NoBrush);
+    legend->setBorderPen(Qt::NoPen);
+    legend->setFont(scaledFont(plot->font(), 0.9));
+    legend->setMargins(QMargins(4, 0, 4, 2));
+    legend->setRowSpacing(0);
+    legend->setColumnSpacing(12);
+    plot->axisRect()->insetLayout()->take(legend);
+    plot->plotLayout()->addElement(1, 0, legend);
+    plot->plotLayout()->setRowStretchFactor(1, 0.001);
+    plot->plotLayout()->setRowSpacing(0);
+    new LegendFitter(plot);
+    fitLegend(plot);
 }
 
 inline QTableWidgetItem* cell(const QString& text,
@@ -135,13 +179,26 @@ inline QTableWidget* figureTable(QWidget* parent, const QString& name, const QSt
     return table;
 }
 
+/// Keeps `table` wide enough for every column's header and cells, so none is cut.
+inline void fitColumns(QTableWidget* table)
+{
+    const QAbstractItemView* view = table; // where sizeHintForColumn() is public
+    int width = 2 * table->frameWidth() + table->verticalScrollBar()->sizeHint().width();
+    for (int c = 0; c < table->columnCount(); ++c) {
+        width += std::max(view->sizeHintForColumn(c), table->horizontalHeader()->sectionSizeHint(c));
+    }
+    table->setMinimumWidth(width);
+}
+
 inline QWidget* titled(QWidget* parent, const QString& title, QWidget* body, QLabel* caption = nullptr)
 {
     auto* box = new QWidget(parent);
     auto* layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
-    layout->addWidget(titleLabel(title, box));
+    QLabel* heading = titleLabel(title, box);
+    heading->setWordWrap(true); // a long title takes two lines on a narrow chart
+    layout->addWidget(heading);
     if (caption) {
         layout->addWidget(caption);
     }

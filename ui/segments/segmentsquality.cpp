@@ -7,6 +7,13 @@ namespace neurolift {
 
 using namespace segmentsui;
 
+namespace {
+
+/// Narrow enough for two charts beside the decile table on a laptop, tall enough for the axis titles.
+const QSize kQualityChartSize(200, 230);
+
+} // namespace
+
 QWidget* SegmentsPage::createQualityTab()
 {
     auto* tab = new QWidget(this);
@@ -23,21 +30,23 @@ QWidget* SegmentsPage::createQualityTab()
     m_rocPlot = makePlot(QStringLiteral("rocPlot"), tr("False positive rate"), tr("True positive rate"));
     addLine(m_rocPlot, tr("This model"), kModel);
     addLine(m_rocPlot, tr("Guessing"), kRandom, Qt::DashLine, 1.5);
-    setupLegend(m_rocPlot, Qt::AlignBottom | Qt::AlignRight);
-    m_prPlot = makePlot(QStringLiteral("prPlot"), tr("Recall (positives reached)"),
-                        tr("Precision (positives among contacted)"));
+    legendBelow(m_rocPlot);
+    m_prPlot = makePlot(QStringLiteral("prPlot"), tr("Recall"), tr("Precision"));
+    m_prPlot->setToolTip(
+        tr("Recall: the share of all positives that the cut reaches. Precision: the share of "
+           "positives among those contacted. AP: the average precision over all cuts."));
     addLine(m_prPlot, tr("This model"), kModel);
     addLine(m_prPlot, tr("Guessing"), kRandom, Qt::DashLine, 1.5);
-    setupLegend(m_prPlot, Qt::AlignBottom | Qt::AlignLeft);
-    m_liftPlot = makePlot(QStringLiteral("liftPlot"), tr("Customers contacted (%)"), tr("Lift (× random)"));
+    legendBelow(m_prPlot);
+    m_liftPlot = makePlot(QStringLiteral("liftPlot"), tr("Contacted (%)"), tr("Lift (× random)"));
     addLine(m_liftPlot, tr("This model"), kModel);
     addLine(m_liftPlot, tr("At random"), kRandom, Qt::DashLine, 1.5);
-    setupLegend(m_liftPlot, Qt::AlignTop | Qt::AlignRight);
+    legendBelow(m_liftPlot);
     m_calibrationPlot = makePlot(QStringLiteral("calibrationPlot"), tr("Score"), tr("Observed rate"));
     QCPGraph* calibration = addLine(m_calibrationPlot, tr("This model"), kModel);
     calibration->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, kModel, Qt::white, 7));
     addLine(m_calibrationPlot, tr("Perfectly calibrated"), kRandom, Qt::DashLine, 1.5);
-    setupLegend(m_calibrationPlot, Qt::AlignTop | Qt::AlignLeft);
+    legendBelow(m_calibrationPlot);
 
     m_qualityCaption = captionLabel(tab, QStringLiteral("qualityCaption"));
     m_qualityCaption->setForegroundRole(QPalette::WindowText);
@@ -59,10 +68,21 @@ QWidget* SegmentsPage::createQualityTab()
     grid->addWidget(titled(tab, tr("Do scores mean what they say? (calibration)"), m_calibrationPlot), 1, 1);
     auto* chartBox = new QWidget(tab);
     chartBox->setLayout(grid);
+    // Each chart keeps room for its axis titles and legend; on a small screen the charts scroll.
+    for (QCustomPlot* plot : {m_liftPlot, m_rocPlot, m_prPlot, m_calibrationPlot}) {
+        plot->setMinimumSize(kQualityChartSize);
+    }
+    auto* chartScroll = new QScrollArea(tab);
+    chartScroll->setObjectName(QStringLiteral("qualityCharts"));
+    chartScroll->setWidget(chartBox);
+    chartScroll->setWidgetResizable(true);
+    chartScroll->setFrameShape(QFrame::NoFrame);
+    chartScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    chartScroll->setMinimumWidth(2 * kQualityChartSize.width() + 40);
     auto* binarySplitter = new QSplitter(Qt::Horizontal, tab);
     binarySplitter->setChildrenCollapsible(false);
-    binarySplitter->addWidget(chartBox);
-    binarySplitter->addWidget(titled(tab, tr("Customers in ten groups by score"), m_deciles));
+    binarySplitter->addWidget(chartScroll);
+    binarySplitter->addWidget(titled(tab, tr("The test customers in ten groups by score"), m_deciles));
     binarySplitter->setStretchFactor(0, 3);
     binarySplitter->setStretchFactor(1, 2);
     auto* binary = new QWidget(tab);
@@ -155,11 +175,13 @@ void SegmentsPage::showBinary()
         precision << p.precision;
     }
     m_prPlot->graph(0)->setData(recall, precision, true);
-    m_prPlot->graph(0)->setName(
-        tr("This model (average precision %1)").arg(localNumber(e.averagePrecision, 3)));
+    m_prPlot->graph(0)->setName(tr("This model (AP %1)").arg(localNumber(e.averagePrecision, 3)));
     m_prPlot->graph(1)->setData({0.0, 1.0}, {e.baseRate, e.baseRate}, true);
     m_prPlot->xAxis->setRange(0, 1);
     m_prPlot->yAxis->setRange(0, 1.02);
+    for (QCustomPlot* plot : {m_rocPlot, m_prPlot}) {
+        fitLegend(plot); // the names now carry the AUC and the average precision
+    }
 
     // Calibration.
     QVector<double> meanScore, observed;
@@ -193,13 +215,7 @@ void SegmentsPage::showBinary()
                              : QStringLiteral("–")));
     }
 
-    // Wide enough for every column (the charts give way).
-    m_deciles->resizeColumnsToContents();
-    int width = 2 * m_deciles->frameWidth() + 24;
-    for (int c = 0; c < m_deciles->columnCount(); ++c) {
-        width += m_deciles->columnWidth(c);
-    }
-    m_deciles->setMinimumWidth(std::min(width, 640));
+    fitColumns(m_deciles); // the charts give way
 
     // The test customers' scores, positives on top.
     QVector<double> centres(kHistogramBins), positives(kHistogramBins, 0.0), others(kHistogramBins, 0.0);
@@ -216,6 +232,7 @@ void SegmentsPage::showBinary()
     positiveBars->setName(m_data->positive);
     otherBars->setData(centres, others, true);
     positiveBars->setData(centres, positives, true);
+    fitLegend(m_histogramPlot);
     m_histogramPlot->rescaleAxes();
     m_histogramPlot->xAxis->setRange(0, 1);
     m_histogramPlot->yAxis->setRangeLower(0);

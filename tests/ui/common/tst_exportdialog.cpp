@@ -1,9 +1,11 @@
 // The export dialog says, as the user types the file name, when the export
 // could not go there: a project (or another database), a folder, a link that
 // leads nowhere, a missing folder; and lets a new file, an earlier export or
-// a device such as /dev/null through.
+// a device such as /dev/null through; and writes the rows best first unless
+// asked to keep the file's order.
 #include "common/exportdialog.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
@@ -24,6 +26,8 @@ private slots:
     void initTestCase();
     void testWhereTheExportGoes_data();
     void testWhereTheExportGoes();
+    void testRowsBestFirstUnlessAsked_data();
+    void testRowsBestFirstUnlessAsked();
 
 private:
     QTemporaryDir m_dir;
@@ -91,6 +95,34 @@ void TestExportDialog::testWhereTheExportGoes()
         dialog.grab().save(qEnvironmentVariable("NEUROLIFT_SCREENSHOTS") +
                            QStringLiteral("/export-refused.png"));
     }
+}
+
+void TestExportDialog::testRowsBestFirstUnlessAsked_data()
+{
+    QTest::addColumn<int>("downs"); ///< Down-arrow presses on the order picker.
+    QTest::addColumn<QString>("shown");
+    QTest::addColumn<bool>("byRank");
+    QTest::newRow("as it opens") << 0 << "Best first (rank 1 at the top)" << true;
+    QTest::newRow("keep the file's order") << 1 << "As in your data file" << false;
+}
+
+void TestExportDialog::testRowsBestFirstUnlessAsked()
+{
+    QFETCH(int, downs);
+    QFETCH(QString, shown);
+    QFETCH(bool, byRank);
+    ExportDialog dialog({QStringLiteral("customer_id")}, {}, m_dir.filePath(QStringLiteral("scores.csv")),
+                        false);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QComboBox* order = dialog.orderPicker();
+    QVERIFY(order->isVisible());
+    order->setFocus();
+    for (int i = 0; i < downs; ++i) {
+        QTest::keyClick(order, Qt::Key_Down);
+    }
+    QCOMPARE(order->currentText(), shown);
+    QCOMPARE(dialog.options().order, byRank ? ExportOrder::ByRank : ExportOrder::FileOrder);
 }
 
 QTEST_MAIN(TestExportDialog)

@@ -1,18 +1,23 @@
+#include "common/exportdialog.h"
 #include "segments/segmenteditor.h"
 #include "segments/segmentspage.h"
 
 #include "eventqueue.h"
+#include "layoutcheck.h"
 #include "runfixtures.h"
 
 #include "scoring/thresholds.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
@@ -32,6 +37,7 @@
 #include <cmath>
 #include <functional>
 #include <memory>
+#include <numeric>
 
 using namespace neurolift;
 using neurolift::test::trainRun;
@@ -46,6 +52,13 @@ long long leadingCount(const QLabel* label)
     bool ok = false;
     const long long n = QLocale().toLongLong(first, &ok);
     return ok ? n : -1;
+}
+
+/// The Segments page's share of a main window of `window`'s size (less the step list, menu, tool and status
+/// bars).
+QSize pageSizeIn(const QSize& window)
+{
+    return window - QSize(240, 110);
 }
 
 /// What the page should show for `share`, computed from the engine directly.
@@ -77,6 +90,11 @@ private slots:
     void testSegmentsFollowTheEditor_data();
     void testSegmentsFollowTheEditor();
     void testSavingSegmentsAsksForAName();
+    void testEveryTextFitsAtLaptopSizes_data();
+    void testEveryTextFitsAtLaptopSizes();
+    void testNumbersSayWhichCustomers();
+    void testScoredExportFromTheDialog_data();
+    void testScoredExportFromTheDialog();
     void testScoredExportWritesAFileAndARecord_data();
     void testScoredExportWritesAFileAndARecord();
     void testOtherExports_data();
@@ -276,13 +294,16 @@ void TestSegmentsPage::testSliderUpdatesTheConfusionMatrix()
     const double testShare = double(c.truePositives + c.falsePositives) / double(m_test.size());
     const QString lift = QLocale().toString(c.recall / testShare, 'f', 1);
     const QString percent = QLocale().toString(100.0 * share, 'f', 0);
-    QVERIFY2(sentence.startsWith(QStringLiteral("Contacting the top %1 % (%2 customers")
-                                     .arg(percent, QLocale().toString(qulonglong(expected.contacted)))),
+    QVERIFY2(sentence.startsWith(QStringLiteral("Contacting the top %1 % of all %2 customers in the file (%3 "
+                                                "customers")
+                                     .arg(percent, QLocale().toString(qulonglong(m_all.size())),
+                                          QLocale().toString(qulonglong(expected.contacted)))),
              qPrintable(sentence));
-    QVERIFY2(sentence.contains(QStringLiteral("reaches %1 % of the customers with Bought = 1")
+    QVERIFY2(sentence.contains(QStringLiteral("reaches %1 % of those with Bought = 1")
                                    .arg(QLocale().toString(100.0 * c.recall, 'f', 0))),
              qPrintable(sentence));
-    QVERIFY2(sentence.endsWith(QStringLiteral("%1× random.").arg(lift)), qPrintable(sentence));
+    QVERIFY2(sentence.endsWith(QStringLiteral("%1× random, as measured on the test customers.").arg(lift)),
+             qPrintable(sentence));
     if (pageUps == 20) {
         QCOMPARE(c.falseNegatives, 0LL);
         QCOMPARE(lift, QLocale().toString(1.0, 'f', 1));
@@ -412,6 +433,139 @@ void TestSegmentsPage::testSavingSegmentsAsksForAName()
     QTest::keyClick(picker, Qt::Key_Up);
     QTest::keyClick(picker, Qt::Key_Down);
     QCOMPARE(m_page->segmentDefinition(), SegmentDefinition::byQuantiles(4));
+}
+
+void TestSegmentsPage::testEveryTextFitsAtLaptopSizes_data()
+{
+    QTest::addColumn<QSize>("window");
+    QTest::addColumn<int>("tab");
+    const std::pair<const char*, QSize> sizes[] = {{"1366x768 laptop", QSize(1229, 691)},
+                                                   {"1280x720", QSize(1280, 720)},
+                                                   {"1920x1080", QSize(1920, 1080)}};
+    const char* const tabs[] = {"contact", "quality", "segments", "exports"};
+    for (const auto& [name, size] : sizes) {
+        for (int tab = 0; tab < 4; ++tab) {
+            QTest::addRow("%s, %s", name, tabs[tab]) << size << tab;
+        }
+    }
+}
+
+void TestSegmentsPage::testEveryTextFitsAtLaptopSizes()
+{
+    QFETCH(QSize, window);
+    QFETCH(int, tab);
+    m_page->resize(pageSizeIn(window));
+    show();
+    ExportRecord written;
+    written.exportedAt = "2025-03-01T09:30:00Z";
+    written.path = "/home/user/scored-customers-run-1.csv";
+    written.run = 1;
+    written.rows = 1500;
+    written.details = {{"kind", "scores"}, {"format", "csv"}};
+    m_page->setExports({written});
+    m_page->tabs()->setCurrentIndex(tab);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_page->isBusy() && !m_page->segmentSummary().empty(), 60000);
+    test::deliverPostedEvents(); // queued layouts and replots
+    const QString folder = qEnvironmentVariable("NEUROLIFT_SCREENSHOTS");
+    if (!folder.isEmpty()) {
+        m_page->grab().save(QDir(folder).filePath(
+            QStringLiteral("segments-%1x%2-tab%3.png").arg(window.width()).arg(window.height()).arg(tab)));
+    }
+    // Labels (the matrix cells among them), buttons, table headers and cells, chart titles and legends.
+    const QStringList problems = test::layoutProblems(m_page.get());
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("\n"))));
+}
+
+void TestSegmentsPage::testNumbersSayWhichCustomers()
+{
+    show();
+    m_page->setContactShare(0.2);
+    const Expected expected = expectedAt(0.2);
+    const ConfusionMatrix& c = expected.confusion;
+    const QLocale locale;
+    const QString all = locale.toString(qulonglong(m_all.size()));
+    const QString test = locale.toString(qulonglong(m_test.size()));
+    // The sentence counts all customers in the file; the matrix the held-out test customers,
+    // and says how many of them the same cut contacts, beside the file's count.
+    QVERIFY2(
+        label("contactSentence")->text().contains(QStringLiteral("of all %1 customers in the file").arg(all)),
+        qPrintable(label("contactSentence")->text()));
+    QCOMPARE(label("matrixTitle")->text(), QStringLiteral("On the %1 test customers").arg(test));
+    const QString population = label("matrixPopulation")->text();
+    QVERIFY2(population.contains(QStringLiteral("checked on %1 customers held out from training").arg(test)),
+             qPrintable(population));
+    QVERIFY2(population.contains(QStringLiteral("contacts %1 of them")
+                                     .arg(locale.toString(qulonglong(c.truePositives + c.falsePositives)))),
+             qPrintable(population));
+    QVERIFY2(population.contains(QStringLiteral("and %1 of all %2 customers in the file")
+                                     .arg(locale.toString(qulonglong(expected.contacted)), all)),
+             qPrintable(population));
+    QCOMPARE(leadingCount(label("truePositives")) + leadingCount(label("falseNegatives")) +
+                 leadingCount(label("falsePositives")) + leadingCount(label("trueNegatives")),
+             static_cast<long long>(m_test.size()));
+    // The decile table is of the test customers too, and says so.
+    m_page->tabs()->setCurrentIndex(1);
+    QStringList titles;
+    for (const QLabel* l : m_page->tabs()->currentWidget()->findChildren<QLabel*>()) {
+        titles << l->text();
+    }
+    QVERIFY2(titles.contains(QStringLiteral("The test customers in ten groups by score")),
+             qPrintable(titles.join(u'|')));
+}
+
+void TestSegmentsPage::testScoredExportFromTheDialog_data()
+{
+    QTest::addColumn<bool>("keepFileOrder");
+    QTest::newRow("best first, as the dialog opens") << false;
+    QTest::newRow("in the file's order, when asked") << true;
+}
+
+void TestSegmentsPage::testScoredExportFromTheDialog()
+{
+    QFETCH(bool, keepFileOrder);
+    show();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("scored.csv"));
+    QSignalSpy finished(m_page.get(), &SegmentsPage::exportFinished);
+    QTimer::singleShot(0, this, [path, keepFileOrder] {
+        // Fill in the dialog as a user would.
+        QTRY_VERIFY_WITH_TIMEOUT(qobject_cast<ExportDialog*>(QApplication::activeModalWidget()), 60000);
+        auto* dialog = qobject_cast<ExportDialog*>(QApplication::activeModalWidget());
+        dialog->pathEdit()->selectAll();
+        QTest::keyClicks(dialog->pathEdit(), path);
+        if (keepFileOrder) {
+            dialog->orderPicker()->setFocus();
+            QTest::keyClick(dialog->orderPicker(), Qt::Key_Down);
+        }
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok),
+                          Qt::LeftButton);
+    });
+    auto* menu = m_page->findChild<QMenu*>(QStringLiteral("exportMenu"));
+    menu->actions().front()->trigger(); // Export › Scored Customers…
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+    QVERIFY2(finished[0][0].toBool(), qPrintable(finished[0][2].toString()));
+
+    // Read the file back: the customers in rank order (ties as in the file), or as in the file.
+    QFile csv(path);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QStringList header = QString::fromUtf8(csv.readLine()).trimmed().split(u',');
+    QCOMPARE(header.mid(0, 4), (QStringList{"CustomerId", "score", "rank", "decile"}));
+    const Column& ids = *m_table->column("CustomerId");
+    QHash<QString, std::size_t> rowOf;
+    for (std::size_t r = 0; r < m_table->rowCount(); ++r) {
+        rowOf.insert(QString::fromStdString(ids.strings[r]), r);
+    }
+    std::vector<std::size_t> rows;
+    while (!csv.atEnd()) {
+        rows.push_back(rowOf.value(QString::fromUtf8(csv.readLine()).section(u',', 0, 0)));
+    }
+    std::vector<std::size_t> expected(m_table->rowCount());
+    std::iota(expected.begin(), expected.end(), std::size_t{0});
+    if (!keepFileOrder) {
+        std::stable_sort(expected.begin(), expected.end(),
+                         [this](std::size_t a, std::size_t b) { return m_all[a] > m_all[b]; });
+    }
+    QCOMPARE(rows, expected);
 }
 
 void TestSegmentsPage::testScoredExportWritesAFileAndARecord_data()
