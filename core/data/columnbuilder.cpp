@@ -21,12 +21,10 @@ bool isStringType(ColumnType t)
            t == ColumnType::Date || t == ColumnType::Boolean;
 }
 
-/// Whether a column name says it holds identifiers: a word such as "id",
-/// "key", "no", "number" or "code" ("customer_id", "CustomerID", "Order No").
-bool namesAnIdentifier(const std::string& name)
+/// A column name's words, lower case: split at non-alphanumerics and lower-to-upper
+/// case changes ("CustomerID" -> customer, id; "zip_code" -> zip, code).
+std::vector<std::string> nameWords(std::string_view name)
 {
-    static constexpr std::string_view kWords[] = {"id",     "key",  "no",  "nr",  "num",
-                                                  "number", "code", "ref", "uuid"};
     std::vector<std::string> words(1);
     for (std::size_t i = 0; i < name.size(); ++i) {
         const char c = name[i];
@@ -40,6 +38,16 @@ bool namesAnIdentifier(const std::string& name)
             words.back() += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         }
     }
+    return words;
+}
+
+/// Whether a column name says it holds identifiers: a word such as "id",
+/// "key", "no", "number" or "code" ("customer_id", "CustomerID", "Order No").
+bool namesAnIdentifier(const std::string& name)
+{
+    static constexpr std::string_view kWords[] = {"id",     "key",  "no",  "nr",  "num",
+                                                  "number", "code", "ref", "uuid"};
+    const std::vector<std::string> words = nameWords(name);
     for (const std::string& w : words) {
         for (const std::string_view k : kWords) {
             if (w == k) {
@@ -64,6 +72,28 @@ bool namesAnIdentifier(const std::string& name)
 }
 
 } // namespace
+
+} // namespace neurolift::csv
+
+namespace neurolift {
+
+bool namesAPostcode(std::string_view name)
+{
+    static constexpr std::string_view kWords[] = {"zip",        "zipcode", "postcode",    "postal",
+                                                  "postalcode", "plz",     "postleitzahl"};
+    const std::vector<std::string> words = csv::nameWords(name);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (std::find(std::begin(kWords), std::end(kWords), words[i]) != std::end(kWords) ||
+            (words[i] == "post" && i + 1 < words.size() && words[i + 1] == "code")) {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace neurolift
+
+namespace neurolift::csv {
 
 ColumnBuilder ColumnBuilder::forChunk() const
 {
@@ -248,8 +278,17 @@ Column ColumnBuilder::finish(std::string name, int columnNumber, const CsvOption
     const std::string label = "column " + std::to_string(columnNumber) + " \"" + c.name + "\": ";
     if (m_forced) {
         finishForced(c, options, warnings, label);
-    } else if (m_strings) {
-        finishStrings(c, options, warnings, label, columnNumber, lines);
+    } else if (m_strings || (m_allPlainInt && m_present > 0 && namesAPostcode(c.name))) {
+        // Postcodes are written as whole numbers but are codes: read as text, they
+        // become a category (or are left out), never an amount to multiply by a weight.
+        const bool codes = !m_strings;
+        if (codes) {
+            switchToStrings();
+            warnings.push_back({0, columnNumber,
+                                label + "is named like a postcode, so its numbers are read as codes that "
+                                        "identify a place, not as amounts"});
+        }
+        finishStrings(c, options, warnings, label, columnNumber, lines, codes);
     } else {
         c.values = std::move(m_values);
         c.missing = std::move(m_missing);
@@ -345,14 +384,15 @@ void ColumnBuilder::toStrings(Column& c, ColumnType type)
 }
 
 void ColumnBuilder::finishStrings(Column& c, const CsvOptions& options, std::vector<CsvWarning>& warnings,
-                                  const std::string& label, int columnNumber, const RowLines* lines)
+                                  const std::string& label, int columnNumber, const RowLines* lines,
+                                  bool codes)
 {
     const std::size_t levelCount = m_levels.size();
     m_constant = levelCount == 1;
     const bool unique = m_present == m_rows && levelCount == m_rows && m_rows >= 2;
 
     // All numbers after all (e.g. integers too large for a double), or but for a few odd values?
-    if (finishAsNumbers(c, warnings, label, columnNumber, unique, lines)) {
+    if (!codes && finishAsNumbers(c, warnings, label, columnNumber, unique, lines)) {
         return;
     }
 
@@ -384,7 +424,7 @@ void ColumnBuilder::finishStrings(Column& c, const CsvOptions& options, std::vec
     }
 
     // Dates: every value in one format.
-    if (levelCount > 0) {
+    if (levelCount > 0 && !codes) {
         const std::vector<std::string>& levels = m_levels;
         const DateOrder order = options.dateOrder.value_or(DateOrder::DayMonthYear);
         if (const auto detected = detectDateFormat(levels, order)) {

@@ -107,7 +107,7 @@ private:
     void switchToStrings();
     void finishNumbers(Column& c, bool plainInts, bool identifierAllowed);
     void finishStrings(Column& c, const CsvOptions& options, std::vector<CsvWarning>& warnings,
-                       const std::string& label, int columnNumber, const RowLines* lines);
+                       const std::string& label, int columnNumber, const RowLines* lines, bool codes = false);
     // In columnrescue.cpp: a column of numbers (dates) but for a few odd
     // values (see kNumericPercent); false when it is not one.
     bool finishAsNumbers(Column& c, std::vector<CsvWarning>& warnings, const std::string& label,

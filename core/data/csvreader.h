@@ -12,6 +12,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace neurolift {
@@ -120,12 +121,17 @@ public:
 ///   others read as missing, with one warning naming the first and its line;
 /// - likewise dates: at least kNumericPercent % of the values valid dates of one
 ///   format (so one "2024-02-30" is missing, not the end of the date column);
-/// - numbers with leading zeros ("00123") are kept as strings;
+/// - numbers with leading zeros ("00123") are kept as strings, and so are whole
+///   numbers in a column named like a postcode (see namesAPostcode), with a warning;
 /// - only yes/no, true/false, y/n or 1/0 (any case): Boolean (1 = yes);
 /// - all distinct, none missing: Identifier;
 /// - at most max(50, 5% of rows) distinct values: Categorical;
 /// - otherwise Text.
 /// Columns that are all missing or constant produce a warning.
+/// Whether a column's name says it holds postcodes ("zip", "ZipCode", "postal_code",
+/// "Postcode", "PLZ"): numbers that name a place, not amounts.
+bool namesAPostcode(std::string_view name);
+
 CsvResult readCsv(const std::string& path, const CsvOptions& options = {},
                   const std::function<bool(double fraction)>& progress = {});
 

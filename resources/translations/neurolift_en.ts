@@ -9,6 +9,13 @@
         <numerusform>%1 and %n more</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <source>… and %n more (see How It Is Read…)</source>
+      <translation>
+        <numerusform>… and %n more (see How It Is Read…)</numerusform>
+        <numerusform>… and %n more (see How It Is Read…)</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>neurolift::TeachingWindow</name>

@@ -81,6 +81,8 @@ private slots:
     void integerIdentifiers();
     void numbersRoundCorrectly();
     void testImportKeepsLeadingZeros();
+    void testPostcodeNumbersAreCodes_issue18_data();
+    void testPostcodeNumbersAreCodes_issue18();
     void constantAndAllMissingColumnsWarn();
     void errorNamesLocation_data();
     void errorNamesLocation();
@@ -367,6 +369,49 @@ void TestCsvReader::testImportKeepsLeadingZeros()
     QCOMPARE(zip->levels, (std::vector<std::string>{"01001", "02110"}));
 }
 
+void TestCsvReader::testPostcodeNumbersAreCodes_issue18_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("postcode");
+    QTest::newRow("zip") << QStringLiteral("zip") << true;
+    QTest::newRow("ZipCode") << QStringLiteral("ZipCode") << true;
+    QTest::newRow("postal_code") << QStringLiteral("postal_code") << true;
+    QTest::newRow("Post Code") << QStringLiteral("Post Code") << true;
+    QTest::newRow("PLZ") << QStringLiteral("PLZ") << true;
+    QTest::newRow("Postcode") << QStringLiteral("Postcode") << true;
+    // Words that merely contain the letters are amounts as before.
+    QTest::newRow("zipper_sales") << QStringLiteral("zipper_sales") << false;
+    QTest::newRow("postage") << QStringLiteral("postage") << false;
+}
+
+/// Whole numbers in a column named like a postcode are codes (a category here), with a
+/// warning that says so; they are never read as an amount.
+void TestCsvReader::testPostcodeNumbersAreCodes_issue18()
+{
+    QFETCH(QString, name);
+    QFETCH(bool, postcode);
+    QCOMPARE(namesAPostcode(name.toStdString()), postcode);
+    QByteArray content = "id," + name.toUtf8() + ",amount\n";
+    for (int i = 0; i < 60; ++i) {
+        content += QByteArray::number(i + 1) + "," + QByteArray::number(90001 + i % 7) + "," +
+                   QByteArray::number(i % 5) + ".5\n";
+    }
+    const CsvResult r = readCsv(write(content));
+    const Column* column = r.table.column(name.toStdString());
+    QVERIFY(column);
+    QCOMPARE(column->type, postcode ? ColumnType::Categorical : ColumnType::Numeric);
+    if (postcode) {
+        QCOMPARE(column->levels.front(), std::string("90001"));
+        QCOMPARE(r.warnings.size(), std::size_t{1});
+        QCOMPARE(r.warnings[0].line, 0LL);
+        QCOMPARE(r.warnings[0].column, 2);
+        QVERIFY2(r.warnings[0].message.find("named like a postcode") != std::string::npos,
+                 r.warnings[0].message.c_str());
+    } else {
+        QVERIFY(r.warnings.empty());
+    }
+}
+
 void TestCsvReader::constantAndAllMissingColumnsWarn()
 {
     const CsvResult r = readCsv(write("a,b,c\n1.5,x,\n2.5,x,NA\n3.5,x,\n"));
@@ -558,6 +603,8 @@ void TestCsvReader::telcoChurn()
     QCOMPARE(r.table.column("Contract")->type, ColumnType::Categorical);
     QCOMPARE(r.table.column("Contract")->levels.size(), std::size_t{3});
     QCOMPARE(r.table.column("MonthlyCharges")->type, ColumnType::Numeric);
+    // 1,652 different postcodes: too many for a category, so kept as text (not an input).
+    QCOMPARE(r.table.column("ZipCode")->type, ColumnType::Text);
 }
 
 void TestCsvReader::onlineShoppers()

@@ -4,6 +4,11 @@
 #include "train/trainingsettings.h"
 #include "wizard/wizardsteps.h"
 
+#include <QAbstractButton>
+#include <QMessageBox>
+
+#include <algorithm>
+
 namespace neurolift {
 
 QString predictionSentence(const QString& target, const QString& positive)
@@ -26,10 +31,43 @@ GuidedWizard::GuidedWizard(QWidget* parent)
 
 GuidedWizard::~GuidedWizard() = default;
 
+void GuidedWizard::reject()
+{
+    if (!m_state.run) {
+        QWizard::reject();
+        return;
+    }
+    const auto prompts = findChildren<QMessageBox*>(QStringLiteral("discardPrompt"));
+    if (std::any_of(prompts.begin(), prompts.end(), [](const QMessageBox* b) { return b->isVisible(); })) {
+        return; // already asking
+    }
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Throw away the trained model?"),
+                                tr("NeuroLift has learned from your customers. If you close the wizard now, "
+                                   "the trained model, its scores and the project are not kept."),
+                                QMessageBox::Discard | QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("discardPrompt"));
+    box->setInformativeText(
+        tr("Keep Working goes back to the wizard; to keep the work, click Finish there."));
+    box->button(QMessageBox::Discard)->setText(tr("Throw Away"));
+    box->button(QMessageBox::Cancel)->setText(tr("Keep Working"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    // Asked without a nested event loop: the wizard closes only when the answer is to throw away.
+    connect(box, &QMessageBox::finished, this, [this, box] {
+        if (box->clickedButton() == box->button(QMessageBox::Discard)) {
+            QWizard::reject();
+        }
+    });
+    box->open();
+}
+
 Document::Changes GuidedWizard::writeProject(Project& p, const State& state)
 {
     p.saveDataset(*state.table, state.source);
     p.setSetting("target", state.choice.toJson());
+    if (!state.projectName.trimmed().isEmpty()) {
+        p.setSetting(kProjectNameSetting, state.projectName.trimmed().toStdString());
+    }
     Document::Changes changes = Document::Change::Data | Document::Change::Choice;
     if (state.run && !state.openBuilder) {
         p.setSetting("training", TrainingSettings{}.toJson());

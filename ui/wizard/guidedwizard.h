@@ -48,7 +48,8 @@ public:
     struct State {
         std::shared_ptr<const Table> table;
         DatasetSource source;
-        QString dataName; ///< "Car buyers (demo)" or the file name.
+        QString dataName;    ///< "Car buyers (demo)" or the file name.
+        QString projectName; ///< As the user named the project (the model step asks).
         ColumnChoice choice;
         std::vector<std::string> leaks; ///< Columns that give the answer away.
         std::optional<RunRecord> run;
@@ -64,6 +65,13 @@ public:
 
     const State& state() const { return m_state; }
     State& state() { return m_state; }
+
+    /// The project setting that holds the name the user gave the project.
+    static constexpr const char* kProjectNameSetting = "name";
+
+    /// Cancel, Escape or closing the window: once a model is trained, asks before
+    /// throwing it away (the question's Cancel keeps the wizard open).
+    void reject() override;
 
     /// Writes what `state` made (the data, the choice, the run, the segments and
     /// the exports) into `project`, a new empty one, and returns what changed for the

@@ -3,20 +3,18 @@
 #include "common/pagekit.h"
 #include "data/csvimportjob.h"
 #include "data/importdialog.h"
-#include "train/trainingsettings.h"
 
 #include "data/demo.h"
 #include "data/encoding.h"
-#include "data/target.h"
+#include "data/table.h"
 
-#include <QComboBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
@@ -25,7 +23,9 @@
 #include <QWizardPage>
 
 #include <algorithm>
+#include <cmath>
 #include <set>
+#include <string>
 
 namespace neurolift::wizard {
 
@@ -46,68 +46,6 @@ QLabel* wrappedLabel(const QString& text, QWidget* parent, const char* objectNam
 }
 
 namespace {
-
-/// Answers a column may have for the wizard to offer it: "bought", "browsing", "left", … — one of
-/// them is the answer looked for, all the others count as no.
-constexpr std::size_t kMostAnswers = 30;
-
-/// The values that occur in a categorical column, in order of first appearance.
-std::vector<std::string> presentLevels(const Column& c)
-{
-    std::vector<bool> seen(c.levels.size(), false);
-    for (const std::int32_t code : c.codes) {
-        if (code >= 0) {
-            seen[static_cast<std::size_t>(code)] = true;
-        }
-    }
-    std::vector<std::string> present;
-    for (std::size_t i = 0; i < c.levels.size(); ++i) {
-        if (seen[i]) {
-            present.push_back(c.levels[i]);
-        }
-    }
-    return present;
-}
-
-/// A column whose answer can be predicted as yes or no: a yes/no column, one with two values,
-/// or one with a few values of which the user picks the one that counts as yes.
-bool isOutcome(const Column& c)
-{
-    if (c.type == ColumnType::Boolean) {
-        return true;
-    }
-    if (c.type != ColumnType::Categorical) {
-        return false;
-    }
-    const std::size_t n = presentLevels(c).size();
-    return n >= 2 && n <= kMostAnswers;
-}
-
-/// The two answers of a yes/no column, the one that reads as "yes" first when the core can tell.
-QStringList answersOf(const Table& table, const Column& c)
-{
-    QStringList values;
-    if (c.type == ColumnType::Boolean) {
-        values = c.levels.size() == 2 ? QStringList{local(c.levels[1]), local(c.levels[0])}
-                                      : QStringList{QStringLiteral("1"), QStringLiteral("0")};
-    } else {
-        for (const std::string& level : presentLevels(c)) {
-            values << local(level);
-        }
-    }
-    try {
-        const TargetSpec spec = chooseTarget(table, c.name);
-        if (spec.classes.size() == 2) {
-            const QString yes = local(spec.classes[1]);
-            if (values.contains(yes)) {
-                values.removeAll(yes);
-                values.prepend(yes);
-            }
-        }
-    } catch (const std::invalid_argument&) {
-    }
-    return values;
-}
 
 QString delimiterName(char d)
 {
@@ -226,12 +164,17 @@ public:
 
         m_job = new CsvImportJob(this);
         connect(browse, &QPushButton::clicked, this, [this] {
-            const QString path =
-                QFileDialog::getOpenFileName(this, GuidedWizard::tr("Choose your customer file"), {},
-                                             GuidedWizard::tr("Customer tables (*.csv *.tsv *.txt)"));
-            if (!path.isEmpty()) {
-                m_path->setText(path);
-            }
+            // Excel workbooks are listed too: hidden, a user would not know why the file is missing.
+            auto* dialog = new QFileDialog(this, GuidedWizard::tr("Choose your customer file"),
+                                           QFileInfo(m_path->text().trimmed()).absolutePath());
+            dialog->setObjectName(QStringLiteral("customerFileDialog"));
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->setFileMode(QFileDialog::ExistingFile);
+            dialog->setNameFilters({GuidedWizard::tr("Customer tables (*.csv *.tsv *.txt *.xlsx *.xls)"),
+                                    GuidedWizard::tr("All files (*)")});
+            connect(dialog, &QFileDialog::fileSelected, this,
+                    [this](const QString& path) { m_path->setText(QDir::toNativeSeparators(path)); });
+            dialog->open();
         });
         connect(m_path, &QLineEdit::textChanged, this, [this] {
             m_options = {}; // a new file: everything detected again
@@ -288,6 +231,19 @@ private:
             m_status->setText(path.isEmpty() ? QString() : GuidedWizard::tr("There is no file here yet."));
             return;
         }
+        if (isExcel(path)) {
+            m_settings->setEnabled(false);
+            m_chosen = false;
+            m_progress->hide();
+            m_status->setText(
+                GuidedWizard::tr(
+                    "<b>\u201c%1\u201d is an Excel workbook, and NeuroLift cannot read Excel "
+                    "files yet.</b> Open it in Excel or LibreOffice Calc, choose File \u203a Save "
+                    "As, pick “CSV UTF-8 (comma delimited)” and choose that CSV file "
+                    "here.")
+                    .arg(QFileInfo(path).fileName().toHtmlEscaped()));
+            return;
+        }
         m_status->setText(
             GuidedWizard::tr("Reading %1\u2026").arg(QFileInfo(path).fileName().toHtmlEscaped()));
         m_progress->setValue(0);
@@ -318,13 +274,7 @@ private:
                      result->decimal == ',' ? GuidedWizard::tr("comma") : GuidedWizard::tr("point"),
                      result->header ? GuidedWizard::tr("the first row names the columns")
                                     : GuidedWizard::tr("no row of column names"));
-        if (!result->warnings.empty()) {
-            text +=
-                QStringLiteral("<br>") + GuidedWizard::tr("Things to know: %1, e.g. line %2: %3")
-                                             .arg(localCount(result->warnings.size()))
-                                             .arg(result->warnings.front().line)
-                                             .arg(local(result->warnings.front().message).toHtmlEscaped());
-        }
+        text += thingsToKnow(*result);
         m_status->setText(text);
         const int rows = static_cast<int>(std::min<std::size_t>(t.rowCount(), 20));
         m_preview->setColumnCount(static_cast<int>(t.columnCount()));
@@ -343,6 +293,78 @@ private:
         emit completeChanged();
     }
 
+    static bool isExcel(const QString& path)
+    {
+        const QString suffix = QFileInfo(path).suffix().toLower();
+        return suffix == QLatin1String("xlsx") || suffix == QLatin1String("xls") ||
+               suffix == QLatin1String("xlsm");
+    }
+
+    /// The reader's warnings (a line named only when the warning is about one: line 0 means the whole
+    /// column), and whole numbers of one width that may be codes rather than amounts.
+    static QString thingsToKnow(const CsvResult& result)
+    {
+        QStringList notes;
+        for (const CsvWarning& w : result.warnings) {
+            const QString message = local(w.message).toHtmlEscaped();
+            notes << (w.line > 0 ? GuidedWizard::tr("line %1: %2")
+                                       .arg(localCount(static_cast<unsigned long long>(w.line)), message)
+                                 : message);
+        }
+        for (const Column& c : result.table.columns()) {
+            if (const int digits = codeWidth(c); digits > 0) {
+                notes << GuidedWizard::tr("column \u201c%1\u201d holds whole numbers that all have %2 "
+                                          "digits, like postcodes or other codes: if they are codes, not "
+                                          "amounts, read it as a category with How It Is Read\u2026")
+                             .arg(local(c.name).toHtmlEscaped())
+                             .arg(digits);
+            }
+        }
+        if (notes.isEmpty()) {
+            return {};
+        }
+        constexpr qsizetype kShown = 4;
+        QString text = QStringLiteral("<br>") + GuidedWizard::tr("Things to know:");
+        for (const QString& note : notes.mid(0, kShown)) {
+            text += QStringLiteral("<br>\u2022 ") + note;
+        }
+        if (notes.size() > kShown) {
+            text += QStringLiteral("<br>") + GuidedWizard::tr("\u2026 and %n more (see How It Is Read\u2026)",
+                                                              nullptr, int(notes.size() - kShown));
+        }
+        return text;
+    }
+
+    /// The number of digits when every value of a numeric column is a whole number with the
+    /// same number of digits, at least five, with many different values (like postcodes); else 0.
+    static int codeWidth(const Column& c)
+    {
+        constexpr int kMinDigits = 5;
+        constexpr std::size_t kMinValues = 20;
+        if (c.type != ColumnType::Numeric) {
+            return 0;
+        }
+        int width = 0;
+        std::set<double> seen;
+        for (const double v : c.values) {
+            if (std::isnan(v)) {
+                continue;
+            }
+            if (v < 0 || v != std::floor(v) || v >= 1e15) {
+                return 0;
+            }
+            const int digits = static_cast<int>(std::to_string(static_cast<long long>(v)).size());
+            if (digits < kMinDigits || (width != 0 && digits != width)) {
+                return 0;
+            }
+            width = digits;
+            if (seen.size() < kMinValues) {
+                seen.insert(v);
+            }
+        }
+        return seen.size() >= kMinValues ? width : 0;
+    }
+
     GuidedWizard::State* m_state;
     QLineEdit* m_path;
     QProgressBar* m_progress;
@@ -357,304 +379,14 @@ private:
     DatasetSource m_source;
 };
 
-// 3. What are we predicting -----------------------------------------------------
-
-class TargetStep : public QWizardPage {
-public:
-    explicit TargetStep(GuidedWizard::State* state)
-        : m_state(state)
-    {
-        setObjectName(QStringLiteral("targetPage"));
-        setTitle(GuidedWizard::tr("What do you want to predict?"));
-        setSubTitle(
-            GuidedWizard::tr("Pick the column that records what the customer did, and the answer you hope "
-                             "for."));
-        m_target = new QComboBox(this);
-        m_target->setObjectName(QStringLiteral("targetCombo"));
-        m_positive = new QComboBox(this);
-        m_positive->setObjectName(QStringLiteral("positiveCombo"));
-        m_sentence = wrappedLabel({}, this, "sentence");
-        m_sentence->setFont(scaledFont(font(), 1.3));
-        auto* layout = new QVBoxLayout(this);
-        layout->addWidget(new QLabel(GuidedWizard::tr("The column with the answer:"), this));
-        layout->addWidget(m_target);
-        layout->addWidget(new QLabel(GuidedWizard::tr("The answer you are looking for:"), this));
-        layout->addWidget(m_positive);
-        layout->addSpacing(16);
-        layout->addWidget(m_sentence);
-        layout->addStretch();
-        connect(m_target, &QComboBox::currentIndexChanged, this, &TargetStep::fillAnswers);
-        connect(m_positive, &QComboBox::currentIndexChanged, this, &TargetStep::updateSentence);
-    }
-
-    void initializePage() override
-    {
-        const Table& t = *m_state->table;
-        const QSignalBlocker block(m_target);
-        m_target->clear();
-        for (const Column& c : t.columns()) {
-            if (isOutcome(c)) {
-                m_target->addItem(local(c.name));
-            }
-        }
-        // The stored choice, else the last yes/no column (outcomes tend to come last).
-        int index = m_target->findText(local(m_state->choice.target));
-        m_target->setCurrentIndex(index >= 0 ? index : m_target->count() - 1);
-        fillAnswers();
-        if (m_state->choice.positive) {
-            const int p = m_positive->findText(local(*m_state->choice.positive));
-            if (p >= 0) {
-                m_positive->setCurrentIndex(p);
-            }
-        }
-        updateSentence();
-    }
-
-    bool isComplete() const override
-    {
-        return m_target->currentIndex() >= 0 && m_positive->currentIndex() >= 0;
-    }
-
-    bool validatePage() override
-    {
-        const std::string target = m_target->currentText().toStdString();
-        const std::string positive = m_positive->currentText().toStdString();
-        if (m_state->choice.target != target || m_state->choice.positive != positive) {
-            m_state->choice.target = target;
-            m_state->choice.positive = positive;
-            m_state->choice.features.reset();
-        }
-        return true;
-    }
-
-private:
-    void fillAnswers()
-    {
-        const QSignalBlocker block(m_positive);
-        m_positive->clear();
-        if (const Column* c = m_state->table->column(m_target->currentText().toStdString())) {
-            m_positive->addItems(answersOf(*m_state->table, *c));
-        }
-        updateSentence();
-    }
-
-    void updateSentence()
-    {
-        if (m_target->count() == 0) {
-            m_sentence->setText(
-                GuidedWizard::tr("This table has no column with an answer to predict: it needs "
-                                 "a column with between 2 and %1 different answers.")
-                    .arg(kMostAnswers));
-            emit completeChanged();
-            return;
-        }
-        QString text = predictionSentence(m_target->currentText(), m_positive->currentText());
-        // With more than two answers the others are all "no"; say so, naming a few.
-        QStringList others;
-        for (int i = 0; i < m_positive->count(); ++i) {
-            if (i != m_positive->currentIndex()) {
-                others << QStringLiteral("“%1”").arg(m_positive->itemText(i).toHtmlEscaped());
-            }
-        }
-        if (others.size() > 1) {
-            constexpr int kNamed = 4;
-            const QString named =
-                others.size() > kNamed
-                    ? GuidedWizard::tr("%1 and %n more", nullptr, int(others.size()) - kNamed)
-                          .arg(others.mid(0, kNamed).join(QStringLiteral(", ")))
-                    : others.join(QStringLiteral(", "));
-            text +=
-                QStringLiteral("<br>") + GuidedWizard::tr("Every other answer (%1) counts as no.").arg(named);
-        }
-        m_sentence->setText(text);
-        emit completeChanged();
-    }
-
-    GuidedWizard::State* m_state;
-    QComboBox* m_target;
-    QComboBox* m_positive;
-    QLabel* m_sentence;
-};
-
-// 4. Which columns ---------------------------------------------------------------
-
-/// Columns whose values alone tell the yes from the no customers almost perfectly on the training rows.
-std::vector<std::string> findLeaks(const Table& table, const ColumnChoice& choice)
-{
-    ColumnChoice all = choice;
-    all.features.reset();
-    const PreparedData data = prepareData(table, all, TrainingSettings{}.seed);
-    const std::vector<std::string> sources = data.recipe.featureSources();
-    const Index rows = data.train.rows();
-    std::vector<float> labels(static_cast<std::size_t>(rows));
-    for (Index j = 0; j < rows; ++j) {
-        labels[static_cast<std::size_t>(j)] = data.train.y(0, j) >= 0.5f ? 1.0f : 0.0f;
-    }
-    std::set<std::string> leaks;
-    std::vector<float> values(static_cast<std::size_t>(rows));
-    for (Index f = 0; f < data.train.x.rows(); ++f) {
-        const auto row = data.train.x.row(f);
-        const float lo = row.minCoeff();
-        const float hi = row.maxCoeff();
-        if (!(hi > lo)) {
-            continue;
-        }
-        // evaluateBinary takes scores in [0, 1]; rescaling keeps the order, so the AUC.
-        for (Index j = 0; j < rows; ++j) {
-            values[static_cast<std::size_t>(j)] = (row(j) - lo) / (hi - lo);
-        }
-        const double auc = evaluateBinary(values, labels).auc;
-        if (std::max(auc, 1.0 - auc) >= GuidedWizard::kLeakAuc) {
-            leaks.insert(sources[static_cast<std::size_t>(f)]);
-        }
-    }
-    return {leaks.begin(), leaks.end()};
-}
-
-class ColumnsStep : public QWizardPage {
-public:
-    explicit ColumnsStep(GuidedWizard::State* state)
-        : m_state(state)
-    {
-        setObjectName(QStringLiteral("columnsPage"));
-        setTitle(GuidedWizard::tr("Which columns may it learn from?"));
-        setSubTitle(
-            GuidedWizard::tr("Ticked columns are what NeuroLift looks at. Customer numbers and free text are "
-                             "left out: they say nothing about the next customer."));
-        m_list = new QListWidget(this);
-        m_list->setObjectName(QStringLiteral("columnList"));
-        m_leak = wrappedLabel({}, this, "leakWarning");
-        m_leak->setStyleSheet(QStringLiteral("color: #b45309;"));
-        m_leak->hide();
-        m_status = wrappedLabel({}, this, "columnsStatus");
-        auto* layout = new QVBoxLayout(this);
-        layout->addWidget(m_leak);
-        layout->addWidget(m_list, 1);
-        layout->addWidget(m_status);
-        connect(m_list, &QListWidget::itemChanged, this, [this] { emit completeChanged(); });
-    }
-
-    void initializePage() override
-    {
-        m_list->clear();
-        m_leak->hide();
-        m_checked = false;
-        m_status->setText(GuidedWizard::tr("Checking whether a column gives the answer away\u2026"));
-        const auto table = m_state->table;
-        const ColumnChoice choice = m_state->choice;
-        FeatureSelection selection;
-        ColumnChoice defaults = choice;
-        defaults.features.reset();
-        try {
-            selection = selectFeatures(*table, defaults);
-        } catch (const std::invalid_argument& e) {
-            m_status->setText(local(e.what()).toHtmlEscaped());
-            return;
-        }
-        const std::set<std::string> usable(selection.features.begin(), selection.features.end());
-        const std::set<std::string> chosen =
-            choice.features ? std::set<std::string>(choice.features->begin(), choice.features->end())
-                            : usable;
-        for (const Column& c : table->columns()) {
-            if (c.name == choice.target) {
-                continue;
-            }
-            auto* item = new QListWidgetItem(local(c.name), m_list);
-            if (usable.count(c.name)) {
-                item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
-                item->setCheckState(chosen.count(c.name) ? Qt::Checked : Qt::Unchecked);
-            } else {
-                item->setFlags(Qt::NoItemFlags);
-                item->setText(
-                    c.name == selection.idColumn
-                        ? GuidedWizard::tr("%1 \u2014 names the customer, not used").arg(local(c.name))
-                        : GuidedWizard::tr("%1 \u2014 not used (free text, or one value only)")
-                              .arg(local(c.name)));
-            }
-            item->setData(Qt::UserRole, local(c.name));
-        }
-        const std::uint64_t generation = ++m_generation;
-        const bool firstVisit = !choice.features.has_value();
-        runJob<std::vector<std::string>>(
-            this, [table, choice](const JobProgress&) { return findLeaks(*table, choice); },
-            [this, generation, firstVisit](
-                QFutureWatcher<void>*, std::optional<std::vector<std::string>> leaks, const QString& error) {
-                if (generation != m_generation) {
-                    return;
-                }
-                m_checked = true;
-                m_status->setText(error.isEmpty() ? QString() : error.toHtmlEscaped());
-                m_state->leaks = leaks.value_or(std::vector<std::string>{});
-                showLeaks(firstVisit);
-                emit completeChanged();
-            });
-    }
-
-    void cleanupPage() override { ++m_generation; }
-
-    bool isComplete() const override { return m_checked && !features().empty(); }
-
-    bool validatePage() override
-    {
-        m_state->choice.features = features();
-        return true;
-    }
-
-private:
-    std::vector<std::string> features() const
-    {
-        std::vector<std::string> out;
-        for (int i = 0; i < m_list->count(); ++i) {
-            const QListWidgetItem* item = m_list->item(i);
-            if (item->flags().testFlag(Qt::ItemIsUserCheckable) && item->checkState() == Qt::Checked) {
-                out.push_back(item->data(Qt::UserRole).toString().toStdString());
-            }
-        }
-        return out;
-    }
-
-    void showLeaks(bool untick)
-    {
-        if (m_state->leaks.empty()) {
-            m_leak->hide();
-            return;
-        }
-        QStringList names;
-        for (const std::string& name : m_state->leaks) {
-            names << QStringLiteral("\u201c%1\u201d").arg(local(name));
-            for (int i = 0; i < m_list->count(); ++i) {
-                QListWidgetItem* item = m_list->item(i);
-                if (item->data(Qt::UserRole).toString() == local(name) && untick) {
-                    item->setCheckState(Qt::Unchecked);
-                    item->setText(GuidedWizard::tr("%1 \u2014 gives the answer away").arg(local(name)));
-                }
-            }
-        }
-        m_leak->setText(
-            GuidedWizard::tr("<b>Watch out:</b> %1 on its own tells almost perfectly who said yes. "
-                             "Such a column is usually filled in <i>after</i> the customer decided, so "
-                             "it will not be known for new customers. It is left out; tick it only if "
-                             "you know it before the customer decides.")
-                .arg(names.join(QStringLiteral(", "))));
-        m_leak->show();
-    }
-
-    GuidedWizard::State* m_state;
-    QListWidget* m_list;
-    QLabel* m_leak;
-    QLabel* m_status;
-    bool m_checked = false;
-    std::uint64_t m_generation = 0;
-};
-
 } // namespace
 
 void addDataSteps(GuidedWizard& wizard, GuidedWizard::State* state)
 {
     wizard.setPage(GuidedWizard::WelcomePage, new WelcomeStep(state));
     wizard.setPage(GuidedWizard::FilePage, new FileStep(state));
-    wizard.setPage(GuidedWizard::TargetPage, new TargetStep(state));
-    wizard.setPage(GuidedWizard::ColumnsPage, new ColumnsStep(state));
+    wizard.setPage(GuidedWizard::TargetPage, makeTargetStep(state));
+    wizard.setPage(GuidedWizard::ColumnsPage, makeColumnsStep(state));
 }
 
 } // namespace neurolift::wizard

@@ -6,9 +6,12 @@
 #include "train/trainingworker.h"
 
 #include "data/target.h"
+#include "explain/attribution.h"
 #include "nn/architecture.h"
 #include "scoring/scoredexport.h"
+#include "training/pipeline.h"
 
+#include <QCheckBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -18,6 +21,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QRegularExpression>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QWizardPage>
@@ -83,25 +87,65 @@ public:
                          this);
         builderText->setIndent(24);
         layout->addWidget(builderText);
+        layout->addSpacing(24);
+        // Asked here, the step both ways through the wizard pass.
+        m_name = new QLineEdit(this);
+        m_name->setObjectName(QStringLiteral("projectName"));
+        m_name->setMaxLength(120);
+        auto* nameRow = new QHBoxLayout;
+        auto* nameLabel = new QLabel(GuidedWizard::tr("Project name:"), this);
+        nameLabel->setBuddy(m_name);
+        nameRow->addWidget(nameLabel);
+        nameRow->addWidget(m_name, 1);
+        layout->addLayout(nameRow);
+        m_nameHint = wrappedLabel({}, this, "projectNameHint");
+        layout->addWidget(m_nameHint);
         layout->addStretch();
         connect(m_builder, &QRadioButton::toggled, this, [this] {
             setFinalPage(m_builder->isChecked());
             emit completeChanged();
         });
+        connect(m_name, &QLineEdit::textChanged, this, [this] { updateNameHint(); });
+    }
+
+    void initializePage() override
+    {
+        // A name from the data, until the user writes one of their own.
+        const QString suggested = QFileInfo(m_state->dataName).completeBaseName();
+        if (m_name->text() == m_suggested || m_name->text().trimmed().isEmpty()) {
+            m_name->setText(suggested);
+        }
+        m_suggested = suggested;
+        updateNameHint();
     }
 
     int nextId() const override { return m_builder->isChecked() ? -1 : GuidedWizard::TrainingPage; }
 
+    bool isComplete() const override { return !m_name->text().trimmed().isEmpty(); }
+
     bool validatePage() override
     {
         m_state->openBuilder = m_builder->isChecked();
+        m_state->projectName = m_name->text().trimmed();
         return true;
     }
 
 private:
+    void updateNameHint()
+    {
+        m_nameHint->setText(m_name->text().trimmed().isEmpty()
+                                ? GuidedWizard::tr("<b>Give the project a name</b> to go on.")
+                                : GuidedWizard::tr("The project keeps your customers, what it learns "
+                                                   "and the lists you export, under this name."));
+        emit completeChanged();
+    }
+
     GuidedWizard::State* m_state;
     QRadioButton* m_automatic;
     QRadioButton* m_builder;
+    QLineEdit* m_name;
+    QLabel* m_nameHint;
+    QString m_suggested;
 };
 
 // 6. Training --------------------------------------------------------------------
@@ -365,8 +409,7 @@ public:
         m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
         m_table->verticalHeader()->hide();
         m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-        m_path =
-            new QLineEdit(QDir(QDir::homePath()).filePath(GuidedWizard::tr("scored-customers.csv")), this);
+        m_path = new QLineEdit(this);
         m_path->setObjectName(QStringLiteral("exportPath"));
         auto* browse = new QPushButton(GuidedWizard::tr("Browse\u2026"), this);
         m_export = new QPushButton(GuidedWizard::tr("Export the customers"), this);
@@ -383,6 +426,18 @@ public:
             wrappedLabel(GuidedWizard::tr("A spreadsheet (CSV) with every customer, their score, rank, "
                                           "tenth and group, best first:"),
                          this));
+        m_withTarget = new QCheckBox(this);
+        m_withTarget->setObjectName(QStringLiteral("exportTarget"));
+        m_withTarget->setChecked(true);
+        m_withReasons = new QCheckBox(
+            GuidedWizard::tr("Add each customer\u2019s reasons: the %1 columns that raised their score most "
+                             "and the %1 that lowered it most")
+                .arg(kReasons),
+            this);
+        m_withReasons->setObjectName(QStringLiteral("exportReasons"));
+        m_withReasons->setChecked(true);
+        layout->addWidget(m_withTarget);
+        layout->addWidget(m_withReasons);
         layout->addLayout(row);
         layout->addWidget(m_status);
         connect(browse, &QPushButton::clicked, this, [this] {
@@ -407,6 +462,21 @@ public:
             m_table->setItem(r, 3, new QTableWidgetItem(localPercent(s.meanScore)));
             ++r;
         }
+        m_withTarget->setText(
+            GuidedWizard::tr("Add the answer column \u201c%1\u201d, for example to leave out customers who "
+                             "already said yes")
+                .arg(local(m_state->choice.target)));
+        // The file named after the project, until the user chooses another.
+        QString name = m_state->projectName;
+        name.replace(QRegularExpression(QStringLiteral("[\\\\/:*?\"<>|]")), QStringLiteral("-"));
+        const QString suggested =
+            QDir(QDir::homePath())
+                .filePath(name.isEmpty() ? GuidedWizard::tr("scored-customers.csv")
+                                         : GuidedWizard::tr("%1 - scored customers.csv").arg(name));
+        if (m_path->text() == m_suggested) {
+            m_path->setText(suggested);
+        }
+        m_suggested = suggested;
         m_status->clear();
     }
 
@@ -422,15 +492,26 @@ private:
         options.path = QFileInfo(m_path->text()).absoluteFilePath().toStdString();
         options.segments = SegmentDefinition::parseBands(GuidedWizard::kDefaultBands);
         options.threads = 0;
+        options.order = ExportOrder::ByRank;
+        if (m_withTarget->isChecked()) {
+            options.columns.push_back(m_state->choice.target);
+        }
+        options.reasons = m_withReasons->isChecked() ? kReasons : 0;
         const auto table = m_state->table;
         const TrainedModel model = m_state->run->model;
+        const std::vector<std::uint8_t> split = m_state->run->split;
         m_busy = true;
         m_export->setEnabled(false);
         emit completeChanged();
         m_status->setText(GuidedWizard::tr("Writing\u2026"));
         runJob<std::pair<ExportResult, ExportRecord>>(
             this,
-            [table, model, options](const JobProgress& progress) {
+            [table, model, split, options](const JobProgress& progress) mutable {
+                if (options.reasons > 0) {
+                    // Reasons are measured against the average customer the model learned from.
+                    const Split parts = keptSplit(split, *table, model.target);
+                    options.baseline = meanBaseline(model.recipe.transform(*table, parts.train));
+                }
                 ExportResult result = exportScores(*table, model, options, progress);
                 ExportRecord record = exportRecordFor(options, result, std::nullopt);
                 return std::make_pair(std::move(result), std::move(record));
@@ -450,16 +531,23 @@ private:
                 m_state->exports.push_back(outcome->second);
                 m_status->setText(
                     GuidedWizard::tr("%1 customers written to %2. Click Finish to keep everything "
-                                     "in a project.")
-                        .arg(localCount(outcome->first.rows), file.toHtmlEscaped()));
+                                     "in the project \u201c%3\u201d.")
+                        .arg(localCount(outcome->first.rows), file.toHtmlEscaped(),
+                             m_state->projectName.toHtmlEscaped()));
             });
     }
 
     GuidedWizard::State* m_state;
+    /// Reason codes per direction in the export.
+    static constexpr int kReasons = 3;
+
     QTableWidget* m_table;
     QLineEdit* m_path;
+    QCheckBox* m_withTarget;
+    QCheckBox* m_withReasons;
     QPushButton* m_export;
     QLabel* m_status;
+    QString m_suggested; ///< The file name offered, kept while the user does not change it.
     bool m_busy = false;
 };
 

@@ -11,15 +11,15 @@
 #include "shell/document.h"
 #include "shell/mainwindow.h"
 #include "uidriver.h"
+#include "wizarddriver.h"
 
 #include "data/demo.h"
 #include "data/target.h"
 #include "scoring/scoredexport.h"
 
 #include <QAbstractButton>
-#include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
-#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
@@ -31,16 +31,14 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScopeGuard>
-#include <QStandardPaths>
 #include <QTableWidget>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <fstream>
 
 using namespace neurolift;
 
-class TestGuidedWizard : public QObject {
+class TestGuidedWizard : public test::WizardDriver {
     Q_OBJECT
 
 private slots:
@@ -56,109 +54,21 @@ private slots:
     void testScreenshots();
     void testAutomaticChoiceOnSharedData_data();
     void testAutomaticChoiceOnSharedData();
-
-private:
-    GuidedWizard* openWizard();
-    void next();
-    void back();
-    template <typename T>
-    T* find(const char* name) const
-    {
-        return m_wizard->findChild<T*>(QLatin1String(name));
-    }
-    QString text(const char* name) const
-    {
-        const QLabel* label = find<QLabel>(name);
-        return label ? label->text() : QString();
-    }
-    void snap(const QString& name);
-    /// Clicks the radio button's circle (its middle may lie past its text, where clicks do nothing).
-    void clickRadio(const char* name)
-    {
-        auto* radio = find<QRadioButton>(name);
-        QVERIFY(radio);
-        QTest::mouseClick(radio, Qt::LeftButton, {}, QPoint(8, radio->height() / 2));
-        QVERIFY(radio->isChecked());
-    }
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<MainWindow> m_window;
-    GuidedWizard* m_wizard = nullptr;
 };
 
 void TestGuidedWizard::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    // Settings and untitled projects go to test locations, never the user's.
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("NeuroLift"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_guidedwizard"));
+    startTestCase(QStringLiteral("tst_guidedwizard"));
 }
 
 void TestGuidedWizard::init()
 {
-    m_window = std::make_unique<MainWindow>();
-    m_window->resize(1200, 800);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    openWindow();
 }
 
 void TestGuidedWizard::cleanup()
 {
-    m_wizard = nullptr;
-    if (m_window && m_window->document()) {
-        m_window->document()->undoStack()->clear();
-    }
-    m_window.reset();
-}
-
-GuidedWizard* TestGuidedWizard::openWizard()
-{
-    auto* action = m_window->findChild<QAction*>(QStringLiteral("actionNewGuided"));
-    if (!action) {
-        return nullptr;
-    }
-    action->trigger();
-    m_wizard = m_window->findChild<GuidedWizard*>();
-    if (m_wizard && !QTest::qWaitForWindowExposed(m_wizard)) {
-        return nullptr;
-    }
-    return m_wizard;
-}
-
-void TestGuidedWizard::next()
-{
-    QAbstractButton* button = m_wizard->button(QWizard::NextButton);
-    QTRY_VERIFY_WITH_TIMEOUT(button->isVisible() && button->isEnabled(), 60000);
-    QTest::mouseClick(button, Qt::LeftButton);
-}
-
-void TestGuidedWizard::back()
-{
-    QAbstractButton* button = m_wizard->button(QWizard::BackButton);
-    QVERIFY(button->isVisible() && button->isEnabled());
-    QTest::mouseClick(button, Qt::LeftButton);
-}
-
-namespace {
-
-/// "" for English screenshots, "-zh_CN" for Chinese ones.
-QString screenshotSuffix()
-{
-    const QString language = installedLanguage();
-    return language == QLatin1StringView("en") ? QString() : QLatin1Char('-') + language;
-}
-
-} // namespace
-
-void TestGuidedWizard::snap(const QString& name)
-{
-    const QString folder = qEnvironmentVariable("NEUROLIFT_SCREENSHOTS");
-    if (!folder.isEmpty()) {
-        test::deliverPostedEvents(); // queued layouts and replots
-        QVERIFY(m_wizard->grab().save(
-            QDir(folder).filePath(QStringLiteral("wizard-%1%2.png").arg(name, screenshotSuffix()))));
-    }
+    closeWindow();
 }
 
 void TestGuidedWizard::testDemoToExportedProject()
@@ -250,16 +160,34 @@ void TestGuidedWizard::testDemoToExportedProject()
     auto* segments = m_wizard->findChild<QTableWidget*>(QStringLiteral("segmentTable"));
     QCOMPARE(segments->rowCount(), 3);
     QCOMPARE(segments->item(0, 0)->text(), QStringLiteral("hot"));
+    // The file is named after the project until the user names another; the answer column and
+    // the reasons go with it unless unticked.
+    QCOMPARE(QFileInfo(find<QLineEdit>("exportPath")->text()).fileName(),
+             QStringLiteral("Car buyers (example) - scored customers.csv"));
+    auto* withTarget = find<QCheckBox>("exportTarget");
+    QCOMPARE(withTarget->text(), QStringLiteral("Add the answer column \u201c%1\u201d, for example to leave "
+                                                "out customers who already said yes")
+                                     .arg(target));
+    QVERIFY(withTarget->isChecked());
+    QVERIFY(find<QCheckBox>("exportReasons")->isChecked());
     const QString csv = m_dir.filePath(QStringLiteral("scored.csv"));
     find<QLineEdit>("exportPath")->setText(csv);
     QTest::mouseClick(find<QPushButton>("exportButton"), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(text("exportStatus").contains(localCount(table.rowCount())), 30000);
+    QVERIFY2(text("exportStatus").contains(QStringLiteral("in the project \u201cCar buyers (example)\u201d")),
+             qPrintable(text("exportStatus")));
     QFile file(csv);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
     QCOMPARE(lines.size(), qsizetype(table.rowCount() + 1));
-    QVERIFY(lines.front().contains("segment"));
-    QVERIFY(lines.front().contains(info.idColumn.data()));
+    const QList<QByteArray> header = lines.front().trimmed().split(',');
+    QVERIFY(header.contains("segment"));
+    QCOMPARE(header.front(), QByteArray(info.idColumn.data()));
+    QVERIFY(header.contains(QByteArray(info.target.data(), qsizetype(info.target.size()))));
+    QVERIFY(header.contains("reason_up_3"));
+    QVERIFY(header.contains("reason_down_3"));
+    // Best first, as the step says: rank 1 on the first row.
+    QCOMPARE(lines[1].split(',').value(header.indexOf("rank")), QByteArray("1"));
 
     // Finish: the project opens on the Segments page with the target, the run and the export.
     QAbstractButton* finish = m_wizard->button(QWizard::FinishButton);
