@@ -4,7 +4,9 @@
 # The last lines are for the package test (packaging/test-package.sh): dpkg-dev
 # for dpkg-shlibdeps (the .deb's Depends) and dpkg-deb, file to check the
 # icons and screenshot, and the validators of the desktop entry, the AppStream
-# metainfo, the file type and the manuals.
+# metainfo, the file type and the manuals. fonts-noto-cjk, what Debian's
+# Chinese desktop installs, lets the layout test (tst_layout) measure Chinese
+# text in real glyphs instead of empty boxes.
 set -eu
 packages="
   build-essential cmake ninja-build pkg-config
@@ -17,6 +19,7 @@ packages="
   libcli11-dev
   libxlsxwriter-dev
   python3 python3-openpyxl
+  fonts-noto-cjk
   clang libclang-rt-14-dev libomp-dev
   time
   dpkg-dev file

@@ -234,9 +234,117 @@
         <source>Open a project (File › Open) or start a new one (File › New) to begin</source>
         <translation>打开项目（文件 › 打开）或新建项目（文件 › 新建）即可开始</translation>
     </message>
+    <message>
+        <source>Step %1 of %2 · %3</source>
+        <translation>第%1步，共%2步 · %3</translation>
+    </message>
+    <message>
+        <source>Bring in your customer data</source>
+        <translation>导入客户数据</translation>
+    </message>
+    <message>
+        <source>Import your customer table from a CSV file, check that every column was read correctly, and choose what you want to predict.</source>
+        <translation>从 CSV 文件导入客户数据表，检查每一列是否读取正确，并选择要预测的目标。</translation>
+    </message>
+    <message>
+        <source>See a preview before importing; separators, encoding and headers are detected for you</source>
+        <translation>导入前先预览；分隔符、编码和表头会自动识别</translation>
+    </message>
+    <message>
+        <source>Get a profile of each column: its type, how many values are missing, how values are spread</source>
+        <translation>查看每一列的概况：类型、缺失值数量以及值的分布</translation>
+    </message>
+    <message>
+        <source>Pick the outcome to predict, the positive answer and the customer ID column</source>
+        <translation>选择预测目标、“是”的取值以及客户 ID 列</translation>
+    </message>
+    <message>
+        <source>Design the network</source>
+        <translation>设计神经网络</translation>
+    </message>
+    <message>
+        <source>Start from a ready-made design (logistic regression, small, medium or deep) or build your own by placing layers on a canvas.</source>
+        <translation>从现成的设计（逻辑回归、小型、中型或深层）开始，或在画布上放置层，自己搭建。</translation>
+    </message>
+    <message>
+        <source>Each layer shows its size and how many values it learns</source>
+        <translation>每一层都会显示其大小以及要学习的值的数量</translation>
+    </message>
+    <message>
+        <source>Problems are pointed out on the layer where they are, in plain words</source>
+        <translation>问题会直接标注在出问题的层上，并用通俗的语言说明</translation>
+    </message>
+    <message>
+        <source>Undo and redo every change</source>
+        <translation>每一步更改都可撤销和重做</translation>
+    </message>
+    <message>
+        <source>Train and watch it learn</source>
+        <translation>训练并观察学习过程</translation>
+    </message>
+    <message>
+        <source>Let the network learn from your data while live charts show how well it does on customers it has not seen.</source>
+        <translation>让神经网络从您的数据中学习，实时图表会显示它在未见过的客户上的表现。</translation>
+    </message>
+    <message>
+        <source>Start, pause, stop or go one step at a time; the window stays responsive</source>
+        <translation>可以开始、暂停、停止或逐步执行；训练期间窗口依然可以正常操作</translation>
+    </message>
+    <message>
+        <source>Stop automatically when the model stops improving</source>
+        <translation>模型不再改进时自动停止</translation>
+    </message>
+    <message>
+        <source>Keep every run and compare them side by side</source>
+        <translation>保留每一条训练记录，并可并排比较</translation>
+    </message>
+    <message>
+        <source>Understand the scores</source>
+        <translation>理解得分</translation>
+    </message>
+    <message>
+        <source>See which customer attributes drive the model and why a given customer got the score they did.</source>
+        <translation>查看哪些客户属性在驱动模型，以及某位客户为何得到这样的得分。</translation>
+    </message>
+    <message>
+        <source>Rank attributes by how much they matter</source>
+        <translation>按重要性为属性排序</translation>
+    </message>
+    <message>
+        <source>Pick a customer and read the main reasons behind their score</source>
+        <translation>选择一位客户，查看其得分背后的主要原因</translation>
+    </message>
+    <message>
+        <source>Look inside the network: its weights, drawn as a picture</source>
+        <translation>深入网络内部：以图像形式查看其权重</translation>
+    </message>
+    <message>
+        <source>Turn scores into segments</source>
+        <translation>将得分转化为客群</translation>
+    </message>
+    <message>
+        <source>Rank your customers by score, name the bands you want to act on, and export the list for your next campaign.</source>
+        <translation>按得分为客户排序，为要采取行动的分段命名，并导出名单用于下一次营销活动。</translation>
+    </message>
+    <message>
+        <source>Lift and gains charts show how much better than random targeting the model does</source>
+        <translation>提升度和累计增益图显示模型比随机选择客户好多少</translation>
+    </message>
+    <message>
+        <source>Move a threshold and read what it means in plain words</source>
+        <translation>移动阈值，用通俗的语言了解其含义</translation>
+    </message>
+    <message>
+        <source>Export scores, segments and top reasons to CSV</source>
+        <translation>将得分、客群和主要原因导出为 CSV</translation>
+    </message>
 </context>
 <context>
     <name>neurolift::DataPage</name>
+    <message>
+        <source>Check your customer data</source>
+        <translation>检查客户数据</translation>
+    </message>
     <message>
         <source>No customer data yet</source>
         <translation>还没有客户数据</translation>
@@ -467,8 +575,8 @@
         <translation>客户：</translation>
     </message>
     <message>
-        <source>From the average customer to this one</source>
-        <translation>从平均客户到该客户</translation>
+        <source>From a customer with average values to this one</source>
+        <translation>从各项取平均值的客户到该客户</translation>
     </message>
     <message>
         <source>The reasons, in words</source>
@@ -655,20 +763,20 @@ weight %3</source>
         <translation>第%1行</translation>
     </message>
     <message>
-        <source>%1: the chance of %2 is %3 % (the average customer: %4 %)</source>
-        <translation>%1：%2的概率为%3%（平均客户：%4%）</translation>
+        <source>%1: the chance of %2 is %3 %</source>
+        <translation>%1：%2的概率为%3%</translation>
     </message>
     <message>
-        <source>%1: predicted %2 is %3 (the average customer: %4)</source>
-        <translation>%1：预测的%2为%3（平均客户：%4）</translation>
+        <source>%1: predicted %2 is %3</source>
+        <translation>%1：预测的%2为%3</translation>
     </message>
     <message>
         <source>%1 other columns</source>
         <translation>其他%1列</translation>
     </message>
     <message>
-        <source>average customer %1</source>
-        <translation>平均客户：%1</translation>
+        <source>average values %1</source>
+        <translation>平均取值：%1</translation>
     </message>
     <message>
         <source>this customer %1</source>
@@ -683,8 +791,8 @@ weight %3</source>
         <translation>得分（概率）</translation>
     </message>
     <message>
-        <source>Each bar is how far one column moved this customer&apos;s score away from the average customer&apos;s (integrated gradients); blue up, orange down. Together the bars add up to the difference, to within %1.</source>
-        <translation>每个条形表示某一列使该客户的得分偏离平均客户得分的幅度（积分梯度法）；蓝色为拉高，橙色为拉低。所有条形相加等于两者的差值，误差在%1以内。</translation>
+        <source>Each bar is how far one column moved this customer&apos;s score away from the score of a customer with average values (integrated gradients); blue up, orange down. Together the bars add up to the difference, to within %1.</source>
+        <translation>每个条形表示某一列使该客户的得分偏离“各项取平均值的客户”得分的幅度（积分梯度法）；蓝色为拉高，橙色为拉低。所有条形相加等于两者的差值，误差在%1以内。</translation>
     </message>
     <message>
         <source>What pushed the score up</source>
@@ -703,12 +811,40 @@ weight %3</source>
         <translation>没有明显拉低得分的因素。</translation>
     </message>
     <message>
-        <source>The numbers in brackets are how much each column moved the score, compared with the average customer.</source>
-        <translation>括号中的数字表示与平均客户相比，各列使得分变化了多少。</translation>
+        <source>The numbers in brackets are how much each column moved the score, compared with a customer with average values.</source>
+        <translation>括号中的数字表示与各项取平均值的客户相比，各列使得分变化了多少。</translation>
+    </message>
+    <message>
+        <source>A customer with average values scores %1 % (the mean score of the %2 customers is %3 %).</source>
+        <translation>各项取平均值的客户得分为%1%（全部%2位客户的平均得分为%3%）。</translation>
+    </message>
+    <message>
+        <source>A customer with average values is predicted %1 (the mean prediction for the %2 customers is %3).</source>
+        <translation>各项取平均值的客户预测值为%1（全部%2位客户的平均预测值为%3）。</translation>
+    </message>
+    <message>
+        <source>The run&apos;s %1 is measured on other customers, kept apart from training and from choosing when to stop.</source>
+        <translation>该训练记录的%1是在另一批客户上测得的，这些客户既未参与训练，也未用于决定何时停止训练。</translation>
     </message>
 </context>
 <context>
     <name>neurolift::ExportDialog</name>
+    <message>
+        <source>Best first (rank 1 at the top)</source>
+        <translation>最佳在前（排名第 1 位于顶部）</translation>
+    </message>
+    <message>
+        <source>As in your data file</source>
+        <translation>与数据文件中的顺序相同</translation>
+    </message>
+    <message>
+        <source>Best first lists the customers to contact at the top; customers with the same score keep the order of your file.</source>
+        <translation>“最佳在前”把应联系的客户排在最上面；得分相同的客户保持文件中的顺序。</translation>
+    </message>
+    <message>
+        <source>Rows:</source>
+        <translation>行顺序：</translation>
+    </message>
     <message>
         <source>Add a byte-order mark, for Excel on Windows</source>
         <translation>添加字节顺序标记（BOM），便于 Windows 版 Excel 打开</translation>
@@ -865,10 +1001,6 @@ weight %3</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <source>Customer tables (*.csv *.tsv *.txt)</source>
-        <translation>客户数据表 (*.csv *.tsv *.txt)</translation>
-    </message>
-    <message>
         <source>This file cannot be read: %1</source>
         <translation>无法读取此文件：%1</translation>
     </message>
@@ -901,10 +1033,6 @@ weight %3</source>
         <translation>没有列名行</translation>
     </message>
     <message>
-        <source>Things to know: %1, e.g. line %2: %3</source>
-        <translation>注意事项：共%1处，例如第%2行：%3</translation>
-    </message>
-    <message>
         <source>What do you want to predict?</source>
         <translation>您想预测什么？</translation>
     </message>
@@ -935,10 +1063,6 @@ weight %3</source>
     <message>
         <source>%1 — names the customer, not used</source>
         <translation>%1 — 用于标识客户，不使用</translation>
-    </message>
-    <message>
-        <source>%1 — not used (free text, or one value only)</source>
-        <translation>%1 — 不使用（自由文本，或只有一个值）</translation>
     </message>
     <message>
         <source>%1 — gives the answer away</source>
@@ -1101,10 +1225,6 @@ weight %3</source>
         <translation>无法写入%1：%2</translation>
     </message>
     <message>
-        <source>%1 customers written to %2. Click Finish to keep everything in a project.</source>
-        <translation>已将%1位客户写入%2。点击“完成”将所有内容保存到项目中。</translation>
-    </message>
-    <message>
         <source>Try it with the “Car buyers” example: website visitors of a car dealer, and whether they bought a car</source>
         <translation>用“购车客户”示例试一试：一家汽车经销商的网站访客，以及他们是否买了车</translation>
     </message>
@@ -1133,6 +1253,140 @@ weight %3</source>
     <message>
         <source>Use These Settings</source>
         <translation>使用这些设置</translation>
+    </message>
+    <message>
+        <source>Throw away the trained model?</source>
+        <translation>要丢弃已训练的模型吗？</translation>
+    </message>
+    <message>
+        <source>NeuroLift has learned from your customers. If you close the wizard now, the trained model, its scores and the project are not kept.</source>
+        <translation>NeuroLift 已从您的客户数据中学习。如果现在关闭向导，训练好的模型、评分和项目都不会保留。</translation>
+    </message>
+    <message>
+        <source>Keep Working goes back to the wizard; to keep the work, click Finish there.</source>
+        <translation>“继续工作”会返回向导；要保留这些成果，请在向导中点击“完成”。</translation>
+    </message>
+    <message>
+        <source>Throw Away</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Keep Working</source>
+        <translation>继续工作</translation>
+    </message>
+    <message>
+        <source>%1 — not used: a different value in every row, like an id</source>
+        <translation>%1 — 不使用：每行的值都不同，类似编号</translation>
+    </message>
+    <message>
+        <source>%1 — not used: a postcode, with too many different values</source>
+        <translation>%1 — 不使用：邮政编码，不同的值太多</translation>
+    </message>
+    <message>
+        <source>%1 — not used: free text</source>
+        <translation>%1 — 不使用：自由文本</translation>
+    </message>
+    <message>
+        <source>%1 — not used: one value only</source>
+        <translation>%1 — 不使用：只有一个值</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No column is ticked&lt;/b&gt;, so there is nothing to learn from and Next is off. Tick at least one column.</source>
+        <translation>&lt;b&gt;没有勾选任何列&lt;/b&gt;，因此没有可学习的内容，“下一步”不可用。请至少勾选一列。</translation>
+    </message>
+    <message>
+        <source>Customer tables (*.csv *.tsv *.txt *.xlsx *.xls)</source>
+        <translation>客户数据表 (*.csv *.tsv *.txt *.xlsx *.xls)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;“%1” is an Excel workbook, and NeuroLift cannot read Excel files yet.&lt;/b&gt; Open it in Excel or LibreOffice Calc, choose File › Save As, pick “CSV UTF-8 (comma delimited)” and choose that CSV file here.</source>
+        <translation>&lt;b&gt;“%1”是 Excel 工作簿，NeuroLift 暂时还不能读取 Excel 文件。&lt;/b&gt;请在 Excel 或 LibreOffice Calc 中打开它，选择“文件 › 另存为”，选择“CSV UTF-8（逗号分隔）”格式，然后在这里选择该 CSV 文件。</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第%1行：%2</translation>
+    </message>
+    <message>
+        <source>column “%1” holds whole numbers that all have %2 digits, like postcodes or other codes: if they are codes, not amounts, read it as a category with How It Is Read…</source>
+        <translation>“%1”列中的整数都是%2位数，像邮政编码或其他代码：如果它们是代码而不是数量，请在“读取方式…”中将其作为类别读取</translation>
+    </message>
+    <message>
+        <source>Things to know:</source>
+        <translation>注意事项：</translation>
+    </message>
+    <message>
+        <source>Project name:</source>
+        <translation>项目名称：</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Give the project a name&lt;/b&gt; to go on.</source>
+        <translation>&lt;b&gt;请为项目命名&lt;/b&gt;后继续。</translation>
+    </message>
+    <message>
+        <source>The project keeps your customers, what it learns and the lists you export, under this name.</source>
+        <translation>项目将以此名称保存您的客户数据、学习成果和导出的名单。</translation>
+    </message>
+    <message>
+        <source>Add each customer’s reasons: the %1 columns that raised their score most and the %1 that lowered it most</source>
+        <translation>添加每位客户的原因：使评分升高最多的%1列和使评分降低最多的%1列</translation>
+    </message>
+    <message>
+        <source>Add the answer column “%1”, for example to leave out customers who already said yes</source>
+        <translation>添加结果列“%1”，例如用于排除已经说“是”的客户</translation>
+    </message>
+    <message>
+        <source>%1 - scored customers.csv</source>
+        <translation>%1 - 客户评分.csv</translation>
+    </message>
+    <message>
+        <source>%1 customers written to %2. Click Finish to keep everything in the project “%3”.</source>
+        <translation>已将%1位客户写入%2。点击“完成”将所有内容保存到项目“%3”中。</translation>
+    </message>
+    <message>
+        <source>one value only</source>
+        <translation>只有一个值</translation>
+    </message>
+    <message>
+        <source>%1 different answers, too many to pick the one you look for (at most %2)</source>
+        <translation>有%1种不同的结果，太多了，无法从中选出要找的那一个（最多%2种）</translation>
+    </message>
+    <message>
+        <source>an id: it names each customer</source>
+        <translation>编号：用于标识每位客户</translation>
+    </message>
+    <message>
+        <source>a postcode: it says where, not what happened</source>
+        <translation>邮政编码：表示地点，而不是发生了什么</translation>
+    </message>
+    <message>
+        <source>free text</source>
+        <translation>自由文本</translation>
+    </message>
+    <message>
+        <source>a number with %1 different values; to predict a number, use the Data page</source>
+        <translation>有%1个不同取值的数字；要预测数字，请使用“数据”页面</translation>
+    </message>
+    <message>
+        <source>a date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Every column is listed; those that cannot be predicted as yes or no are greyed out, with the reason beside them.</source>
+        <translation>这里列出了所有列；无法作为“是/否”来预测的列显示为灰色，并在旁边注明原因。</translation>
+    </message>
+    <message>
+        <source>%1 — cannot be predicted: %2</source>
+        <translation>%1 — 无法预测：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more (see How It Is Read…)</source>
+        <translation>
+            <numerusform>……还有%n条（见“读取方式…”）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1587,154 +1841,50 @@ weight %3</source>
     </message>
 </context>
 <context>
-    <name>neurolift::MainWindow</name>
+    <name>neurolift::MainMenus</name>
     <message>
-        <source>NeuroLift</source>
-        <translation>NeuroLift</translation>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <source>Ready</source>
-        <translation>就绪</translation>
+        <source>&amp;Teaching Mode</source>
+        <translation>教学模式(&amp;T)</translation>
     </message>
     <message>
-        <source>Cannot start a new project</source>
-        <translation>无法新建项目</translation>
+        <source>Show how a small network learns toy data, for a class or a projector</source>
+        <translation>演示小型神经网络如何学习示例数据，适合课堂或投影讲解</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About NeuroLift</source>
+        <translation>关于 NeuroLift(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About NeuroLift</source>
+        <translation>关于 NeuroLift</translation>
+    </message>
+    <message>
+        <source>Show NeuroLift&apos;s version</source>
+        <translation>显示 NeuroLift 的版本</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
         <source>&lt;h3&gt;NeuroLift %1&lt;/h3&gt;&lt;p&gt;Build, train and explain neural networks on your own customer data, and turn their scores into segments you can act on.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;NeuroLift %1&lt;/h3&gt;&lt;p&gt;用您自己的客户数据构建、训练并解释神经网络，再把得分转化为可以直接行动的客群。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Cannot import the file</source>
-        <translation>无法导入该文件</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Undo %1</source>
-        <translation>撤销%1(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Redo %1</source>
-        <translation>重做%1(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Cannot save the change</source>
-        <translation>无法保存该更改</translation>
-    </message>
-    <message>
-        <source>%1[*] — NeuroLift</source>
-        <translation>%1[*] — NeuroLift</translation>
-    </message>
-    <message>
-        <source>%1 (read-only)[*] — NeuroLift</source>
-        <translation>%1（只读）[*] — NeuroLift</translation>
-    </message>
-    <message>
-        <source>Save changes?</source>
-        <translation>保存更改？</translation>
-    </message>
-    <message>
-        <source>Do you want to save the changes to “%1”?</source>
-        <translation>是否保存对“%1”的更改？</translation>
-    </message>
-    <message>
-        <source>Your changes will be lost if you don&apos;t save them.</source>
-        <translation>如果不保存，您的更改将会丢失。</translation>
-    </message>
-    <message>
-        <source>Cannot create the project</source>
-        <translation>无法创建项目</translation>
-    </message>
-    <message>
-        <source>Restore unsaved changes?</source>
-        <translation>恢复未保存的更改？</translation>
-    </message>
-    <message>
-        <source>NeuroLift stopped before the changes to “%1” were saved.</source>
-        <translation>NeuroLift 在保存对“%1”的更改之前意外退出。</translation>
-    </message>
-    <message>
-        <source>The last change was made %1. Restore the changes, or open the project as it was last saved and discard them?</source>
-        <translation>最后一次更改于%1。要恢复这些更改，还是放弃更改并打开上次保存的项目？</translation>
-    </message>
-    <message>
-        <source>Restore Changes</source>
-        <translation>恢复更改</translation>
-    </message>
-    <message>
-        <source>Discard Changes</source>
-        <translation>放弃更改</translation>
-    </message>
-    <message>
-        <source>Cannot open the project</source>
-        <translation>无法打开项目</translation>
-    </message>
-    <message>
-        <source>Restore an unsaved project?</source>
-        <translation>恢复未保存的项目？</translation>
-    </message>
-    <message>
-        <source>NeuroLift stopped before a new project was saved.</source>
-        <translation>NeuroLift 在保存新项目之前意外退出。</translation>
-    </message>
-    <message>
-        <source>Its last change was made %1. Restore it, or discard it for good?</source>
-        <translation>该项目最后一次更改于%1。要恢复它，还是永久放弃？</translation>
-    </message>
-    <message>
-        <source>Restore</source>
-        <translation>恢复</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>放弃</translation>
-    </message>
-    <message>
-        <source>Cannot restore the project</source>
-        <translation>无法恢复项目</translation>
-    </message>
-    <message>
-        <source>Cannot save the project</source>
-        <translation>无法保存项目</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>已保存“%1”</translation>
-    </message>
-    <message>
-        <source>Customers.nlproj</source>
-        <translation>客户.nlproj</translation>
-    </message>
-    <message>
-        <source>Save Project As</source>
-        <translation>项目另存为</translation>
-    </message>
-    <message>
-        <source>NeuroLift projects (*.nlproj)</source>
-        <translation>NeuroLift 项目 (*.nlproj)</translation>
-    </message>
-    <message>
-        <source>Open Project</source>
-        <translation>打开项目</translation>
-    </message>
-    <message>
-        <source>&amp;%1 %2</source>
-        <translation>&amp;%1 %2</translation>
-    </message>
-    <message>
-        <source>No recent projects</source>
-        <translation>没有最近的项目</translation>
-    </message>
-    <message>
-        <source>&amp;Clear Menu</source>
-        <translation>清除列表(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1771,14 +1921,6 @@ weight %3</source>
     <message>
         <source>&amp;Import Customer Data…</source>
         <translation>导入客户数据(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>Import Customer Data</source>
-        <translation>导入客户数据</translation>
-    </message>
-    <message>
-        <source>Customer tables (*.csv *.tsv *.txt);;All files (*)</source>
-        <translation>客户数据表 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Bring a customer table (CSV) into the project</source>
@@ -1821,52 +1963,28 @@ weight %3</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
         <source>Undo the last change</source>
         <translation>撤销上一次更改</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
     </message>
     <message>
         <source>Redo the change you undid</source>
         <translation>重做刚才撤销的更改</translation>
     </message>
     <message>
-        <source>&amp;Tools</source>
-        <translation>工具(&amp;T)</translation>
+        <source>&amp;Undo %1</source>
+        <translation>撤销%1(&amp;U)</translation>
     </message>
     <message>
-        <source>&amp;Teaching Mode</source>
-        <translation>教学模式(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Show how a small network learns toy data, for a class or a projector</source>
-        <translation>演示小型神经网络如何学习示例数据，适合课堂或投影讲解</translation>
-    </message>
-    <message>
-        <source>&amp;Settings</source>
-        <translation>设置(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;About NeuroLift</source>
-        <translation>关于 NeuroLift(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Show NeuroLift&apos;s version</source>
-        <translation>显示 NeuroLift 的版本</translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation>关于 Qt(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>Steps</source>
-        <translation>步骤</translation>
+        <source>&amp;Redo %1</source>
+        <translation>重做%1(&amp;R)</translation>
     </message>
     <message>
         <source>Same as the System (%1)</source>
@@ -1893,8 +2011,168 @@ weight %3</source>
         <translation>稍后</translation>
     </message>
     <message>
-        <source>About NeuroLift</source>
-        <translation>关于 NeuroLift</translation>
+        <source>Open Project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>NeuroLift projects (*.nlproj)</source>
+        <translation>NeuroLift 项目 (*.nlproj)</translation>
+    </message>
+    <message>
+        <source>Import Customer Data</source>
+        <translation>导入客户数据</translation>
+    </message>
+    <message>
+        <source>Customer tables (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>客户数据表 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>neurolift::MainWindow</name>
+    <message>
+        <source>NeuroLift</source>
+        <translation>NeuroLift</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Cannot start a new project</source>
+        <translation>无法新建项目</translation>
+    </message>
+    <message>
+        <source>Cannot import the file</source>
+        <translation>无法导入该文件</translation>
+    </message>
+    <message>
+        <source>Cannot open the project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <source>Cannot save the change</source>
+        <translation>无法保存该更改</translation>
+    </message>
+    <message>
+        <source>%1[*] — NeuroLift</source>
+        <translation>%1[*] — NeuroLift</translation>
+    </message>
+    <message>
+        <source>%1 (read-only)[*] — NeuroLift</source>
+        <translation>%1（只读）[*] — NeuroLift</translation>
+    </message>
+    <message>
+        <source>Save changes?</source>
+        <translation>保存更改？</translation>
+    </message>
+    <message>
+        <source>Do you want to save the changes to “%1”?</source>
+        <translation>是否保存对“%1”的更改？</translation>
+    </message>
+    <message>
+        <source>Your changes will be lost if you don&apos;t save them.</source>
+        <translation>如果不保存，您的更改将会丢失。</translation>
+    </message>
+    <message>
+        <source>Cannot create the project</source>
+        <translation>无法创建项目</translation>
+    </message>
+    <message>
+        <source>Creating the project</source>
+        <translation>正在创建项目</translation>
+    </message>
+    <message>
+        <source>Cannot restore the project</source>
+        <translation>无法恢复项目</translation>
+    </message>
+    <message>
+        <source>Customers.nlproj</source>
+        <translation>客户.nlproj</translation>
+    </message>
+    <message>
+        <source>Save Project As</source>
+        <translation>项目另存为</translation>
+    </message>
+    <message>
+        <source>NeuroLift projects (*.nlproj)</source>
+        <translation>NeuroLift 项目 (*.nlproj)</translation>
+    </message>
+    <message>
+        <source>Cannot save the project</source>
+        <translation>无法保存项目</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>neurolift::RecentProjectsMenu</name>
+    <message>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <source>No recent projects</source>
+        <translation>没有最近的项目</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Menu</source>
+        <translation>清除列表(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>neurolift::RecoveryPrompt</name>
+    <message>
+        <source>Restore unsaved changes?</source>
+        <translation>恢复未保存的更改？</translation>
+    </message>
+    <message>
+        <source>NeuroLift stopped before the changes to “%1” were saved.</source>
+        <translation>NeuroLift 在保存对“%1”的更改之前意外退出。</translation>
+    </message>
+    <message>
+        <source>The last change was made %1. Restore the changes, or open the project as it was last saved and discard them?</source>
+        <translation>最后一次更改于%1。要恢复这些更改，还是放弃更改并打开上次保存的项目？</translation>
+    </message>
+    <message>
+        <source>Restore Changes</source>
+        <translation>恢复更改</translation>
+    </message>
+    <message>
+        <source>Discard Changes</source>
+        <translation>放弃更改</translation>
+    </message>
+    <message>
+        <source>Restore an unsaved project?</source>
+        <translation>恢复未保存的项目？</translation>
+    </message>
+    <message>
+        <source>NeuroLift stopped before a new project was saved.</source>
+        <translation>NeuroLift 在保存新项目之前意外退出。</translation>
+    </message>
+    <message>
+        <source>Its last change was made %1. Restore it, or discard it for good?</source>
+        <translation>该项目最后一次更改于%1。要恢复它，还是永久放弃？</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+</context>
+<context>
+    <name>neurolift::StepNavigation</name>
+    <message>
+        <source>NeuroLift</source>
+        <translation>NeuroLift</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步骤</translation>
     </message>
     <message>
         <source>Data</source>
@@ -1916,117 +2194,13 @@ weight %3</source>
         <source>Segments</source>
         <translation>客群</translation>
     </message>
-    <message>
-        <source>Step %1 of %2 · %3</source>
-        <translation>第%1步，共%2步 · %3</translation>
-    </message>
-    <message>
-        <source>Bring in your customer data</source>
-        <translation>导入客户数据</translation>
-    </message>
-    <message>
-        <source>Import your customer table from a CSV file, check that every column was read correctly, and choose what you want to predict.</source>
-        <translation>从 CSV 文件导入客户数据表，检查每一列是否读取正确，并选择要预测的目标。</translation>
-    </message>
-    <message>
-        <source>See a preview before importing; separators, encoding and headers are detected for you</source>
-        <translation>导入前先预览；分隔符、编码和表头会自动识别</translation>
-    </message>
-    <message>
-        <source>Get a profile of each column: its type, how many values are missing, how values are spread</source>
-        <translation>查看每一列的概况：类型、缺失值数量以及值的分布</translation>
-    </message>
-    <message>
-        <source>Pick the outcome to predict, the positive answer and the customer ID column</source>
-        <translation>选择预测目标、“是”的取值以及客户 ID 列</translation>
-    </message>
+</context>
+<context>
+    <name>neurolift::ModelPage</name>
     <message>
         <source>Design the network</source>
         <translation>设计神经网络</translation>
     </message>
-    <message>
-        <source>Start from a ready-made design (logistic regression, small, medium or deep) or build your own by placing layers on a canvas.</source>
-        <translation>从现成的设计（逻辑回归、小型、中型或深层）开始，或在画布上放置层，自己搭建。</translation>
-    </message>
-    <message>
-        <source>Each layer shows its size and how many values it learns</source>
-        <translation>每一层都会显示其大小以及要学习的值的数量</translation>
-    </message>
-    <message>
-        <source>Problems are pointed out on the layer where they are, in plain words</source>
-        <translation>问题会直接标注在出问题的层上，并用通俗的语言说明</translation>
-    </message>
-    <message>
-        <source>Undo and redo every change</source>
-        <translation>每一步更改都可撤销和重做</translation>
-    </message>
-    <message>
-        <source>Train and watch it learn</source>
-        <translation>训练并观察学习过程</translation>
-    </message>
-    <message>
-        <source>Let the network learn from your data while live charts show how well it does on customers it has not seen.</source>
-        <translation>让神经网络从您的数据中学习，实时图表会显示它在未见过的客户上的表现。</translation>
-    </message>
-    <message>
-        <source>Start, pause, stop or go one step at a time; the window stays responsive</source>
-        <translation>可以开始、暂停、停止或逐步执行；训练期间窗口依然可以正常操作</translation>
-    </message>
-    <message>
-        <source>Stop automatically when the model stops improving</source>
-        <translation>模型不再改进时自动停止</translation>
-    </message>
-    <message>
-        <source>Keep every run and compare them side by side</source>
-        <translation>保留每一条训练记录，并可并排比较</translation>
-    </message>
-    <message>
-        <source>Understand the scores</source>
-        <translation>理解得分</translation>
-    </message>
-    <message>
-        <source>See which customer attributes drive the model and why a given customer got the score they did.</source>
-        <translation>查看哪些客户属性在驱动模型，以及某位客户为何得到这样的得分。</translation>
-    </message>
-    <message>
-        <source>Rank attributes by how much they matter</source>
-        <translation>按重要性为属性排序</translation>
-    </message>
-    <message>
-        <source>Pick a customer and read the main reasons behind their score</source>
-        <translation>选择一位客户，查看其得分背后的主要原因</translation>
-    </message>
-    <message>
-        <source>Look inside the network: its weights, drawn as a picture</source>
-        <translation>深入网络内部：以图像形式查看其权重</translation>
-    </message>
-    <message>
-        <source>Turn scores into segments</source>
-        <translation>将得分转化为客群</translation>
-    </message>
-    <message>
-        <source>Rank your customers by score, name the bands you want to act on, and export the list for your next campaign.</source>
-        <translation>按得分为客户排序，为要采取行动的分段命名，并导出名单用于下一次营销活动。</translation>
-    </message>
-    <message>
-        <source>Lift and gains charts show how much better than random targeting the model does</source>
-        <translation>提升度和累计增益图显示模型比随机选择客户好多少</translation>
-    </message>
-    <message>
-        <source>Move a threshold and read what it means in plain words</source>
-        <translation>移动阈值，用通俗的语言了解其含义</translation>
-    </message>
-    <message>
-        <source>Export scores, segments and top reasons to CSV</source>
-        <translation>将得分、客群和主要原因导出为 CSV</translation>
-    </message>
-    <message>
-        <source>Creating the project</source>
-        <translation>正在创建项目</translation>
-    </message>
-</context>
-<context>
-    <name>neurolift::ModelPage</name>
     <message>
         <source>Network</source>
         <translation>网络</translation>
@@ -2191,8 +2365,20 @@ weight %3</source>
         <translation>训练记录%1</translation>
     </message>
     <message>
-        <source>(AUC %1)</source>
-        <translation>（AUC %1）</translation>
+        <source>(%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <source>test AUC %1</source>
+        <translation>测试集 AUC %1</translation>
+    </message>
+    <message>
+        <source>test accuracy %1 %</source>
+        <translation>测试集准确率 %1%</translation>
+    </message>
+    <message>
+        <source>test RMSE %1</source>
+        <translation>测试集 RMSE %1</translation>
     </message>
 </context>
 <context>
@@ -2297,8 +2483,8 @@ weight %3</source>
 <context>
     <name>neurolift::SegmentsPage</name>
     <message>
-        <source>The share of customers to contact, highest scores first.</source>
-        <translation>要联系的客户比例，按得分从高到低。</translation>
+        <source>The share of all customers in the file to contact, highest scores first.</source>
+        <translation>要联系的客户占文件中全部客户的比例，按得分从高到低。</translation>
     </message>
     <message>
         <source>Contact the top</source>
@@ -2365,8 +2551,13 @@ weight %3</source>
         <translation>预算：</translation>
     </message>
     <message>
-        <source>On the test customers</source>
-        <translation>测试集客户上的表现</translation>
+        <source>On the %1 test customers</source>
+        <translation>在%1位测试集客户上的表现</translation>
+    </message>
+    <message>
+        <source>The model was checked on %1 customers held out from training; the counts below are theirs, not the whole file&apos;s. The same cut (score %2 or more) contacts %3 of them (%4), and %5 of all %6 customers in the file (%7).</source>
+        <extracomment>%1 test customers; %2 the score; %3 of them contacted (%4 %); %5 of all %6 customers (%7 %).</extracomment>
+        <translation>模型在%1位未参与训练的客户（测试集）上检验；下面的计数来自这些客户，而非整个文件。同一阈值（得分不低于%2）联系其中%3位（%4），在文件全部%6位客户中联系%5位（%7）。</translation>
     </message>
     <message>
         <source>Choose the cut for me</source>
@@ -2401,20 +2592,25 @@ weight %3</source>
         <translation>测试集客户</translation>
     </message>
     <message>
+        <source>Test
+customers</source>
+        <translation>测试集客户</translation>
+    </message>
+    <message>
         <source>Expected profit</source>
         <translation>预期利润</translation>
     </message>
     <message>
-        <source>Whom the cut reaches (cumulative gains)</source>
-        <translation>阈值能触达哪些客户（累计增益）</translation>
+        <source>Cumulative gains on the test customers</source>
+        <translation>测试集客户上的累计增益</translation>
     </message>
     <message>
         <source>Scores of the test customers</source>
         <translation>测试集客户的得分分布</translation>
     </message>
     <message>
-        <source>Expected profit by how many are contacted</source>
-        <translation>不同联系人数下的预期利润</translation>
+        <source>Expected profit over all customers in the file</source>
+        <translation>文件中全部客户的预期利润</translation>
     </message>
     <message>
         <source>%1 reached</source>
@@ -2458,8 +2654,9 @@ weight %3</source>
         <translation>不联系任何人，就触达不到任何%1的客户。</translation>
     </message>
     <message>
-        <source>Contacting the top %1 (%2 customers, score %3 or more) reaches %4 of the customers with %5 — %6× random.</source>
-        <translation>联系得分最高的前%1（%2位客户，得分不低于%3），可触达%4的%5客户——是随机联系的%6倍。</translation>
+        <source>Contacting the top %1 of all %2 customers in the file (%3 customers, score %4 or more) reaches %5 of those with %6 — %7× random, as measured on the test customers.</source>
+        <extracomment>%1 share of %2 all customers (%3 of them, score %4 or more); %5 recall of %6; %7 lift.</extracomment>
+        <translation>在文件全部%2位客户中联系得分最高的前%1（%3位客户，得分不低于%4），可触达%5的%6客户——是随机联系的%7倍（在测试集客户上衡量）。</translation>
     </message>
     <message>
         <source>The best balance is at score %1: F1 %2 on the test customers.</source>
@@ -2654,19 +2851,27 @@ weight %3</source>
         <translation>得分</translation>
     </message>
     <message>
-        <source>Expected rate</source>
+        <source>Expected
+rate</source>
         <translation>预期响应率</translation>
     </message>
     <message>
-        <source>Expected lift</source>
+        <source>Expected
+lift</source>
         <translation>预期提升度</translation>
+    </message>
+    <message>
+        <source>Observed
+rate</source>
+        <translation>实际响应率</translation>
     </message>
     <message>
         <source>Observed rate</source>
         <translation>实际响应率</translation>
     </message>
     <message>
-        <source>Observed lift</source>
+        <source>Observed
+lift</source>
         <translation>实际提升度</translation>
     </message>
     <message>
@@ -2850,16 +3055,24 @@ Then this page shows whom to contact: how many of the customers you want a campa
         <translation>随机猜测</translation>
     </message>
     <message>
-        <source>Recall (positives reached)</source>
-        <translation>召回率（已触达正例）</translation>
+        <source>Recall</source>
+        <translation>召回率</translation>
     </message>
     <message>
-        <source>Precision (positives among contacted)</source>
-        <translation>精确率（已联系中的正例）</translation>
+        <source>Contacted (%)</source>
+        <translation>联系比例（%）</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>Recall: the share of all positives that the cut reaches. Precision: the share of positives among those contacted. AP: the average precision over all cuts.</source>
+        <translation>召回率：阈值触达的正例占全部正例的比例。精确率：已联系客户中正例的比例。AP：所有阈值下的平均精确率。</translation>
     </message>
     <message>
         <source>Lift (× random)</source>
-        <translation>提升度（相对随机的倍数）</translation>
+        <translation>提升度（× 随机）</translation>
     </message>
     <message>
         <source>Perfectly calibrated</source>
@@ -2918,8 +3131,8 @@ Then this page shows whom to contact: how many of the customers you want a campa
         <translation>得分是否名副其实？（校准）</translation>
     </message>
     <message>
-        <source>Customers in ten groups by score</source>
-        <translation>按得分将客户分为十组</translation>
+        <source>The test customers in ten groups by score</source>
+        <translation>按得分将测试集客户分为十组</translation>
     </message>
     <message>
         <source>Predicted</source>
@@ -2954,8 +3167,8 @@ Then this page shows whom to contact: how many of the customers you want a campa
         <translation>当前模型（AUC %1）</translation>
     </message>
     <message>
-        <source>This model (average precision %1)</source>
-        <translation>当前模型（平均精确率%1）</translation>
+        <source>This model (AP %1)</source>
+        <translation>当前模型（AP %1）</translation>
     </message>
     <message>
         <source>For yes/no models.</source>
@@ -3311,22 +3524,6 @@ so the boundary is a straight line.</source>
 <context>
     <name>neurolift::TrainPage</name>
     <message>
-        <source>Completed</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>Stopped early</source>
-        <translation>已提前停止</translation>
-    </message>
-    <message>
-        <source>Stopped</source>
-        <translation>已停止</translation>
-    </message>
-    <message>
-        <source>Diverged</source>
-        <translation>已发散</translation>
-    </message>
-    <message>
         <source>a few seconds left</source>
         <translation>还剩几秒</translation>
     </message>
@@ -3345,102 +3542,6 @@ so the boundary is a straight line.</source>
     <message>
         <source>Train and watch it learn</source>
         <translation>训练并观察学习过程</translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>设置</translation>
-    </message>
-    <message>
-        <source>Adam</source>
-        <translation>Adam</translation>
-    </message>
-    <message>
-        <source>AdamW</source>
-        <translation>AdamW</translation>
-    </message>
-    <message>
-        <source>SGD with momentum</source>
-        <translation>带动量的 SGD</translation>
-    </message>
-    <message>
-        <source>RMSprop</source>
-        <translation>RMSprop</translation>
-    </message>
-    <message>
-        <source>The method that adjusts the network&apos;s weights after each batch. Adam is a good choice almost always.</source>
-        <translation>每批数据之后调整网络权重的方法。几乎所有情况下选择 Adam 都不错。</translation>
-    </message>
-    <message>
-        <source>How big a step the network takes each time it learns from a batch. Smaller is slower but steadier.</source>
-        <translation>网络每次从一批数据中学习时迈出的步子大小。越小越慢，但越稳定。</translation>
-    </message>
-    <message>
-        <source>How many customers the network looks at before each step. Larger batches are faster per epoch but learn in fewer, bigger steps.</source>
-        <translation>网络每迈出一步之前要查看的客户数量。批越大，每轮越快，但学习的步数更少、步子更大。</translation>
-    </message>
-    <message>
-        <source>The most passes over all training rows. Training may stop sooner when it stops improving.</source>
-        <translation>遍历全部训练集的最多轮数。如果不再改进，训练可能会提前结束。</translation>
-    </message>
-    <message>
-        <source>Stop when it stops improving</source>
-        <translation>不再改进时停止</translation>
-    </message>
-    <message>
-        <source>Stop once the validation loss has not improved for a while, and keep the weights of the best epoch. Guards against learning the training rows by heart.</source>
-        <translation>验证损失在一段时间内没有改进时停止训练，并保留最佳一轮的权重。可防止网络死记硬背训练集。</translation>
-    </message>
-    <message>
-        <source> epochs</source>
-        <translation> 轮</translation>
-    </message>
-    <message>
-        <source>How many epochs without improvement to wait before stopping.</source>
-        <translation>在没有改进的情况下，停止前要等待的轮数。</translation>
-    </message>
-    <message>
-        <source>Every row counts the same</source>
-        <translation>每一行同等对待</translation>
-    </message>
-    <message>
-        <source>Rare answers count more</source>
-        <translation>少见的答案权重更高</translation>
-    </message>
-    <message>
-        <source>When one answer is rare (say 15 % buy), let those rows count more while learning, so the network does not simply ignore them.</source>
-        <translation>当某个答案很少见时（比如只有15%的人购买），在学习时提高这些行的权重，避免网络直接忽略它们。</translation>
-    </message>
-    <message>
-        <source>The starting point for everything random: the same seed and settings train the same network again.</source>
-        <translation>所有随机过程的起点：相同的随机种子和设置会再次训练出相同的网络。</translation>
-    </message>
-    <message>
-        <source>Optimiser</source>
-        <translation>优化器</translation>
-    </message>
-    <message>
-        <source>Learning rate</source>
-        <translation>学习率</translation>
-    </message>
-    <message>
-        <source>Batch size</source>
-        <translation>批大小</translation>
-    </message>
-    <message>
-        <source>Epochs</source>
-        <translation>轮数</translation>
-    </message>
-    <message>
-        <source>Patience</source>
-        <translation>耐心轮数</translation>
-    </message>
-    <message>
-        <source>Class weights</source>
-        <translation>类别权重</translation>
-    </message>
-    <message>
-        <source>Seed</source>
-        <translation>随机种子</translation>
     </message>
     <message>
         <source>Start</source>
@@ -3479,40 +3580,8 @@ so the boundary is a straight line.</source>
         <translation>损失表示网络还错得有多厉害：越低越好。训练损失在网络学习所用的行上计算，验证损失在网络从不学习的行上计算。当验证损失不再下降而训练损失仍在下降时，说明网络已开始死记硬背训练集；应保留表现最佳的那一轮。</translation>
     </message>
     <message>
-        <source>Run</source>
-        <translation>训练记录</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Best validation loss</source>
-        <translation>最佳验证损失</translation>
-    </message>
-    <message>
-        <source>Test AUC</source>
-        <translation>测试集 AUC</translation>
-    </message>
-    <message>
-        <source>Started</source>
-        <translation>开始时间</translation>
-    </message>
-    <message>
-        <source>Select a run to draw its curves next to the current one (dashed).</source>
-        <translation>选择一条训练记录，将其曲线（虚线）与当前曲线画在一起。</translation>
-    </message>
-    <message>
         <source>Runs — select one to compare</source>
         <translation>训练记录 — 选择一条进行比较</translation>
-    </message>
-    <message>
-        <source>Test RMSE</source>
-        <translation>测试集 RMSE</translation>
-    </message>
-    <message>
-        <source>Test accuracy</source>
-        <translation>测试集准确率</translation>
     </message>
     <message>
         <source>The data cannot be trained on yet:
@@ -3768,6 +3837,160 @@ Open the Model page and design one, or pick a ready-made template.</source>
     <message>
         <source>training-charts</source>
         <translation>训练图表</translation>
+    </message>
+</context>
+<context>
+    <name>neurolift::RunList</name>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Stopped early</source>
+        <translation>已提前停止</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Diverged</source>
+        <translation>已发散</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>训练记录</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Best validation loss</source>
+        <translation>最佳验证损失</translation>
+    </message>
+    <message>
+        <source>Test AUC</source>
+        <translation>测试集 AUC</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Select a run to draw its curves next to the current one (dashed).</source>
+        <translation>选择一条训练记录，将其曲线（虚线）与当前曲线画在一起。</translation>
+    </message>
+    <message>
+        <source>Test RMSE</source>
+        <translation>测试集 RMSE</translation>
+    </message>
+    <message>
+        <source>Test accuracy</source>
+        <translation>测试集准确率</translation>
+    </message>
+</context>
+<context>
+    <name>neurolift::TrainingSettingsForm</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>AdamW</source>
+        <translation>AdamW</translation>
+    </message>
+    <message>
+        <source>SGD with momentum</source>
+        <translation>带动量的 SGD</translation>
+    </message>
+    <message>
+        <source>RMSprop</source>
+        <translation>RMSprop</translation>
+    </message>
+    <message>
+        <source>The method that adjusts the network&apos;s weights after each batch. Adam is a good choice almost always.</source>
+        <translation>每批数据之后调整网络权重的方法。几乎所有情况下选择 Adam 都不错。</translation>
+    </message>
+    <message>
+        <source>How big a step the network takes each time it learns from a batch. Smaller is slower but steadier.</source>
+        <translation>网络每次从一批数据中学习时迈出的步子大小。越小越慢，但越稳定。</translation>
+    </message>
+    <message>
+        <source>How many customers the network looks at before each step. Larger batches are faster per epoch but learn in fewer, bigger steps.</source>
+        <translation>网络每迈出一步之前要查看的客户数量。批越大，每轮越快，但学习的步数更少、步子更大。</translation>
+    </message>
+    <message>
+        <source>The most passes over all training rows. Training may stop sooner when it stops improving.</source>
+        <translation>遍历全部训练集的最多轮数。如果不再改进，训练可能会提前结束。</translation>
+    </message>
+    <message>
+        <source>Stop when it stops improving</source>
+        <translation>不再改进时停止</translation>
+    </message>
+    <message>
+        <source>Stop once the validation loss has not improved for a while, and keep the weights of the best epoch. Guards against learning the training rows by heart.</source>
+        <translation>验证损失在一段时间内没有改进时停止训练，并保留最佳一轮的权重。可防止网络死记硬背训练集。</translation>
+    </message>
+    <message>
+        <source> epochs</source>
+        <translation> 轮</translation>
+    </message>
+    <message>
+        <source>How many epochs without improvement to wait before stopping.</source>
+        <translation>在没有改进的情况下，停止前要等待的轮数。</translation>
+    </message>
+    <message>
+        <source>Every row counts the same</source>
+        <translation>每一行同等对待</translation>
+    </message>
+    <message>
+        <source>Rare answers count more</source>
+        <translation>少见的答案权重更高</translation>
+    </message>
+    <message>
+        <source>When one answer is rare (say 15 % buy), let those rows count more while learning, so the network does not simply ignore them.</source>
+        <translation>当某个答案很少见时（比如只有15%的人购买），在学习时提高这些行的权重，避免网络直接忽略它们。</translation>
+    </message>
+    <message>
+        <source>The starting point for everything random: the same seed and settings train the same network again.</source>
+        <translation>所有随机过程的起点：相同的随机种子和设置会再次训练出相同的网络。</translation>
+    </message>
+    <message>
+        <source>Optimiser</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Patience</source>
+        <translation>耐心轮数</translation>
+    </message>
+    <message>
+        <source>Class weights</source>
+        <translation>类别权重</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
     </message>
 </context>
 <context>
