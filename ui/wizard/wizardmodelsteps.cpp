@@ -220,10 +220,8 @@ private:
         job.source = m_state->source.fileName;
         m_chart->reset(prepared->task().kind, local(job.runName));
         m_session = std::make_unique<TrainingSession>(job);
-        connect(m_session.get(), &TrainingSession::batchFinished, this,
-                [this](int epoch, int batch, int perEpoch, double loss) {
-                    m_chart->addBatchLoss(epoch - 1 + double(batch) / std::max(perEpoch, 1), loss);
-                });
+        // Every batch's own loss, as the Train page draws it: one faint point per batch.
+        connect(m_session.get(), &TrainingSession::batchLosses, m_chart, &TrainingChart::addBatchLosses);
         connect(m_session.get(), &TrainingSession::epochFinished, this, [this](const EpochProgress& p) {
             m_chart->addEpoch(p.epoch);
             m_chart->setBestEpoch(p.bestEpoch);

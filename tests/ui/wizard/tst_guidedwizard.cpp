@@ -10,6 +10,8 @@
 #include "eventqueue.h"
 #include "shell/document.h"
 #include "shell/mainwindow.h"
+#include "train/trainingchart.h"
+#include "train/trainingsettings.h"
 #include "uidriver.h"
 #include "wizarddriver.h"
 
@@ -132,6 +134,16 @@ void TestGuidedWizard::testDemoToExportedProject()
     QVERIFY(m_wizard->state().run.has_value());
     const RunRecord run = *m_wizard->state().run;
     QCOMPARE(run.model.target.column, target.toStdString());
+    // The faint training line has one point per batch trained, as on the Train page.
+    {
+        const std::size_t trainRows = splitFromAssignment(run.split).train.size();
+        const auto batch = static_cast<std::size_t>(TrainingSettings{}.batchSize);
+        const int perEpoch = static_cast<int>((trainRows + batch - 1) / batch);
+        const auto* chart = m_wizard->findChild<TrainingChart*>();
+        QVERIFY(chart);
+        QTRY_COMPARE_WITH_TIMEOUT(chart->batchPointCount(), static_cast<int>(run.history.size()) * perEpoch,
+                                  30000);
+    }
     next();
 
     // 7. Results: the sentence's numbers are the core's evaluation of the run's test rows.
