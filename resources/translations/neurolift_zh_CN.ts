@@ -473,6 +473,10 @@
 <context>
     <name>neurolift::Document</name>
     <message>
+        <source>Customers.nlproj</source>
+        <translation>客户.nlproj</translation>
+    </message>
+    <message>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -2084,10 +2088,6 @@ weight %3</source>
     <message>
         <source>Cannot restore the project</source>
         <translation>无法恢复项目</translation>
-    </message>
-    <message>
-        <source>Customers.nlproj</source>
-        <translation>客户.nlproj</translation>
     </message>
     <message>
         <source>Save Project As</source>

@@ -230,7 +230,42 @@ QString Document::untitledFolder()
 
 QString Document::displayName() const
 {
-    return isUntitled() ? tr("Untitled") : QFileInfo(m_path).fileName();
+    if (!isUntitled()) {
+        return QFileInfo(m_path).fileName();
+    }
+    const QString name = projectName();
+    return name.isEmpty() ? tr("Untitled") : name;
+}
+
+QString Document::projectName() const
+{
+    // Someone else's project may hold anything under the key: only a short line of text is a name.
+    const nlohmann::json name = setting(kNameSetting);
+    if (!name.is_string()) {
+        return {};
+    }
+    const QString text = QString::fromStdString(name.get<std::string>()).simplified();
+    return text.size() > 120 ? text.left(120) : text;
+}
+
+QString Document::suggestedFileName() const
+{
+    QString name = projectName();
+    for (QChar& c : name) {
+        if (c.category() == QChar::Other_Control || QStringLiteral("/\\:*?\"<>|").contains(c)) {
+            c = QLatin1Char('-');
+        }
+    }
+    // A leading dot would hide the file; trailing dots and spaces trouble other systems.
+    while (name.startsWith(QLatin1Char('.'))) {
+        name.remove(0, 1);
+    }
+    name = name.trimmed();
+    while (name.endsWith(QLatin1Char('.'))) {
+        name.chop(1);
+    }
+    name = name.trimmed();
+    return name.isEmpty() ? tr("Customers.nlproj") : name + QStringLiteral(".nlproj");
 }
 
 QString Document::readOnlyReason() const

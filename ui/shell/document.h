@@ -69,8 +69,16 @@ public:
 
     /// The user's file; empty while untitled.
     QString filePath() const { return m_path; }
-    /// The file name, or "Untitled".
+    /// The file name; while untitled, the project's name (see projectName()) or "Untitled".
     QString displayName() const;
+    /// The project setting with the name the user gave the project (the wizard asks for it).
+    static constexpr const char* kNameSetting = "name";
+    /// The name the user gave the project, one line; empty when none (or no readable one) was given.
+    QString projectName() const;
+    /// The file name to offer when an untitled project is saved: its name with what a file
+    /// system or a shell takes amiss replaced ("Spring: churn/EU" -> "Spring- churn-EU.nlproj"),
+    /// or "Customers.nlproj" when it has none.
+    QString suggestedFileName() const;
     bool isUntitled() const { return m_path.isEmpty(); }
     /// Whether there is work that Save would keep.
     bool isModified() const;

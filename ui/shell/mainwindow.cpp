@@ -401,7 +401,7 @@ bool MainWindow::saveAs()
     const QString start =
         m_document->isUntitled()
             ? QDir(prefs::lastFolder.get().isEmpty() ? QDir::homePath() : prefs::lastFolder.get())
-                  .filePath(tr("Customers.nlproj"))
+                  .filePath(m_document->suggestedFileName())
             : m_document->filePath();
     QFileDialog dialog(this, tr("Save Project As"), start, tr("NeuroLift projects (*.nlproj)"));
     dialog.setObjectName(QStringLiteral("saveAsDialog"));

@@ -67,7 +67,7 @@ public:
     State& state() { return m_state; }
 
     /// The project setting that holds the name the user gave the project.
-    static constexpr const char* kProjectNameSetting = "name";
+    static constexpr const char* kProjectNameSetting = Document::kNameSetting;
 
     /// Cancel, Escape or closing the window: once a model is trained, asks before
     /// throwing it away (the question's Cancel keeps the wizard open).

@@ -50,6 +50,8 @@ private slots:
     void cleanup();
 
     void newProjectIsUntitledAndLeavesNothingBehind();
+    void untitledProjectGoesByItsName_data();
+    void untitledProjectGoesByItsName();
     void undoAndRedoTrackModified_data();
     void undoAndRedoTrackModified();
     void consecutiveEditsMerge();
@@ -109,6 +111,52 @@ void TestDocument::newProjectIsUntitledAndLeavesNothingBehind()
     doc.reset();
     QVERIFY(!QFile::exists(working));
     QVERIFY(Document::orphanedUntitled().isEmpty());
+}
+
+void TestDocument::untitledProjectGoesByItsName_data()
+{
+    QTest::addColumn<QString>("json");
+    QTest::addColumn<QString>("display");
+    QTest::addColumn<QString>("file");
+    QTest::newRow("none") << "null"
+                          << "Untitled"
+                          << "Customers.nlproj";
+    QTest::newRow("a name") << R"("Spring churn")"
+                            << "Spring churn"
+                            << "Spring churn.nlproj";
+    QTest::newRow("slashes and colons") << R"("Spring: churn/EU")"
+                                        << "Spring: churn/EU"
+                                        << "Spring- churn-EU.nlproj";
+    QTest::newRow("hidden-file dot") << R"("..hidden. ")"
+                                     << "..hidden."
+                                     << "hidden.nlproj";
+    QTest::newRow("line break") << R"("two\nlines")"
+                                << "two lines"
+                                << "two lines.nlproj";
+    QTest::newRow("blank") << R"("   ")"
+                           << "Untitled"
+                           << "Customers.nlproj";
+    QTest::newRow("not text") << R"({"name": 3})"
+                              << "Untitled"
+                              << "Customers.nlproj";
+}
+
+void TestDocument::untitledProjectGoesByItsName()
+{
+    QFETCH(QString, json);
+    QFETCH(QString, display);
+    QFETCH(QString, file);
+    auto doc = Document::createUntitled();
+    doc->undoStack()->push(new ChangeSettingCommand(doc.get(), Document::kNameSetting, nlohmann::json(),
+                                                    nlohmann::json::parse(json.toStdString()),
+                                                    Document::Change::Choice, QStringLiteral("Name")));
+    QCOMPARE(doc->displayName(), display);
+    QCOMPARE(doc->suggestedFileName(), file);
+    // A saved project goes by its file's name, whatever its setting says.
+    const QString path = m_dir->filePath(QStringLiteral("kept.nlproj"));
+    doc->saveAs(path);
+    QCOMPARE(doc->displayName(), QStringLiteral("kept.nlproj"));
+    doc->undoStack()->setClean();
 }
 
 void TestDocument::undoAndRedoTrackModified_data()
