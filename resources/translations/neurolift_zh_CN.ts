@@ -137,6 +137,30 @@
 <context>
     <name>neurolift::ColumnProfile</name>
     <message>
+        <source>What this column is, in your words. Reasons for a customer&apos;s score use them: “Viewed the pricing page: no” instead of “viewed_pricing = 0”. Kept in the project; leave it empty to show the column&apos;s name.</source>
+        <translation>用您自己的话说明这一列是什么。客户得分的理由会使用这些说明：显示“Viewed the pricing page: no”，而不是“viewed_pricing = 0”。说明保存在项目中；留空则显示列名。</translation>
+    </message>
+    <message>
+        <source>Use suggestion</source>
+        <translation>使用建议</translation>
+    </message>
+    <message>
+        <source>Describe the column with the words made from its name</source>
+        <translation>用根据列名生成的说明来描述这一列</translation>
+    </message>
+    <message>
+        <source>Described as:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <source>Not kept: a description is one line.</source>
+        <translation>未保存：说明只能是一行。</translation>
+    </message>
+    <message>
+        <source>Not kept: a description is a short phrase of at most %1 bytes (a Chinese character takes 3), and this one has %2.</source>
+        <translation>未保存：说明应是一个短语，最多 %1 字节（一个汉字占 3 字节），而这一条有 %2 字节。</translation>
+    </message>
+    <message>
         <source>Type:</source>
         <translation>类型：</translation>
     </message>
@@ -341,6 +365,18 @@
 </context>
 <context>
     <name>neurolift::DataPage</name>
+    <message>
+        <source>Forget Description of %1</source>
+        <translation>清除 %1 的说明</translation>
+    </message>
+    <message>
+        <source>Describe Column %1</source>
+        <translation>说明列 %1</translation>
+    </message>
+    <message>
+        <source>The column descriptions stored in this project could not be read (%1), so reasons show the column names. Describe the columns again here.</source>
+        <translation>无法读取此项目中保存的列说明（%1），因此理由中显示列名。请在此处重新描述各列。</translation>
+    </message>
     <message>
         <source>Check your customer data</source>
         <translation>检查客户数据</translation>
@@ -940,6 +976,18 @@ weight %3</source>
 </context>
 <context>
     <name>neurolift::GuidedWizard</name>
+    <message>
+        <source>hot</source>
+        <translation>高意向</translation>
+    </message>
+    <message>
+        <source>warm</source>
+        <translation>中意向</translation>
+    </message>
+    <message>
+        <source>cold</source>
+        <translation>低意向</translation>
+    </message>
     <message>
         <source>Predict whether a customer’s “%1” will be &lt;b&gt;%2&lt;/b&gt;.</source>
         <translation>预测客户的“%1”是否会是&lt;b&gt;%2&lt;/b&gt;。</translation>

@@ -1,7 +1,10 @@
 #include "common/pagekit.h"
 
+#include "shell/language.h"
+
 #include <qcustomplot.h>
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -74,6 +77,22 @@ QString localPercent(double share)
     const int decimals = percent != 0.0 && percent < 9.95 ? 1 : 0;
     //: A percentage, e.g. "61 %"; %1 is the number.
     return QObject::tr("%1 %").arg(QLocale().toString(percent, 'f', decimals));
+}
+
+QString localDateTime(const QDateTime& when)
+{
+    // The language the window speaks, in the user's territory where that pairing exists.
+    const QLocale system;
+    const QLocale shown(installedLanguage());
+    const QLocale locale =
+        shown.language() == system.language() ? system : QLocale(shown.language(), system.territory());
+    return locale.toString(when.toLocalTime(), QLocale::ShortFormat);
+}
+
+QString localDateTime(const QString& iso)
+{
+    const QDateTime when = QDateTime::fromString(iso, Qt::ISODate);
+    return when.isValid() ? localDateTime(when) : iso;
 }
 
 bool exportPlots(const QString& path, const std::vector<QCustomPlot*>& plots, const QString& title, int width,

@@ -19,6 +19,7 @@
 #include <vector>
 
 class QCustomPlot;
+class QDateTime;
 class QLabel;
 class QWidget;
 
@@ -43,6 +44,13 @@ QString localCount(unsigned long long n);
 QString localNumber(double v, int decimals = 3);
 /// A share 0..1 as a percentage ("61 %" or "61.5 %" below 10 %).
 QString localPercent(double share);
+/// A moment in local time, short, in the interface's language with the user's regional
+/// conventions ("12/3/26 5:10 PM" in English, "2026/12/3 17:10" in Chinese): the words and
+/// order of a date follow the language the window speaks, not only the system's.
+QString localDateTime(const QDateTime& when);
+/// localDateTime() of an ISO 8601 time stamp as the project stores it; the stamp itself when
+/// it cannot be read.
+QString localDateTime(const QString& iso);
 
 /// Writes `plots` one above the other into `path` (.png, .pdf or .svg, by its suffix), each
 /// `width` x `height` / plots. The file appears complete or not at all. False when it cannot

@@ -88,12 +88,8 @@ void SegmentsPage::setExports(const std::vector<ExportRecord>& exports)
         const ExportRecord& e = *it;
         const int row = m_exportTable->rowCount();
         m_exportTable->insertRow(row);
-        const QDateTime when = QDateTime::fromString(local(e.exportedAt), Qt::ISODate);
         m_exportTable->setItem(row, 0,
-                               cell(when.isValid()
-                                        ? QLocale().toString(when.toLocalTime(), QLocale::ShortFormat)
-                                        : local(e.exportedAt),
-                                    Qt::AlignLeft | Qt::AlignVCenter));
+                               cell(localDateTime(local(e.exportedAt)), Qt::AlignLeft | Qt::AlignVCenter));
         m_exportTable->setItem(row, 1, cell(exportKindName(e), Qt::AlignLeft | Qt::AlignVCenter));
         m_exportTable->setItem(row, 2, cell(e.run ? QString::number(*e.run) : QString()));
         m_exportTable->setItem(row, 3, cell(e.rows ? localCount(e.rows) : QString()));

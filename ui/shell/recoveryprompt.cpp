@@ -1,5 +1,6 @@
 #include "shell/recoveryprompt.h"
 
+#include "common/pagekit.h"
 #include "shell/document.h"
 
 #include <QDateTime>
@@ -21,7 +22,7 @@ RecoveryPrompt::Answer RecoveryPrompt::askAboutChanges(QWidget* parent, const QS
     box.setObjectName(QStringLiteral("restorePrompt"));
     box.setInformativeText(tr("The last change was made %1. Restore the changes, or open the project "
                               "as it was last saved and discard them?")
-                               .arg(QLocale().toString(lastChange, QLocale::ShortFormat)));
+                               .arg(localDateTime(lastChange)));
     QPushButton* restore = box.addButton(tr("Restore Changes"), QMessageBox::AcceptRole);
     box.addButton(tr("Discard Changes"), QMessageBox::DestructiveRole);
     QPushButton* cancel = box.addButton(QMessageBox::Cancel);
@@ -40,9 +41,8 @@ QString RecoveryPrompt::chooseUntitledToRestore(QWidget* parent)
                         tr("NeuroLift stopped before a new project was saved."), QMessageBox::NoButton,
                         parent);
         box.setObjectName(QStringLiteral("restoreUntitledPrompt"));
-        box.setInformativeText(
-            tr("Its last change was made %1. Restore it, or discard it for good?")
-                .arg(QLocale().toString(QFileInfo(file).lastModified(), QLocale::ShortFormat)));
+        box.setInformativeText(tr("Its last change was made %1. Restore it, or discard it for good?")
+                                   .arg(localDateTime(QFileInfo(file).lastModified())));
         QPushButton* restore = box.addButton(tr("Restore"), QMessageBox::AcceptRole);
         box.addButton(tr("Discard"), QMessageBox::DestructiveRole);
         box.setDefaultButton(restore);

@@ -1,5 +1,6 @@
 #include "train/runlist.h"
 
+#include "common/pagekit.h"
 #include "train/trainpage.h"
 
 #include <QDateTime>
@@ -125,10 +126,7 @@ void RunList::addRun(const RunRecord& run)
         }
     }
     item->setTextAlignment(TestColumn, Qt::AlignRight | Qt::AlignVCenter);
-    const QDateTime started = QDateTime::fromString(QString::fromStdString(run.startedAt), Qt::ISODate);
-    item->setText(StartedColumn, started.isValid()
-                                     ? QLocale().toString(started.toLocalTime(), QLocale::ShortFormat)
-                                     : QString::fromStdString(run.startedAt));
+    item->setText(StartedColumn, localDateTime(QString::fromStdString(run.startedAt)));
     item->setData(NameColumn, Qt::UserRole, topLevelItemCount() - 1);
     for (int c = 0; c < ColumnCount - 1; ++c) {
         resizeColumnToContents(c);

@@ -31,6 +31,13 @@ GuidedWizard::GuidedWizard(QWidget* parent)
 
 GuidedWizard::~GuidedWizard() = default;
 
+SegmentDefinition GuidedWizard::defaultSegments()
+{
+    // The names reach the exported list: most likely to say yes, then the middle, then the rest.
+    return SegmentDefinition::parseBands(
+        QStringLiteral("%1:0.7,%2:0.4,%3").arg(tr("hot"), tr("warm"), tr("cold")).toStdString());
+}
+
 void GuidedWizard::reject()
 {
     if (!m_state.run) {
@@ -72,8 +79,7 @@ Document::Changes GuidedWizard::writeProject(Project& p, const State& state)
     if (state.run && !state.openBuilder) {
         p.setSetting("training", TrainingSettings{}.toJson());
         const std::int64_t run = p.addRun(*state.run);
-        p.saveSegment(tr("Hot, warm, cold").toStdString(),
-                      SegmentDefinition::parseBands(kDefaultBands).toJson());
+        p.saveSegment(tr("Hot, warm, cold").toStdString(), defaultSegments().toJson());
         for (ExportRecord e : state.exports) {
             e.run = run;
             p.addExport(e);

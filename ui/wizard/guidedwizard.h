@@ -41,8 +41,10 @@ public:
 
     /// A column's single-handed AUC (either direction) from which it is taken for a leak.
     static constexpr double kLeakAuc = 0.98;
-    /// The segments the wizard proposes, as the Segments page's editor does.
-    static constexpr const char* kDefaultBands = "hot:0.7,warm:0.4,cold";
+    /// The segments the wizard proposes, as the Segments page's editor does: hot from a score of
+    /// 0.7, warm from 0.4, cold below, named in the interface's language (the names reach the
+    /// marketer's exported list).
+    static SegmentDefinition defaultSegments();
 
     /// What the steps made so far; the pages fill it in order.
     struct State {

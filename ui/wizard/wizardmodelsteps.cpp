@@ -276,8 +276,7 @@ Scored scoreRun(const Table& table, const RunRecord& run)
         labels.push_back(target.values[static_cast<std::size_t>(row)] >= 0.5f ? 1.0f : 0.0f);
     }
     s.evaluation = evaluateBinary(test, labels);
-    s.segments =
-        summariseSegments(SegmentDefinition::parseBands(GuidedWizard::kDefaultBands), s.all, test, labels);
+    s.segments = summariseSegments(GuidedWizard::defaultSegments(), s.all, test, labels);
     return s;
 }
 
@@ -488,7 +487,7 @@ private:
         }
         ScoredExportOptions options;
         options.path = QFileInfo(m_path->text()).absoluteFilePath().toStdString();
-        options.segments = SegmentDefinition::parseBands(GuidedWizard::kDefaultBands);
+        options.segments = GuidedWizard::defaultSegments();
         options.threads = 0;
         options.order = ExportOrder::ByRank;
         if (m_withTarget->isChecked()) {

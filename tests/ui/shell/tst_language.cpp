@@ -3,6 +3,7 @@
 // Language stores the choice for the next start, and that the Chinese catalogue
 // is complete and in step with the sources.
 
+#include "common/pagekit.h"
 #include "eventqueue.h"
 #include "shell/language.h"
 #include "shell/mainwindow.h"
@@ -125,6 +126,8 @@ private slots:
     void testCatalogueIsCompleteAndKeepsPlaceholders();
     void testCatalogueIsInStepWithTheSources_data();
     void testCatalogueIsInStepWithTheSources();
+    void testWhatReachesTheListSpeaksTheLanguage_data();
+    void testWhatReachesTheListSpeaksTheLanguage();
     void testEnglishSaysOneAndMany_data();
     void testEnglishSaysOneAndMany();
 };
@@ -389,6 +392,37 @@ void TestLanguage::testCatalogueIsInStepWithTheSources()
                                        "--target %1` and translate them):\n")
                             .arg(target) +
                         stale.mid(0, 20).join(QLatin1Char('\n')) + QLatin1Char('\n') + output));
+}
+
+void TestLanguage::testWhatReachesTheListSpeaksTheLanguage_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QStringList>("segments");
+    QTest::addColumn<bool>("latinWordsInDates");
+    QTest::newRow("English") << "en" << QStringList{"hot", "warm", "cold"} << true;
+    QTest::newRow("Chinese") << "zh_CN" << QStringList{"高意向", "中意向", "低意向"} << false;
+}
+
+/// The wizard's segment names end up in the marketer's exported list, and dates sit in the run
+/// list and the export history: both in the language the window speaks (issue 18).
+void TestLanguage::testWhatReachesTheListSpeaksTheLanguage()
+{
+    QFETCH(QString, code);
+    QFETCH(QStringList, segments);
+    QFETCH(bool, latinWordsInDates);
+    QVERIFY(neurolift::installTranslators(code));
+    QStringList names;
+    for (const std::string& name : neurolift::GuidedWizard::defaultSegments().segmentNames()) {
+        names << QString::fromStdString(name);
+    }
+    QCOMPARE(names, segments);
+    // An afternoon time: English writes "PM", Chinese writes it without Latin letters.
+    const QString date = neurolift::localDateTime(QStringLiteral("2026-12-03T17:10:00Z"));
+    QVERIFY2(date.contains(QStringLiteral("26")), qPrintable(date));
+    if (!latinWordsInDates) {
+        QVERIFY2(!date.contains(QRegularExpression(QStringLiteral("[A-Za-z]"))), qPrintable(date));
+    }
+    QCOMPARE(neurolift::localDateTime(QStringLiteral("not a time")), QStringLiteral("not a time"));
 }
 
 void TestLanguage::testEnglishSaysOneAndMany_data()
