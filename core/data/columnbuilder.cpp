@@ -284,9 +284,12 @@ Column ColumnBuilder::finish(std::string name, int columnNumber, const CsvOption
         const bool codes = !m_strings;
         if (codes) {
             switchToStrings();
-            warnings.push_back({0, columnNumber,
+            warnings.push_back({0,
+                                columnNumber,
                                 label + "is named like a postcode, so its numbers are read as codes that "
-                                        "identify a place, not as amounts"});
+                                        "identify a place, not as amounts",
+                                CsvWarningKind::PostcodeColumn,
+                                {std::to_string(columnNumber), c.name}});
         }
         finishStrings(c, options, warnings, label, columnNumber, lines, codes);
     } else {
@@ -295,14 +298,18 @@ Column ColumnBuilder::finish(std::string name, int columnNumber, const CsvOption
         finishNumbers(c, m_allPlainInt, true);
     }
     if (m_present == 0) {
-        warnings.push_back({0, columnNumber,
+        warnings.push_back({0,
+                            columnNumber,
                             label + "every value is missing, so it cannot be used; exclude it or check "
                                     "the missing-value markers",
-                            CsvWarningKind::EmptyColumn});
+                            CsvWarningKind::EmptyColumn,
+                            {std::to_string(columnNumber), c.name}});
     } else if (m_constant) {
-        warnings.push_back({0, columnNumber,
+        warnings.push_back({0,
+                            columnNumber,
                             label + "has the same value in every row, so it carries no information",
-                            CsvWarningKind::ConstantColumn});
+                            CsvWarningKind::ConstantColumn,
+                            {std::to_string(columnNumber), c.name}});
     }
     return c;
 }
@@ -436,12 +443,15 @@ void ColumnBuilder::finishStrings(Column& c, const CsvOptions& options, std::vec
             }
             valuesFromLevels(c, days);
             if (detected->ambiguous && !options.dateOrder) {
-                warnings.push_back({0, 0,
+                warnings.push_back({0,
+                                    0,
                                     label + "dates such as " + quoteExample(levels.front()) +
                                         " could be day-first or month-first; read as " +
                                         (order == DateOrder::DayMonthYear ? "day-first" : "month-first") +
                                         " (choose the date order if that is wrong)",
-                                    CsvWarningKind::AmbiguousDates});
+                                    CsvWarningKind::AmbiguousDates,
+                                    {std::to_string(columnNumber), c.name, quoteExample(levels.front()),
+                                     order == DateOrder::DayMonthYear ? "day-first" : "month-first"}});
             }
             return;
         }

@@ -194,12 +194,15 @@ bool ColumnBuilder::finishMostlyDates(Column& c, const CsvOptions& options, std:
     warnings.push_back(oddValuesWarning(label, oddCount, m_levels[example], lines ? lines->lineOf(oddRow) : 0,
                                         columnNumber, "a valid date", "valid dates"));
     if (detected->ambiguous && !options.dateOrder) {
-        warnings.push_back({0, 0,
+        warnings.push_back({0,
+                            0,
                             label + "dates such as " + quoteExample(good.front()) +
                                 " could be day-first or month-first; read as " +
                                 (preferred == DateOrder::DayMonthYear ? "day-first" : "month-first") +
                                 " (choose the date order if that is wrong)",
-                            CsvWarningKind::AmbiguousDates});
+                            CsvWarningKind::AmbiguousDates,
+                            {std::to_string(columnNumber), c.name, quoteExample(good.front()),
+                             preferred == DateOrder::DayMonthYear ? "day-first" : "month-first"}});
     }
     return true;
 }

@@ -45,7 +45,17 @@ struct CsvOptions {
 
 /// What a warning is about: the reader shows at most kWarningsPerKind of
 /// one kind and then a count of the others ("… and 990 more like this").
-enum class CsvWarningKind { Other, EmptyColumn, ConstantColumn, UnreadableValues, AmbiguousDates };
+enum class CsvWarningKind {
+    Other,
+    EmptyColumn,
+    ConstantColumn,
+    UnreadableValues,
+    AmbiguousDates,
+    PostcodeColumn
+};
+
+/// How many kinds of warning there are (for tables indexed by kind).
+inline constexpr std::size_t kCsvWarningKinds = static_cast<std::size_t>(CsvWarningKind::PostcodeColumn) + 1;
 
 /// At most this many warnings of one kind (other than Other) are kept.
 inline constexpr std::size_t kWarningsPerKind = 10;
@@ -56,6 +66,11 @@ struct CsvWarning {
     int column = 0;     ///< 1-based, 0 = whole row.
     std::string message;
     CsvWarningKind kind = CsvWarningKind::Other;
+    /// What the message says, for a window that says it in another language. By kind:
+    /// EmptyColumn, ConstantColumn, PostcodeColumn: {column number, name};
+    /// AmbiguousDates: {column number, name, example in quotes, "day-first" or "month-first"}.
+    /// Empty for the other kinds, whose message is the only form.
+    std::vector<std::string> args = {};
 };
 
 struct CsvResult {

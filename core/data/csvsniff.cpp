@@ -66,11 +66,11 @@ std::string tooManyFieldsMessage(char delimiter)
 
 void collapseWarnings(std::vector<CsvWarning>& warnings)
 {
-    std::array<std::size_t, 5> total{};
+    std::array<std::size_t, kCsvWarningKinds> total{};
     for (const CsvWarning& w : warnings) {
         ++total[static_cast<std::size_t>(w.kind)];
     }
-    std::array<std::size_t, 5> kept{};
+    std::array<std::size_t, kCsvWarningKinds> kept{};
     std::vector<CsvWarning> out;
     for (CsvWarning& w : warnings) {
         const auto kind = static_cast<std::size_t>(w.kind);

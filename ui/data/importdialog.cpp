@@ -1,5 +1,6 @@
 #include "data/importdialog.h"
 
+#include "data/csvwarningtext.h"
 #include "data/tablemodel.h"
 
 #include <QCheckBox>
@@ -248,7 +249,7 @@ void ImportDialog::showPreview(std::shared_ptr<const CsvResult> result, const QS
                                  r.header ? tr("names in the first row") : tr("no header row"), rows));
     fillColumnTypes(r);
     for (const CsvWarning& w : r.warnings) {
-        QString text = QString::fromStdString(w.message);
+        QString text = csvWarningText(w);
         if (w.line > 0 && !text.startsWith(QLatin1String("line "))) {
             text = tr("Line %1: %2").arg(w.line).arg(text);
         }

@@ -2,6 +2,7 @@
 
 #include "common/pagekit.h"
 #include "data/csvimportjob.h"
+#include "data/csvwarningtext.h"
 #include "data/importdialog.h"
 
 #include "data/demo.h"
@@ -306,7 +307,7 @@ private:
     {
         QStringList notes;
         for (const CsvWarning& w : result.warnings) {
-            const QString message = local(w.message).toHtmlEscaped();
+            const QString message = csvWarningText(w).toHtmlEscaped();
             notes << (w.line > 0 ? GuidedWizard::tr("line %1: %2")
                                        .arg(localCount(static_cast<unsigned long long>(w.line)), message)
                                  : message);

@@ -4,6 +4,7 @@
 // is complete and in step with the sources.
 
 #include "common/pagekit.h"
+#include "data/csvwarningtext.h"
 #include "eventqueue.h"
 #include "shell/language.h"
 #include "shell/mainwindow.h"
@@ -26,6 +27,7 @@
 #include <QXmlStreamReader>
 #include <QtTest>
 
+#include <algorithm>
 #include <memory>
 
 using neurolift::MainWindow;
@@ -128,6 +130,8 @@ private slots:
     void testCatalogueIsInStepWithTheSources();
     void testWhatReachesTheListSpeaksTheLanguage_data();
     void testWhatReachesTheListSpeaksTheLanguage();
+    void testReaderWarningsSpeakTheLanguage_data();
+    void testReaderWarningsSpeakTheLanguage();
     void testEnglishSaysOneAndMany_data();
     void testEnglishSaysOneAndMany();
 };
@@ -423,6 +427,53 @@ void TestLanguage::testWhatReachesTheListSpeaksTheLanguage()
         QVERIFY2(!date.contains(QRegularExpression(QStringLiteral("[A-Za-z]"))), qPrintable(date));
     }
     QCOMPARE(neurolift::localDateTime(QStringLiteral("not a time")), QStringLiteral("not a time"));
+}
+
+void TestLanguage::testReaderWarningsSpeakTheLanguage_data()
+{
+    QTest::addColumn<QByteArray>("csv");
+    QTest::addColumn<int>("kind");
+    QByteArray constant = "id,plan,bought\n", empty = "id,note,bought\n", zip = "id,zip,bought\n",
+               dates = "id,joined,bought\n";
+    for (int i = 0; i < 40; ++i) {
+        const QByteArray id = "c" + QByteArray::number(i), yes = i % 2 ? "yes" : "no";
+        constant += id + ",basic," + yes + "\n";
+        empty += id + ",," + yes + "\n";
+        zip += id + "," + QByteArray::number(90001 + 7 * i) + "," + yes + "\n";
+        dates += id + ",0" + QByteArray::number(1 + i % 9) + "/0" + QByteArray::number(1 + i % 7) + "/2024," +
+                 yes + "\n";
+    }
+    QTest::newRow("one value") << constant << int(neurolift::CsvWarningKind::ConstantColumn);
+    QTest::newRow("all missing") << empty << int(neurolift::CsvWarningKind::EmptyColumn);
+    QTest::newRow("postcode") << zip << int(neurolift::CsvWarningKind::PostcodeColumn);
+    QTest::newRow("day or month first") << dates << int(neurolift::CsvWarningKind::AmbiguousDates);
+}
+
+/// The reader's warnings reach the wizard, the import dialog and the status bar: in Chinese they
+/// are said in Chinese, in English exactly as the reader words them (issue 18).
+void TestLanguage::testReaderWarningsSpeakTheLanguage()
+{
+    QFETCH(QByteArray, csv);
+    QFETCH(int, kind);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("customers.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(csv);
+    file.close();
+    const neurolift::CsvResult read = neurolift::readCsv(QFile::encodeName(path).toStdString());
+    const auto it = std::find_if(read.warnings.begin(), read.warnings.end(),
+                                 [&](const neurolift::CsvWarning& w) { return int(w.kind) == kind; });
+    QVERIFY2(it != read.warnings.end(), "the reader gave no warning of this kind");
+    QVERIFY(neurolift::installTranslators(QStringLiteral("en")));
+    QCOMPARE(neurolift::csvWarningText(*it), QString::fromStdString(it->message));
+    QVERIFY(neurolift::installTranslators(QStringLiteral("zh_CN")));
+    QString chinese = neurolift::csvWarningText(*it);
+    QVERIFY2(chinese.contains(QString::fromStdString(it->args.at(1))), qPrintable(chinese));
+    for (const std::string& particular : it->args) {
+        chinese.remove(QString::fromStdString(particular));
+    }
+    QVERIFY2(!chinese.contains(QRegularExpression(QStringLiteral("[A-Za-z]{2,}"))), qPrintable(chinese));
 }
 
 void TestLanguage::testEnglishSaysOneAndMany_data()
