@@ -391,8 +391,8 @@ ExportResult exportScores(const Table& table, const TrainedModel& model, const S
             const Matrix x = model.recipe.transform(table, rows);
             AttributionOptions a;
             a.threads = o.threads;
-            why =
-                reasonCodes(attribute(*net, x, o.baseline, a).values, groups, table, rows, {o.reasons, 0.0});
+            why = reasonCodes(attribute(*net, x, o.baseline, a).values, groups, table, rows,
+                              {o.reasons, 0.0, o.words.empty() ? nullptr : &o.words});
         }
         for (std::size_t i = start; i < start + n; ++i) {
             const auto r = static_cast<std::size_t>(order[i]);

@@ -4,6 +4,7 @@
 // score, rank, decile, segment, reason codes and chosen columns, plus the
 // segment summary. Files appear complete or not at all (AtomicFile).
 
+#include "data/columnwords.h"
 #include "data/recipe.h"
 #include "data/table.h"
 #include "model/modelfile.h"
@@ -47,6 +48,7 @@ struct ScoredExportOptions {
         segments;    ///< Adds a segment column; the Excel summary sheet is by segment (else by decile).
     int reasons = 0; ///< Reason codes per direction (reason_up_k, reason_down_k).
     Vector baseline; ///< Training means, needed when reasons > 0 (see meanBaseline()).
+    ColumnWords words; ///< The user's words for columns, which the reasons use.
     int threads = 1; ///< Scoring threads (0: all cores).
     std::size_t blockRows = 65536; ///< Rows scored and written per step.
 };

@@ -507,6 +507,33 @@
     </message>
 </context>
 <context>
+    <name>neurolift::CsvWarningText</name>
+    <message>
+        <source>column %1 &quot;%2&quot;: every value is missing, so it cannot be used; exclude it or check the missing-value markers</source>
+        <translation>第%1列“%2”：所有值都缺失，因此无法使用；请排除该列，或检查缺失值标记</translation>
+    </message>
+    <message>
+        <source>column %1 &quot;%2&quot;: has the same value in every row, so it carries no information</source>
+        <translation>第%1列“%2”：每一行的值都相同，因此不含任何信息</translation>
+    </message>
+    <message>
+        <source>column %1 &quot;%2&quot;: is named like a postcode, so its numbers are read as codes that identify a place, not as amounts</source>
+        <translation>第%1列“%2”：列名像邮政编码，因此其中的数字按表示地点的代码读取，而不是数量</translation>
+    </message>
+    <message>
+        <source>day-first</source>
+        <translation>日在前</translation>
+    </message>
+    <message>
+        <source>month-first</source>
+        <translation>月在前</translation>
+    </message>
+    <message>
+        <source>column %1 &quot;%2&quot;: dates such as %3 could be day-first or month-first; read as %4 (choose the date order if that is wrong)</source>
+        <translation>第%1列“%2”：像%3这样的日期可能是日在前，也可能是月在前；已按%4读取（如有误，请选择日期顺序）</translation>
+    </message>
+</context>
+<context>
     <name>neurolift::Document</name>
     <message>
         <source>Customers.nlproj</source>

@@ -3,10 +3,19 @@
 
 #include "columns.h"
 #include "data/columnwords.h"
+#include "data/recipe.h"
+#include "explain/attribution.h"
 #include "explain/featuregroups.h"
 #include "explain/reasons.h"
+#include "model/modelfile.h"
+#include "scoring/scoredexport.h"
 
+#include <QFile>
+#include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <numeric>
 
 #include <nlohmann/json.hpp>
 
@@ -22,6 +31,7 @@ private slots:
     void testSettingIsCheckedAsData();
     void testSettingRoundTrips();
     void testReasonsUseTheWords();
+    void testScoredExportReasonsUseTheWords();
 };
 
 void TestColumnWords::testSuggestedWords_data()
@@ -117,6 +127,73 @@ void TestColumnWords::testReasonsUseTheWords()
     // A column without words reads as before, so exports of projects without words do not change.
     QCOMPARE(r[1].down[0].text, std::string("channel = web (-0.03)"));
     QCOMPARE(r[0].down[0].column, std::string("viewed_pricing"));
+}
+
+void TestColumnWords::testScoredExportReasonsUseTheWords()
+{
+    // 40 customers: a yes/no column the user described and a number they did not.
+    std::vector<float> viewed, visits;
+    Column id;
+    id.name = "id";
+    id.type = ColumnType::Identifier;
+    for (int i = 0; i < 40; ++i) {
+        viewed.push_back(i % 3 == 0 ? 1.0f : 0.0f);
+        visits.push_back(static_cast<float>(i % 7));
+        id.strings.push_back(std::string(1, 'C').append(std::to_string(i)));
+        id.missing.push_back(0);
+    }
+    const Table table(
+        {id, test::numbers("viewed_pricing", viewed, ColumnType::Boolean), test::numbers("visits", visits)},
+        40);
+    std::vector<std::int64_t> rows(40);
+    std::iota(rows.begin(), rows.end(), std::int64_t{0});
+    TrainedModel model;
+    model.target.column = "bought";
+    model.target.task = TaskKind::BinaryClassification;
+    model.target.classes = {"no", "yes"};
+    model.idColumn = "id";
+    model.recipe = Recipe::fit(table, rows, {"viewed_pricing", "visits"});
+    model.architecture.layers = {LayerSpec::dense(1, Activation::Sigmoid)};
+    model.weights = Network(model.architecture, model.recipe.featureCount(), 5).weights();
+
+    QTemporaryDir dir;
+    ScoredExportOptions o;
+    o.path = dir.filePath(QStringLiteral("scored.csv")).toStdString();
+    o.reasons = 2;
+    o.baseline = meanBaseline(model.recipe.transform(table, rows));
+    o.words = {{"viewed_pricing", "Viewed the pricing page"}};
+    QCOMPARE(exportScores(table, model, o).rows, std::size_t{40});
+
+    QFile file(QString::fromStdString(o.path));
+    QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
+    const QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 41);
+    QVERIFY2(lines[0].contains(QStringLiteral("reason_up_1")), qPrintable(lines[0]));
+    const QRegularExpression described(
+        QStringLiteral(R"(^Viewed the pricing page: (yes|no) \([+-][0-9.e+-]+\)$)"));
+    const QRegularExpression named(QStringLiteral(R"(^visits = \d \([+-][0-9.e+-]+\)$)"));
+    int inWords = 0;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QStringList cells = lines[i].split(QLatin1Char(','));
+        QCOMPARE(cells.size(), 8); // id, score, rank, decile, 2 up, 2 down
+        for (qsizetype k = 4; k < 8; ++k) {
+            const QString& reason = cells[k];
+            if (reason.isEmpty()) {
+                continue;
+            }
+            QVERIFY2(described.match(reason).hasMatch() || named.match(reason).hasMatch(),
+                     qPrintable(reason));
+            inWords += reason.startsWith(QStringLiteral("Viewed the pricing page: ")) ? 1 : 0;
+        }
+        // The words follow the customer's own cell: yes for the ones who viewed it.
+        const bool viewedIt = viewed[static_cast<std::size_t>(i - 1)] > 0.5f;
+        for (qsizetype k = 4; k < 8; ++k) {
+            if (cells[k].startsWith(QStringLiteral("Viewed the pricing page: "))) {
+                QCOMPARE(cells[k].contains(QStringLiteral(": yes (")), viewedIt);
+            }
+        }
+    }
+    QVERIFY(inWords > 0);
 }
 
 QTEST_APPLESS_MAIN(TestColumnWords)

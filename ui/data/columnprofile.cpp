@@ -4,8 +4,11 @@
 
 #include <QFormLayout>
 #include <QFutureWatcher>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
+#include <QPushButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -222,6 +225,35 @@ ColumnProfile::ColumnProfile(QWidget* parent)
     m_distinct = value("profileDistinct");
     m_range = value("profileRange");
     m_rangeLabel = new QLabel(m_details);
+
+    // The column in the user's words, which reasons use instead of its name.
+    auto* words = new QWidget(m_details);
+    auto* wordsRow = new QHBoxLayout(words);
+    wordsRow->setContentsMargins(0, 0, 0, 0);
+    m_words = new QLineEdit(words);
+    m_words->setObjectName(QStringLiteral("profileWords"));
+    m_words->setClearButtonEnabled(true);
+    m_words->setToolTip(
+        tr("What this column is, in your words. Reasons for a customer's score use them: "
+           "\u201cViewed the pricing page: no\u201d instead of \u201cviewed_pricing = 0\u201d. "
+           "Kept in the project; leave it empty to show the column's name."));
+    m_useSuggestion = new QPushButton(tr("Use suggestion"), words);
+    m_useSuggestion->setObjectName(QStringLiteral("profileUseSuggestion"));
+    m_useSuggestion->setToolTip(tr("Describe the column with the words made from its name"));
+    wordsRow->addWidget(m_words, 1);
+    wordsRow->addWidget(m_useSuggestion);
+    m_wordsMessage = value("profileWordsMessage");
+    m_wordsMessage->hide();
+    connect(m_words, &QLineEdit::editingFinished, this, &ColumnProfile::commitWords);
+    connect(m_useSuggestion, &QPushButton::clicked, this, [this] {
+        m_words->setText(m_words->placeholderText());
+        commitWords();
+    });
+    auto* wordsLabel = new QLabel(tr("Described as:"), m_details);
+    wordsLabel->setBuddy(m_words);
+    wordsLabel->setToolTip(m_words->toolTip());
+    form->addRow(wordsLabel, words);
+    form->addRow(m_wordsMessage);
     form->addRow(tr("Type:"), m_type);
     form->addRow(tr("Missing:"), m_missing);
     form->addRow(tr("Distinct values:"), m_distinct);
@@ -254,6 +286,7 @@ void ColumnProfile::setColumn(std::shared_ptr<const Table> table, int column)
         m_table && column >= 0 && static_cast<std::size_t>(column) < m_table->columnCount() ? column : -1;
     const std::uint64_t generation = ++m_generation;
     m_summary = ColumnSummary();
+    showWords();
     if (m_column < 0 || m_table->rowCount() < kBackgroundRows) {
         if (m_column >= 0) {
             m_summary = summarizeColumn(m_table->column(static_cast<std::size_t>(m_column)));
@@ -283,6 +316,58 @@ void ColumnProfile::setColumn(std::shared_ptr<const Table> table, int column)
     watcher->setFuture(QtConcurrent::run([table = m_table, k = static_cast<std::size_t>(m_column)] {
         return summarizeColumn(table->column(k));
     }));
+}
+
+void ColumnProfile::setColumnWords(const ColumnWords& words, const QString& problem)
+{
+    m_columnWords = words;
+    m_wordsProblem = problem;
+    showWords();
+}
+
+QString ColumnProfile::columnName() const
+{
+    return m_column >= 0 ? QString::fromStdString(m_table->column(static_cast<std::size_t>(m_column)).name)
+                         : QString();
+}
+
+void ColumnProfile::showWords()
+{
+    const std::string name = columnName().toStdString();
+    const auto it = m_columnWords.find(name);
+    m_words->setText(it != m_columnWords.end() ? QString::fromStdString(it->second) : QString());
+    m_words->setCursorPosition(0); // the words' start, when they are longer than the field
+    m_words->setPlaceholderText(name.empty() ? QString() : QString::fromStdString(suggestedWords(name)));
+    m_wordsMessage->setText(m_wordsProblem);
+    m_wordsMessage->setVisible(!m_wordsProblem.isEmpty());
+}
+
+void ColumnProfile::commitWords()
+{
+    const QString column = columnName();
+    if (column.isEmpty()) {
+        return;
+    }
+    const QString text = m_words->text().trimmed();
+    const auto it = m_columnWords.find(column.toStdString());
+    if (text == (it != m_columnWords.end() ? QString::fromStdString(it->second) : QString())) {
+        return; // unchanged (editingFinished comes again when the field loses focus)
+    }
+    QString refused;
+    const qsizetype bytes = text.toUtf8().size();
+    if (text.contains(QLatin1Char('\n')) || text.contains(QLatin1Char('\r'))) {
+        refused = tr("Not kept: a description is one line.");
+    } else if (bytes > static_cast<qsizetype>(kMaxColumnWords)) {
+        refused = tr("Not kept: a description is a short phrase of at most %1 bytes (a Chinese character "
+                     "takes 3), and this one has %2.")
+                      .arg(kMaxColumnWords)
+                      .arg(bytes);
+    }
+    m_wordsMessage->setText(refused.isEmpty() ? m_wordsProblem : refused);
+    m_wordsMessage->setVisible(!m_wordsMessage->text().isEmpty());
+    if (refused.isEmpty()) {
+        emit wordsEdited(column, text);
+    }
 }
 
 void ColumnProfile::showSummary()

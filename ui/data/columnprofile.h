@@ -1,5 +1,6 @@
 #pragma once
 
+#include "data/columnwords.h"
 #include "data/table.h"
 
 #include <QString>
@@ -11,6 +12,8 @@
 
 class QCustomPlot;
 class QLabel;
+class QLineEdit;
+class QPushButton;
 
 namespace neurolift {
 
@@ -54,10 +57,18 @@ public:
     void setColumn(std::shared_ptr<const Table> table, int column);
     /// Whether a summary is being computed in the background.
     bool isBusy() const { return m_busy; }
+    /// Shows the user's words for the columns (the project's); `problem`, when not empty, says
+    /// why the stored words could not be read.
+    void setColumnWords(const ColumnWords& words, const QString& problem = {});
+    /// Where the user describes the shown column ("Described as:").
+    QLineEdit* wordsEdit() const { return m_words; }
 
 signals:
     /// The summary of the column set last is shown.
     void summaryShown();
+    /// The user described `column` as `words`, checked against the project's rules (one line,
+    /// at most kMaxColumnWords bytes); empty `words` forgets the column's description.
+    void wordsEdited(const QString& column, const QString& words);
 
 public:
     /// The column shown, or -1.
@@ -67,6 +78,12 @@ public:
 
 private:
     void showSummary();
+    /// Fills the words editor for the shown column from the stored words.
+    void showWords();
+    /// Checks the words typed for the shown column and reports them with wordsEdited().
+    void commitWords();
+    /// The shown column's name, or empty.
+    QString columnName() const;
 
     std::shared_ptr<const Table> m_table;
     int m_column = -1;
@@ -82,6 +99,11 @@ private:
     QLabel* m_hint = nullptr;
     QCustomPlot* m_plot = nullptr;
     QWidget* m_details = nullptr;
+    ColumnWords m_columnWords;
+    QString m_wordsProblem;
+    QLineEdit* m_words = nullptr;
+    QPushButton* m_useSuggestion = nullptr;
+    QLabel* m_wordsMessage = nullptr;
 };
 
 } // namespace neurolift

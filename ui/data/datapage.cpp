@@ -185,6 +185,17 @@ QWidget* DataPage::createContent()
     m_profile = new ColumnProfile(profileBox);
     m_profile->setObjectName(QStringLiteral("columnProfile"));
     profileLayout->addWidget(m_profile);
+    connect(m_profile, &ColumnProfile::wordsEdited, this,
+            [this](const QString& column, const QString& words) {
+                ColumnWords after = m_words;
+                if (words.isEmpty()) {
+                    after.erase(column.toStdString());
+                } else {
+                    after[column.toStdString()] = words.toStdString();
+                }
+                emit columnWordsEdited(after, words.isEmpty() ? tr("Forget Description of %1").arg(column)
+                                                              : tr("Describe Column %1").arg(column));
+            });
     sideLayout->addWidget(profileBox, 3);
 
     auto* predictBox = new QGroupBox(tr("What to predict"), side);
@@ -305,6 +316,12 @@ void DataPage::setChoice(const DataChoice& choice)
 {
     m_choice = choice;
     refreshChoiceWidgets();
+}
+
+void DataPage::setColumnWords(const ColumnWords& words, const QString& problem)
+{
+    m_words = words;
+    m_profile->setColumnWords(words, problem);
 }
 
 QString DataPage::whyNotAFeature(const Column& c) const

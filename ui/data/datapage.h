@@ -1,5 +1,6 @@
 #pragma once
 
+#include "data/columnwords.h"
 #include "data/datachoice.h"
 #include "data/table.h"
 
@@ -46,12 +47,21 @@ public:
     DataChoice choice() const { return m_choice; }
     /// Why `column` cannot be a model input (identifier, free text, the id column); empty when it can.
     QString whyNotAFeature(const Column& column) const;
+    /// Shows the project's words for its columns in the profile (from the document or an undo),
+    /// without emitting columnWordsEdited(); `problem`, when not empty, says why the stored ones
+    /// could not be read.
+    void setColumnWords(const ColumnWords& words, const QString& problem = {});
+    /// The words shown.
+    const ColumnWords& columnWords() const { return m_words; }
 
 signals:
     /// The user changed the choice from `before` to `after`.
     void choiceEdited(const neurolift::DataChoice& before, const neurolift::DataChoice& after);
     /// The user picked a CSV file to import.
     void importRequested(const QString& path);
+    /// The user described a column in the profile: the project's words are to go from
+    /// columnWords() to `after`; `text` names the edit ("Describe Column income").
+    void columnWordsEdited(const neurolift::ColumnWords& after, const QString& text);
 
 private:
     QWidget* createEmptyState();
@@ -78,6 +88,7 @@ private:
 
     QString m_sourceName;
     DataChoice m_choice;
+    ColumnWords m_words;
     bool m_refreshing = false;
 
     QStackedWidget* m_stack = nullptr;

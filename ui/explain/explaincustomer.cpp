@@ -186,6 +186,17 @@ void ExplainPage::selectCustomer(std::int64_t row)
     startAttribution();
 }
 
+void ExplainPage::setColumnWords(ColumnWords words)
+{
+    if (words == m_words) {
+        return;
+    }
+    m_words = std::move(words);
+    if (m_data && m_table && m_customer >= 0) {
+        startAttribution(); // the shown reasons, in the new words
+    }
+}
+
 void ExplainPage::startAttribution()
 {
     if (m_attributionJob) {
@@ -198,7 +209,7 @@ void ExplainPage::startAttribution()
     const std::uint64_t generation = m_generation;
     m_attributionJob = runJob<CustomerExplanation>(
         this,
-        [ready, table, row](const JobProgress& progress) {
+        [ready, table, row, words = m_words](const JobProgress& progress) {
             const std::vector<std::int64_t> rows{row};
             const Matrix x = ready->model.recipe.transform(*table, rows);
             AttributionOptions options;
@@ -224,7 +235,9 @@ void ExplainPage::startAttribution()
             for (std::size_t g = 0; g < ready->groups.size(); ++g) {
                 e.effects.emplace_back(ready->groups.columns[g], grouped(static_cast<Index>(g), 0));
             }
-            e.reasons = reasonCodes(a.values, ready->groups, *table, rows).front();
+            ReasonOptions reasons;
+            reasons.words = &words;
+            e.reasons = reasonCodes(a.values, ready->groups, *table, rows, reasons).front();
             return e;
         },
         [this, generation](QFutureWatcher<void>* job, std::optional<CustomerExplanation> result,

@@ -62,6 +62,8 @@ public:
     void selectCustomer(std::int64_t row);
     /// Shows the importance-chart column `column` in the partial-dependence chart.
     void selectFeature(const QString& column);
+    /// The user's words for columns, which the reasons use ("Viewed the pricing page: no (-0.09)").
+    void setColumnWords(ColumnWords words);
 
     /// The importance of the shown run, once computed.
     const ImportanceResult* importance() const;
@@ -133,6 +135,7 @@ private:
     std::vector<int> m_denseLayers; ///< Indices into m_layers of layers with a weight matrix.
     QString m_feature;
     std::int64_t m_customer = -1;
+    ColumnWords m_words;
     double m_score = 0.0;
     double m_baselineScore = 0.0;
     double m_meanScore = 0.0;

@@ -82,6 +82,7 @@ void SegmentsPage::startScoreExport(ScoredExportOptions options)
         return;
     }
     const QString path = QString::fromStdString(options.path);
+    options.words = m_words; // reasons in the user's words, as on the Explain page
     const auto table = m_table;
     const auto shown = m_data;
     const std::vector<std::uint8_t> split = run->split;

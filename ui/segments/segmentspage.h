@@ -58,6 +58,8 @@ public:
     void setSavedSegments(const std::vector<SegmentRecord>& segments);
     /// The project's export history, oldest first.
     void setExports(const std::vector<ExportRecord>& exports);
+    /// The user's words for columns, which exported reasons use.
+    void setColumnWords(ColumnWords words) { m_words = std::move(words); }
 
     /// Whether customers are being scored, summarised or exported.
     bool isBusy() const;
@@ -173,6 +175,7 @@ private:
     QFutureWatcher<void>* m_dataJob = nullptr;
     QFutureWatcher<void>* m_summaryJob = nullptr;
     QFutureWatcher<void>* m_exportJob = nullptr;
+    ColumnWords m_words;
     bool m_busy = false;
 
     QStackedWidget* m_stack = nullptr;

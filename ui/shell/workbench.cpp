@@ -1,6 +1,8 @@
 #include "shell/workbench.h"
 
+#include "data/columnwordslink.h"
 #include "data/csvimportjob.h"
+#include "data/csvwarningtext.h"
 #include "data/datapage.h"
 #include "data/importdialog.h"
 #include "explain/explainpage.h"
@@ -87,6 +89,15 @@ Workbench::Workbench(Document* document, Pages pages, TaskIndicator* tasks, QWid
 
     connect(m_pages.data, &DataPage::importRequested, this, &Workbench::importCsv);
     connect(m_pages.data, &DataPage::choiceEdited, this, &Workbench::onChoiceEdited);
+    // The columns in the user's words: described on the Data page, used by the reasons.
+    linkColumnWords(m_document, m_pages.data, [this](const ColumnWords& words) {
+        if (m_pages.explain) {
+            m_pages.explain->setColumnWords(words);
+        }
+        if (m_pages.segments) {
+            m_pages.segments->setColumnWords(words);
+        }
+    });
 
     connect(m_pages.train, &TrainPage::settingsEdited, this,
             [this](const TrainingSettings&, const TrainingSettings& after) {
@@ -472,7 +483,7 @@ void Workbench::onImported(const QString& path, std::shared_ptr<CsvResult> resul
     const std::string file = QFile::encodeName(working).toStdString();
     const std::string csv = QFile::encodeName(path).toStdString();
     const std::size_t warnings = result->warnings.size();
-    const QString firstWarning = warnings ? local(result->warnings.front().message) : QString();
+    const QString firstWarning = warnings ? csvWarningText(result->warnings.front()) : QString();
     const long long firstLine = warnings ? result->warnings.front().line : 0;
     runInBackground<QString>(
         this,

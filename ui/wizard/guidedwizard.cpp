@@ -68,9 +68,19 @@ void GuidedWizard::reject()
     box->open();
 }
 
+ColumnWords GuidedWizard::suggestedColumnWords(const Table& table)
+{
+    ColumnWords words;
+    for (const Column& c : table.columns()) {
+        words.emplace(c.name, suggestedWords(c.name));
+    }
+    return words;
+}
+
 Document::Changes GuidedWizard::writeProject(Project& p, const State& state)
 {
     p.saveDataset(*state.table, state.source);
+    p.setSetting(kColumnWordsSetting, columnWordsToJson(suggestedColumnWords(*state.table)));
     p.setSetting("target", state.choice.toJson());
     if (!state.projectName.trimmed().isEmpty()) {
         p.setSetting(kProjectNameSetting, state.projectName.trimmed().toStdString());

@@ -2,6 +2,7 @@
 
 #include "shell/document.h"
 
+#include "data/columnwords.h"
 #include "data/table.h"
 #include "project/project.h"
 #include "scoring/evaluation.h"
@@ -45,6 +46,9 @@ public:
     /// 0.7, warm from 0.4, cold below, named in the interface's language (the names reach the
     /// marketer's exported list).
     static SegmentDefinition defaultSegments();
+    /// Words for every column of `table` made from its name (viewed_pricing: "Viewed pricing"): the
+    /// reasons in the wizard's list read in words, and the Data page lets the user improve them.
+    static ColumnWords suggestedColumnWords(const Table& table);
 
     /// What the steps made so far; the pages fill it in order.
     struct State {

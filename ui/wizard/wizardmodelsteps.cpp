@@ -494,6 +494,7 @@ private:
             options.columns.push_back(m_state->choice.target);
         }
         options.reasons = m_withReasons->isChecked() ? kReasons : 0;
+        options.words = GuidedWizard::suggestedColumnWords(*m_state->table);
         const auto table = m_state->table;
         const TrainedModel model = m_state->run->model;
         const std::vector<std::uint8_t> split = m_state->run->split;

@@ -1,9 +1,13 @@
 #include "data/columnprofile.h"
+#include "data/columnwordslink.h"
 #include "data/csvreader.h"
 #include "data/datachoice.h"
 #include "data/datapage.h"
 #include "data/tablemodel.h"
 #include "eventqueue.h"
+#include "layoutcheck.h"
+#include "shell/document.h"
+#include "shell/language.h"
 #include "uidriver.h"
 
 #include <QApplication>
@@ -20,6 +24,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStyle>
 #include <QStyleOptionViewItem>
 #include <QTableView>
@@ -74,6 +79,12 @@ private slots:
     void testPageHasATitle();
     void testOnlineShoppersWithRevenueAsTarget();
     void testLargeTablesAreProfiledInTheBackground();
+    void testDescribingAColumnIsKeptInTheProjectAndUndone_issue18();
+    void testTooLongWordsAreRefusedWithAMessage_issue18();
+    void testDamagedWordsAreSaidNotUsed_issue18_data();
+    void testDamagedWordsAreSaidNotUsed_issue18();
+    void testProfileWithWordsFits_issue18_data();
+    void testProfileWithWordsFits_issue18();
 
 private:
     /// Chooses `text` in `combo` with the keyboard, as a user would.
@@ -81,6 +92,8 @@ private:
     static void toggle(QListWidgetItem* item);
     QListWidgetItem* featureItem(const QString& name) const;
     QString write(const QByteArray& content, const QString& name);
+    /// Clicks a cell of column `column`, which shows its profile.
+    void clickColumn(int column);
     template <typename T>
     T* find(const char* name) const
     {
@@ -644,6 +657,140 @@ void TestDataPage::testLargeTablesAreProfiledInTheBackground()
     QCOMPARE(find<QLabel>("profileDistinct")->text(), QStringLiteral("1,000"));
     QCOMPARE(find<QLabel>("profileRange")->text(), QStringLiteral("0 to 99.9, average 49.95"));
     QVERIFY(!find<QLabel>("profileHint")->isVisible());
+}
+
+void TestDataPage::clickColumn(int column)
+{
+    auto* view = find<QTableView>("dataView");
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                      view->visualRect(view->model()->index(2, column)).center());
+    QCOMPARE(find<neurolift::ColumnProfile>("columnProfile")->column(), column);
+}
+
+void TestDataPage::testDescribingAColumnIsKeptInTheProjectAndUndone_issue18()
+{
+    using neurolift::kColumnWordsSetting;
+    QStandardPaths::setTestModeEnabled(true);
+    auto document = neurolift::Document::createUntitled();
+    m_page->setTable(m_customers, QStringLiteral("customers.csv"));
+    std::vector<neurolift::ColumnWords> used;
+    neurolift::linkColumnWords(document.get(), m_page.get(), [&used](const auto& w) { used.push_back(w); });
+    clickColumn(3);
+    auto* words = find<QLineEdit>("profileWords");
+    QVERIFY(words->isVisible());
+    QCOMPARE(words->placeholderText(), QStringLiteral("Newsletter")); // the suggestion from the name
+    QVERIFY(words->text().isEmpty());
+
+    QTest::mouseClick(words, Qt::LeftButton);
+    QTest::keyClicks(words, QStringLiteral("Reads the newsletter"));
+    QTest::keyClick(words, Qt::Key_Return);
+    QCOMPARE(document->setting(kColumnWordsSetting),
+             (nlohmann::json{{"newsletter", "Reads the newsletter"}}));
+    QCOMPARE(used.back(), (neurolift::ColumnWords{{"newsletter", "Reads the newsletter"}}));
+    QCOMPARE(document->undoStack()->undoText(), QStringLiteral("Describe Column newsletter"));
+
+    document->undoStack()->undo();
+    QCOMPARE(document->setting(kColumnWordsSetting), nlohmann::json::object());
+    QVERIFY(words->text().isEmpty());
+    QVERIFY(used.back().empty());
+    document->undoStack()->redo();
+    QCOMPARE(words->text(), QStringLiteral("Reads the newsletter"));
+
+    // "Use suggestion" on another column; an emptied field forgets the words.
+    clickColumn(2);
+    QTest::mouseClick(find<QPushButton>("profileUseSuggestion"), Qt::LeftButton);
+    QCOMPARE(document->setting(kColumnWordsSetting),
+             (nlohmann::json{{"newsletter", "Reads the newsletter"}, {"plan", "Plan"}}));
+    clickColumn(3);
+    QCOMPARE(words->text(), QStringLiteral("Reads the newsletter"));
+    QTest::mouseClick(words, Qt::LeftButton);
+    QTest::keyClick(words, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(words, Qt::Key_Delete);
+    QTest::keyClick(words, Qt::Key_Return);
+    QCOMPARE(document->setting(kColumnWordsSetting), (nlohmann::json{{"plan", "Plan"}}));
+    QCOMPARE(document->undoStack()->undoText(), QStringLiteral("Forget Description of newsletter"));
+    document.reset();
+    QDir(neurolift::Document::untitledFolder()).removeRecursively();
+}
+
+void TestDataPage::testTooLongWordsAreRefusedWithAMessage_issue18()
+{
+    m_page->setTable(m_customers, QStringLiteral("customers.csv"));
+    QSignalSpy edited(m_page.get(), &DataPage::columnWordsEdited);
+    clickColumn(1);
+    auto* words = find<QLineEdit>("profileWords");
+    QTest::mouseClick(words, Qt::LeftButton);
+    QTest::keyClicks(words, QString(121, QLatin1Char('x')));
+    QTest::keyClick(words, Qt::Key_Return);
+    QCOMPARE(edited.count(), 0);
+    auto* message = find<QLabel>("profileWordsMessage");
+    QVERIFY(message->isVisible());
+    QVERIFY2(message->text().contains(QStringLiteral("at most 120")) &&
+                 message->text().contains(QStringLiteral("121")),
+             qPrintable(message->text()));
+    QTest::keyClick(words, Qt::Key_Backspace);
+    QTest::keyClick(words, Qt::Key_Return);
+    QCOMPARE(edited.count(), 1);
+    QVERIFY(!message->isVisible());
+}
+
+void TestDataPage::testDamagedWordsAreSaidNotUsed_issue18_data()
+{
+    QTest::addColumn<QString>("setting");
+    QTest::newRow("not an object") << R"(["Reads the newsletter"])";
+    QTest::newRow("a number") << R"({"newsletter": 3})";
+}
+
+void TestDataPage::testDamagedWordsAreSaidNotUsed_issue18()
+{
+    QFETCH(QString, setting);
+    QStandardPaths::setTestModeEnabled(true);
+    auto document = neurolift::Document::createUntitled();
+    document->edit().setSetting(neurolift::kColumnWordsSetting, nlohmann::json::parse(setting.toStdString()));
+    m_page->setTable(m_customers, QStringLiteral("customers.csv"));
+    std::vector<neurolift::ColumnWords> used;
+    neurolift::linkColumnWords(document.get(), m_page.get(), [&used](const auto& w) { used.push_back(w); });
+    QCOMPARE(used.size(), std::size_t{1});
+    QVERIFY(used.back().empty()); // reasons name the columns
+    clickColumn(3);
+    auto* message = find<QLabel>("profileWordsMessage");
+    QVERIFY(message->isVisible());
+    QVERIFY2(message->text().contains(QStringLiteral("could not be read")), qPrintable(message->text()));
+    document.reset();
+    QDir(neurolift::Document::untitledFolder()).removeRecursively();
+}
+
+void TestDataPage::testProfileWithWordsFits_issue18_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << "en";
+    QTest::newRow("zh_CN") << "zh_CN";
+}
+
+void TestDataPage::testProfileWithWordsFits_issue18()
+{
+    QFETCH(QString, language);
+    QVERIFY(neurolift::installTranslators(language));
+    m_page.reset(new DataPage);      // built in the language
+    m_page->resize(1280 - 210, 640); // the page in a 1280x720 window, beside the steps
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    m_page->setTable(m_customers, QStringLiteral("customers.csv"));
+    m_page->setColumnWords(
+        {{"plan", "The plan the customer pays for each month"}},
+        neurolift::DataPage::tr("The column descriptions stored in this project could not be "
+                                "read (%1), so reasons show the column names. Describe the "
+                                "columns again here.")
+            .arg(QStringLiteral("the description of column \"age\" is not text")));
+    clickColumn(2);
+    QVERIFY(find<QLabel>("profileWordsMessage")->isVisible());
+    neurolift::test::deliverPostedEvents();
+    if (const QString folder = qEnvironmentVariable("NEUROLIFT_SCREENSHOTS"); !folder.isEmpty()) {
+        m_page->grab().save(QDir(folder).filePath(QStringLiteral("data-words-%1.png").arg(language)));
+    }
+    const QStringList problems = neurolift::test::layoutProblems(m_page.get(), {QStringLiteral("dataView")});
+    neurolift::installTranslators(QStringLiteral("en"));
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
 }
 
 QTEST_MAIN(TestDataPage)

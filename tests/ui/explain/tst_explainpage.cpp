@@ -136,6 +136,7 @@ private slots:
     void testPickingACustomerByIdExplainsTheScore_data();
     void testPickingACustomerByIdExplainsTheScore();
     void testAnUnknownIdIsSaidInWords();
+    void testReasonsUseTheColumnWords_issue18();
     void testHeatMapHasTheLayerShapeAndASymmetricRange_data();
     void testHeatMapHasTheLayerShapeAndASymmetricRange();
     void testHoveringACellShowsItsWeight();
@@ -392,6 +393,28 @@ void TestExplainPage::testAnUnknownIdIsSaidInWords()
     QTest::mouseClick(m_page->findChild<QPushButton*>(QStringLiteral("customerShow")), Qt::LeftButton);
     QVERIFY(label("customerProblem")->text().contains(QStringLiteral("No customer has the CustomerId")));
     QCOMPARE(m_page->currentCustomer(), before);
+}
+
+void TestExplainPage::testReasonsUseTheColumnWords_issue18()
+{
+    showRuns(0);
+    m_page->tabs()->setCurrentIndex(2);
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->currentCustomer() >= 0 && !m_page->isBusy(), 60000);
+    QVERIFY(label("reasons")->text().contains(QStringLiteral(" = ")));
+    // Every column described (as on the Data page): this customer's reasons read in the words.
+    ColumnWords words;
+    for (const std::string& c : FeatureGroups::fromRecipe(m_runs[0].model.recipe).columns) {
+        words[c] = "What " + c + " means";
+    }
+    m_page->setColumnWords(words);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        label("reasons")->text().contains(QStringLiteral(" means: ")) && !m_page->isBusy(), 60000);
+    const QString shown = label("reasons")->text();
+    QVERIFY2(!shown.contains(QStringLiteral(" = ")), qPrintable(shown));
+    QVERIFY2(QRegularExpression(QStringLiteral(R"(What \w+ means: [^<]+ \([+-][0-9.e+-]+\))"))
+                 .match(shown)
+                 .hasMatch(),
+             qPrintable(shown));
 }
 
 void TestExplainPage::testHeatMapHasTheLayerShapeAndASymmetricRange_data()

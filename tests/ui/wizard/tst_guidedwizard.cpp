@@ -200,6 +200,10 @@ void TestGuidedWizard::testDemoToExportedProject()
     QVERIFY(header.contains("reason_down_3"));
     // Best first, as the step says: rank 1 on the first row.
     QCOMPARE(lines[1].split(',').value(header.indexOf("rank")), QByteArray("1"));
+    // Reasons read in words made from the column names ("Viewed pricing: yes (+0.12)"), not as
+    // "viewed_pricing = 1".
+    const QByteArray reason = lines[1].split(',').value(header.indexOf("reason_up_1"));
+    QVERIFY2(reason.contains(": ") && !reason.contains(" = "), reason.constData());
 
     // Finish: the project opens on the Segments page with the target, the run and the export.
     QAbstractButton* finish = m_wizard->button(QWizard::FinishButton);
@@ -212,6 +216,8 @@ void TestGuidedWizard::testDemoToExportedProject()
     QVERIFY(m_window->menuBar()->isEnabled());
     Document* doc = m_window->document();
     QVERIFY(doc);
+    QCOMPARE(doc->setting(kColumnWordsSetting).value("viewed_pricing", std::string()),
+             std::string("Viewed pricing"));
     const ColumnChoice stored = ColumnChoice::fromJson(doc->setting("target"));
     QCOMPARE(stored.target, target.toStdString());
     QCOMPARE(stored.positive.value_or(""), yes.toStdString());
