@@ -7,6 +7,7 @@
 #include "../core/columns.h"
 
 #include "nn/architecture.h"
+#include "project/project.h"
 #include "training/pipeline.h"
 
 #include <cmath>
@@ -61,6 +62,26 @@ inline Architecture smallNetwork(const TaskSpec& task)
     a.layers = {LayerSpec::dense(16, Activation::ReLU), LayerSpec::dense(8, Activation::ReLU),
                 LayerSpec::dense(task.outputUnits(), task.outputActivation(), WeightInit::Xavier)};
     return a;
+}
+
+/// A finished run with `epochs` epochs of made-up history, for the Train page's run list.
+inline RunRecord fakeRun(const std::string& name, int epochs, double start)
+{
+    RunRecord r;
+    r.name = name;
+    r.status = "completed";
+    r.startedAt = "2026-11-25T10:00:00Z";
+    r.bestEpoch = epochs;
+    for (int e = 1; e <= epochs; ++e) {
+        RunEpoch re;
+        re.epoch = e;
+        re.trainLoss = start / e;
+        re.validationLoss = start / e + 0.05;
+        re.metrics = {{"auc", 0.6 + 0.03 * e}, {"accuracy", 0.7}, {"train_accuracy", 0.72}};
+        r.history.push_back(re);
+    }
+    r.metrics = {{"test_auc", 0.81}, {"test_loss", 0.4}};
+    return r;
 }
 
 } // namespace neurolift::test

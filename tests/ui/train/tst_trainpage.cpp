@@ -43,26 +43,6 @@ Architecture defaultNetwork(const TaskSpec& task)
     return a;
 }
 
-/// A finished run with `epochs` epochs of made-up history, for the run list.
-RunRecord fakeRun(const std::string& name, int epochs, double start)
-{
-    RunRecord r;
-    r.name = name;
-    r.status = "completed";
-    r.startedAt = "2026-11-25T10:00:00Z";
-    r.bestEpoch = epochs;
-    for (int e = 1; e <= epochs; ++e) {
-        RunEpoch re;
-        re.epoch = e;
-        re.trainLoss = start / e;
-        re.validationLoss = start / e + 0.05;
-        re.metrics = {{"auc", 0.6 + 0.03 * e}, {"accuracy", 0.7}, {"train_accuracy", 0.72}};
-        r.history.push_back(re);
-    }
-    r.metrics = {{"test_auc", 0.81}, {"test_loss", 0.4}};
-    return r;
-}
-
 } // namespace
 
 class TestTrainPage : public QObject {
@@ -361,7 +341,7 @@ void TestTrainPage::testSelectingAnotherRunOverlaysItsCurves()
 {
     m_page->setPreparedData(m_data, m_table.rowCount());
     m_page->setArchitecture(test::smallNetwork(m_data->task()));
-    m_page->setRuns({fakeRun("first try", 10, 1.0), fakeRun("bigger net", 6, 0.8)});
+    m_page->setRuns({test::fakeRun("first try", 10, 1.0), test::fakeRun("bigger net", 6, 0.8)});
     auto* list = m_page->findChild<QTreeWidget*>(QStringLiteral("runList"));
     QCOMPARE(list->topLevelItemCount(), 2);
     QCOMPARE(list->topLevelItem(1)->text(0), QStringLiteral("bigger net"));
@@ -469,7 +449,7 @@ void TestTrainPage::testChartExports()
     QFETCH(QString, suffix);
     QFETCH(QByteArray, magic);
     m_page->chart()->showRun(TaskKind::BinaryClassification, QStringLiteral("run"),
-                             fakeRun("run", 8, 1.0).history, 5);
+                             test::fakeRun("run", 8, 1.0).history, 5);
     const QString path = QDir::temp().filePath(QStringLiteral("tst_trainpage_export.") + suffix);
     QFile::remove(path);
     QVERIFY(m_page->chart()->exportTo(path));

@@ -19,30 +19,6 @@
 
 using namespace neurolift;
 
-namespace {
-
-/// A finished run with `epochs` epochs of made-up history, to compare with.
-RunRecord fakeRun(const std::string& name, int epochs, double start)
-{
-    RunRecord r;
-    r.name = name;
-    r.status = "completed";
-    r.startedAt = "2026-11-25T10:00:00Z";
-    r.bestEpoch = epochs;
-    for (int e = 1; e <= epochs; ++e) {
-        RunEpoch re;
-        re.epoch = e;
-        re.trainLoss = start / e;
-        re.validationLoss = start / e + 0.05;
-        re.metrics = {{"auc", 0.6 + 0.03 * e}, {"accuracy", 0.7}, {"train_accuracy", 0.72}};
-        r.history.push_back(re);
-    }
-    r.metrics = {{"test_auc", 0.81}, {"test_loss", 0.4}};
-    return r;
-}
-
-} // namespace
-
 /// The Train page at common window sizes, before, during and after training: nothing cut off, legends
 /// outside the curves (issue 18). Set NEUROLIFT_SCREENSHOTS to a folder to keep what it looked like.
 class TestTrainPageLayout : public QObject {
@@ -121,7 +97,7 @@ void TestTrainPageLayout::testNothingIsCutAtWindowSizes_issue18()
     QFETCH(QSize, pageSize);
     QFETCH(QString, name);
     m_page->resize(pageSize);
-    m_page->setRuns({fakeRun("Run 1", 12, 1.0)});
+    m_page->setRuns({test::fakeRun("Run 1", 12, 1.0)});
     const QString out = QString::fromLocal8Bit(qgetenv("NEUROLIFT_SCREENSHOTS"));
     auto check = [&](const QString& when) {
         QTRY_VERIFY_WITH_TIMEOUT(test::noPendingSingleShots(m_page->chart()), 60000); // the batched redraws
