@@ -4,6 +4,7 @@
 
 #include <qcustomplot.h>
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
@@ -87,6 +88,18 @@ QString localDateTime(const QDateTime& when)
     const QLocale locale =
         shown.language() == system.language() ? system : QLocale(shown.language(), system.territory());
     return locale.toString(when.toLocalTime(), QLocale::ShortFormat);
+}
+
+QString storedName(const std::string& name)
+{
+    // The wizard's own names are its catalogue's sources: the English a project made in English
+    // stores reads in Chinese too. A name not in the catalogue comes back unchanged.
+    for (const char* own : {"Guided run", "Automatic"}) {
+        if (name == own) {
+            return QCoreApplication::translate("neurolift::GuidedWizard", own);
+        }
+    }
+    return QString::fromStdString(name);
 }
 
 QString localDateTime(const QString& iso)

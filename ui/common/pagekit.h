@@ -16,6 +16,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 class QCustomPlot;
@@ -48,6 +49,10 @@ QString localPercent(double share);
 /// conventions ("12/3/26 5:10 PM" in English, "2026/12/3 17:10" in Chinese): the words and
 /// order of a date follow the language the window speaks, not only the system's.
 QString localDateTime(const QDateTime& when);
+/// A run's or network's name as stored in a project, in the window's language when it is one
+/// NeuroLift itself gave (the wizard's "Guided run" and "Automatic" network, stored in the
+/// language the project was made in); any other name, the user's own, as it is.
+QString storedName(const std::string& name);
 /// localDateTime() of an ISO 8601 time stamp as the project stores it; the stamp itself when
 /// it cannot be read.
 QString localDateTime(const QString& iso);

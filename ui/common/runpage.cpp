@@ -46,7 +46,7 @@ void RunPage::setRuns(const std::vector<RunRecord>& runs)
         const QSignalBlocker block(m_runPicker);
         m_runPicker->clear();
         for (const RunRecord& run : m_runs) {
-            QString name = run.name.empty() ? tr("Run %1").arg(run.id) : QString::fromStdString(run.name);
+            QString name = run.name.empty() ? tr("Run %1").arg(run.id) : storedName(run.name);
             if (const QString figure = testFigure(run); !figure.isEmpty()) {
                 name += u' ' + tr("(%1)").arg(figure);
             }

@@ -165,7 +165,7 @@ void ExplainPage::showRun()
     }
     const RunRecord& run = m_runs[static_cast<std::size_t>(m_run)];
     m_runSummary->setText(
-        tr("%1 network, %2 epochs").arg(local(run.model.architecture.name)).arg(run.history.size()));
+        tr("%1 network, %2 epochs").arg(storedName(run.model.architecture.name)).arg(run.history.size()));
     if (!m_table) {
         showEmptyState(tr("Reading the customer data…"));
         return;

@@ -186,7 +186,7 @@ void SegmentsPage::showRun()
         return;
     }
     m_runSummary->setText(
-        tr("%1 network, %2 epochs").arg(local(run->model.architecture.name)).arg(run->history.size()));
+        tr("%1 network, %2 epochs").arg(storedName(run->model.architecture.name)).arg(run->history.size()));
     if (!m_table) {
         showEmptyState(tr("Reading the customer data…"));
         return;

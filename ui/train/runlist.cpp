@@ -110,7 +110,7 @@ std::vector<int> RunList::selectedRuns() const
 void RunList::addRun(const RunRecord& run)
 {
     auto* item = new QTreeWidgetItem(this);
-    item->setText(NameColumn, QString::fromStdString(run.name));
+    item->setText(NameColumn, storedName(run.name));
     item->setText(StatusColumn, statusText(run.status));
     item->setToolTip(StatusColumn, TrainPage::outcomeText(run));
     item->setText(EpochsColumn, QLocale().toString(static_cast<qlonglong>(run.history.size())));

@@ -427,6 +427,15 @@ void TestLanguage::testWhatReachesTheListSpeaksTheLanguage()
         QVERIFY2(!date.contains(QRegularExpression(QStringLiteral("[A-Za-z]"))), qPrintable(date));
     }
     QCOMPARE(neurolift::localDateTime(QStringLiteral("not a time")), QStringLiteral("not a time"));
+    // The wizard's own names, stored in English by a project made in English, in the window's
+    // language ("Automatic网络" was the run picker's mix); the user's own names as they are.
+    QCOMPARE(neurolift::storedName("Guided run"), neurolift::GuidedWizard::tr("Guided run"));
+    QCOMPARE(neurolift::storedName("Automatic"), neurolift::GuidedWizard::tr("Automatic"));
+    QCOMPARE(neurolift::storedName("spring try"), QStringLiteral("spring try"));
+    if (!latinWordsInDates) {
+        QVERIFY(
+            !neurolift::storedName("Guided run").contains(QRegularExpression(QStringLiteral("[A-Za-z]"))));
+    }
 }
 
 void TestLanguage::testReaderWarningsSpeakTheLanguage_data()
